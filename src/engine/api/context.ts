@@ -1,0 +1,34 @@
+/** What every `api` namespace works on while one action runs. */
+import type { CacheState } from '../cache.ts'
+import type { Entropy } from '../determinism.ts'
+import type { Suspension, Transaction } from '../transaction.ts'
+import type { Phase } from '../types.ts'
+
+export interface ApiContext {
+  tx: Transaction
+  /** The running action's own copy of the event. */
+  event: Record<string, any>
+  action: { id: string; name: string }
+  phase: Phase
+  now(): number
+  entropy: Entropy
+  cache: CacheState
+  /** State that lives for one handler call only. */
+  local: { suspension: Suspension | null; rendered: boolean; userMetadataKeys: string[] }
+}
+
+/** Returned by a method implementation whose Auth0 counterpart returns the `api` object. */
+export const CHAIN = Symbol('chain')
+
+export type Method = (...args: any[]) => unknown
+export type Namespace = Record<string, Method>
+
+export function requireString(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string.`)
+  return value
+}
+
+export function requireTimestamp(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`${what} must be a number of milliseconds since the Unix epoch.`)
+  return value
+}

@@ -1,0 +1,101 @@
+/**
+ * Action code is CommonJS, as in Auth0. It is evaluated inside a same-line function wrapper with a
+ * `sourceURL`, so stack frames carry the action's own file name and line numbers.
+ */
+import { parse } from 'acorn'
+import type { ActionError } from './types.ts'
+
+/** What a module sees besides standard JavaScript, in the order of the wrapper's parameters. */
+export interface ModuleScope {
+  require: (name: string) => unknown
+  console: Record<string, (...args: unknown[]) => void>
+  fetch: typeof fetch
+  Date: DateConstructor
+  Math: Math
+  crypto: Crypto
+  process: Record<string, unknown>
+  Buffer: unknown
+}
+
+const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', 'console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'global']
+const PREFIX = `(function (${PARAMS.join(', ')}) {`
+
+type ModuleFactory = (...args: unknown[]) => void
+export type Compiled = { ok: true; factory: ModuleFactory; fileName: string } | { ok: false; error: ActionError }
+
+const compiledCache = new Map<string, Compiled>()
+
+/** The file name an action's frames carry in stack traces. */
+export function actionFileName(index: number, id: string): string {
+  return `action-${index + 1}-${id.replace(/[^\w-]/g, '_')}.js`
+}
+
+function syntaxError(code: string, evalError: unknown): ActionError {
+  try {
+    parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true })
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc
+    const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')
+    if (loc) return { name: 'SyntaxError', message: `${message} (line ${loc.line}, column ${loc.column + 1})`, line: loc.line, column: loc.column + 1 }
+  }
+  return { name: 'SyntaxError', message: evalError instanceof Error ? evalError.message : String(evalError) }
+}
+
+/** Compiles (once per file name and source) an action's code into a module factory. */
+export function compileAction(code: string, fileName: string): Compiled {
+  const key = `${fileName}\0${code}`
+  const cached = compiledCache.get(key)
+  if (cached) return cached
+  let compiled: Compiled
+  try {
+    // Indirect eval runs in the global scope, so the code sees none of the engine's local variables.
+    const factory = (0, eval)(`${PREFIX}${code}\n})\n//# sourceURL=${fileName}`) as ModuleFactory
+    compiled = { ok: true, factory, fileName }
+  } catch (error) {
+    compiled = { ok: false, error: syntaxError(code, error) }
+  }
+  if (compiledCache.size > 500) compiledCache.clear()
+  compiledCache.set(key, compiled)
+  return compiled
+}
+
+/** Runs a module's top level and returns its `module.exports`. */
+export function instantiate(compiled: Extract<Compiled, { ok: true }>, scope: ModuleScope): Record<string, unknown> {
+  const module = { exports: {} as Record<string, unknown> }
+  compiled.factory.call(
+    module.exports, module.exports, scope.require, module, `/${compiled.fileName}`, '/', scope.console,
+    scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, globalThis,
+  )
+  return module.exports
+}
+
+/** Line and column in the action's own source of the first stack frame inside `fileName`. */
+export function locate(stack: string | undefined, fileName: string): { line: number; column: number } | undefined {
+  if (!stack) return undefined
+  const at = stack.indexOf(`${fileName}:`)
+  if (at < 0) return undefined
+  const match = /^:(\d+):(\d+)/.exec(stack.slice(at + fileName.length))
+  if (!match) return undefined
+  const line = Number(match[1])
+  const column = Number(match[2])
+  return { line, column: line === 1 ? column - PREFIX.length : column }
+}
+
+/** Auth0's loader accepts only an `async function` as a handler (the `@auth0/actions` runtime's message). */
+export function checkHandler(exports: Record<string, unknown>, name: string): ((...args: unknown[]) => Promise<unknown>) | Error {
+  const handler = exports[name]
+  if (typeof handler === 'function' && handler.constructor?.name === 'AsyncFunction') {
+    return handler as (...args: unknown[]) => Promise<unknown>
+  }
+  return new Error(`Invalid function signature for the "${name}" handler. Use "exports.${name} = async function(event, api) { }" as the signature.`)
+}
+
+/** A thrown value as an action error, with its line in the action's source when the stack has one. */
+export function toActionError(error: unknown, fileName: string): ActionError {
+  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+    const err = error as Error
+    const where = locate(err.stack, fileName)
+    return { name: err.name || 'Error', message: String(err.message), ...where }
+  }
+  return { name: 'Error', message: String(error) }
+}

@@ -1,0 +1,37 @@
+/**
+ * The external site's side of a redirect: turns a description of what it sends back to `/continue`
+ * (query, body, a session token to sign) into the request that resumes the flow.
+ */
+import type { ContinueRequest } from './pipeline.ts'
+import { signExternalSessionToken } from './sessionToken.ts'
+import type { JsonObject, JsonValue, RunResult } from './types.ts'
+
+export interface ContinueSpec {
+  query?: Record<string, JsonValue>
+  body?: Record<string, JsonValue>
+  /** Signed as the external site would: HS256 with `sub`, `iat`, `exp` and the redirect's `state`. */
+  sessionToken?: { payload?: JsonObject; secret: string; parameter?: string; expiresInSeconds?: number }
+  /** Overrides the `state` sent back; `null` leaves it out. */
+  state?: string | null
+  mfa?: { type: string }
+  prompt?: { fields?: JsonObject }
+}
+
+export async function prepareContinue(suspended: RunResult, spec: ContinueSpec = {}, now: number = Date.now()): Promise<ContinueRequest> {
+  if (!suspended.resume) throw new Error('Only a suspended run can be continued.')
+  const state = spec.state === undefined ? suspended.resume.state : spec.state
+  const query: Record<string, JsonValue> = { ...spec.query }
+  if (state !== null) query.state = state
+  const body: Record<string, JsonValue> = { ...spec.body }
+  if (spec.sessionToken) {
+    body[spec.sessionToken.parameter ?? 'session_token'] = await signExternalSessionToken({
+      payload: spec.sessionToken.payload ?? {},
+      secret: spec.sessionToken.secret,
+      state: suspended.resume.state,
+      subject: suspended.resume.subject,
+      now,
+      expiresInSeconds: spec.sessionToken.expiresInSeconds,
+    })
+  }
+  return { query, body, ...(spec.mfa ? { mfa: spec.mfa } : {}), ...(spec.prompt ? { prompt: spec.prompt } : {}) }
+}

@@ -1,0 +1,91 @@
+/**
+ * Flow document v1: the one format of the CLI, file import/export and share links.
+ * Unknown fields are kept (loose objects), so a document written by a newer playground survives a round trip.
+ */
+import { z } from 'zod'
+import type { CacheRecord } from './types.ts'
+
+const secretsSchema = z.record(z.string(), z.string())
+
+export const actionSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  code: z.string(),
+  enabled: z.boolean(),
+  secrets: secretsSchema.default({}),
+})
+
+export const httpMockSchema = z.looseObject({
+  method: z.string().default('GET'),
+  url: z.string().min(1),
+  status: z.number().int().min(100).max(599).default(200),
+  body: z.unknown().optional(),
+  headers: z.record(z.string(), z.string()).default({}),
+})
+
+const cacheRecordSchema = z.object({ value: z.string(), expires_at: z.number() })
+
+export const flowDocumentSchema = z.looseObject({
+  version: z.literal(1),
+  trigger: z.literal('post-login'),
+  name: z.string(),
+  actions: z.array(actionSchema),
+  event: z.looseObject({}),
+  mocks: z.looseObject({ http: z.array(httpMockSchema).default([]) }).default({ http: [] }),
+  cache: z.record(z.string(), cacheRecordSchema).optional(),
+})
+
+export type FlowAction = z.infer<typeof actionSchema>
+export type HttpMock = z.infer<typeof httpMockSchema>
+export type FlowDocument = z.infer<typeof flowDocumentSchema>
+export type FlowEvent = Record<string, unknown>
+export type SeedCache = Record<string, CacheRecord>
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
+
+/** `actions[0].code` style path of a validation issue. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part)
+  }
+  return out || '(document)'
+}
+
+/** Validates a parsed value as a flow document; each error names the path and the problem. */
+export function validateFlowDocument(value: unknown): Parsed<FlowDocument> {
+  const parsed = flowDocumentSchema.safeParse(value)
+  if (parsed.success) {
+    const ids = new Set<string>()
+    const duplicates = parsed.data.actions.flatMap((action, index) => {
+      if (!ids.has(action.id)) { ids.add(action.id); return [] }
+      return [`actions[${index}].id: duplicate id "${action.id}"`]
+    })
+    return duplicates.length ? { ok: false, errors: duplicates } : { ok: true, value: parsed.data }
+  }
+  return { ok: false, errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) }
+}
+
+/** Parses JSON text, reporting a syntax error with its line and column. */
+export function parseJson(text: string): Parsed<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const position = /position (\d+)/.exec(message)
+    // An unfinished document ends "at" its last character.
+    const offset = position ? Number(position[1]) : /end of JSON/i.test(message) ? text.length : -1
+    if (offset < 0) return { ok: false, errors: [`Invalid JSON: ${message}`] }
+    const before = text.slice(0, offset).split('\n')
+    const line = before.length
+    const column = before[before.length - 1].length + 1
+    const reason = message.replace(/^Unexpected end of JSON input$/, 'the document ends too early').replace(/\s*in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')
+    return { ok: false, errors: [`Invalid JSON at line ${line}, column ${column}: ${reason}`] }
+  }
+}
+
+/** Parses and validates flow-document JSON text. */
+export function parseFlowDocument(text: string): Parsed<FlowDocument> {
+  const json = parseJson(text)
+  return json.ok ? validateFlowDocument(json.value) : json
+}

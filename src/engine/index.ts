@@ -1,0 +1,11 @@
+/** The post-login engine: plain TypeScript that runs in the browser worker, in Node and in unit tests. */
+export { runFlow, continueFlow, DEFAULT_TIME_LIMIT_MS } from './pipeline.ts'
+export type { RunOptions, ContinueRequest, ProgressEvent } from './pipeline.ts'
+export { prepareContinue } from './continueRequest.ts'
+export type { ContinueSpec } from './continueRequest.ts'
+export { parseFlowDocument, validateFlowDocument, parseJson } from './flowDocument.ts'
+export type { FlowDocument, FlowAction, HttpMock, Parsed } from './flowDocument.ts'
+export { createDefaultEvent } from './defaultEvent.ts'
+export { MemoryCacheStore } from './cache.ts'
+export type { CacheStore } from './cache.ts'
+export type * from './types.ts'

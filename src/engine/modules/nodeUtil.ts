@@ -1,0 +1,94 @@
+/** Node's `util`: formatting, callback/promise adapters, `inherits` and a few type checks. */
+import { format, inspect } from '../serialize.ts'
+
+type AnyFunction = (this: unknown, ...args: unknown[]) => unknown
+
+const customPromisify = Symbol.for('nodejs.util.promisify.custom')
+
+function assertFunction(value: unknown, what: string): asserts value is AnyFunction {
+  if (typeof value !== 'function') throw new TypeError(`The ${what} must be of type function`)
+}
+
+/** Wraps a callback-last function; a function's own `util.promisify.custom` version wins, as in Node. */
+function promisify(original: unknown): AnyFunction {
+  assertFunction(original, '"original" argument')
+  const custom = (original as unknown as Record<symbol, unknown>)[customPromisify]
+  if (typeof custom === 'function') return custom as AnyFunction
+  return function (this: unknown, ...args: unknown[]) {
+    return new Promise((resolve, reject) => {
+      original.call(this, ...args, (error: unknown, value: unknown) => (error ? reject(error) : resolve(value)))
+    })
+  }
+}
+promisify.custom = customPromisify
+
+function callbackify(original: unknown): AnyFunction {
+  assertFunction(original, '"original" argument')
+  return function (this: unknown, ...args: unknown[]) {
+    const callback = args.pop()
+    assertFunction(callback, 'last argument')
+    // The callback runs outside the promise chain so that what it throws is not swallowed.
+    Promise.resolve(original.apply(this, args)).then(
+      (value) => queueMicrotask(() => callback(null, value)),
+      (reason) => queueMicrotask(() => callback(reason || Object.assign(
+        new Error('Promise was rejected with a falsy value'), { code: 'ERR_FALSY_VALUE_REJECTION', reason },
+      ))),
+    )
+  }
+}
+
+function inherits(ctor: unknown, superCtor: unknown): void {
+  assertFunction(ctor, '"ctor" argument')
+  assertFunction(superCtor, '"superCtor" argument')
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true })
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype)
+}
+
+const tag = (value: unknown) => Object.prototype.toString.call(value)
+
+/**
+ * Node's strict deep equality for the data Actions handle: same prototypes, own enumerable string keys, Dates,
+ * RegExps and Errors by value. Map keys and Set members compare by identity, and cycles are not followed.
+ */
+function isDeepStrictEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || tag(a) !== tag(b)) return false
+  if (a instanceof Date && a.getTime() !== (b as Date).getTime()) return false
+  if (a instanceof RegExp && String(a) !== String(b)) return false
+  if (a instanceof Error && (a.name !== (b as Error).name || a.message !== (b as Error).message)) return false
+  if (Array.isArray(a) && a.length !== (b as unknown[]).length) return false
+  if (a instanceof Map) {
+    const other = b as Map<unknown, unknown>
+    if (a.size !== other.size) return false
+    for (const [key, value] of a) if (!other.has(key) || !isDeepStrictEqual(value, other.get(key))) return false
+  }
+  if (a instanceof Set) {
+    const other = b as Set<unknown>
+    if (a.size !== other.size) return false
+    for (const value of a) if (!other.has(value)) return false
+  }
+  const keys = Object.keys(a)
+  if (keys.length !== Object.keys(b).length) return false
+  return keys.every((key) => Object.hasOwn(b, key)
+    && isDeepStrictEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+}
+
+export function createUtil() {
+  return {
+    format,
+    inspect,
+    promisify,
+    callbackify,
+    inherits,
+    deprecate: <T>(fn: T): T => fn,
+    isDeepStrictEqual,
+    types: {
+      isPromise: (value: unknown) => tag(value) === '[object Promise]',
+      isDate: (value: unknown) => tag(value) === '[object Date]',
+      isRegExp: (value: unknown) => tag(value) === '[object RegExp]',
+    },
+    TextEncoder,
+    TextDecoder,
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * `require` for action code. It resolves when called, as in Node, so a module required only on a path
+ * not taken never fails; unknown modules fail with Node's message and the list of what is available.
+ */
+export type ModuleFactories = Record<string, () => unknown>
+
+export function createRequire(factories: ModuleFactories): (name: string) => unknown {
+  const loaded = new Map<string, unknown>()
+  return function require(name: string): unknown {
+    const key = typeof name === 'string' ? name.replace(/^node:/, '') : String(name)
+    if (loaded.has(key)) return loaded.get(key)
+    const factory = Object.hasOwn(factories, key) ? factories[key] : undefined
+    if (!factory) {
+      const available = Object.keys(factories).sort().join(', ')
+      const error = new Error(`Cannot find module '${name}'\nThe playground provides: ${available}.`) as Error & { code: string }
+      error.code = 'MODULE_NOT_FOUND'
+      throw error
+    }
+    const value = factory()
+    loaded.set(key, value)
+    return value
+  }
+}

@@ -1,0 +1,536 @@
+/**
+ * The post-login trigger: enabled actions run in order against one transaction; `api` calls queue
+ * changes; deny, a throw, a redirect, a challenge or a form stop or suspend the flow after the current
+ * action; metadata is written in one update at the end (or before the user leaves); tokens are built and
+ * signed after the last action.
+ */
+import { Buffer } from 'buffer'
+import type { JWK } from 'jose'
+import { createApi } from './api/createApi.ts'
+import type { ApiContext } from './api/context.ts'
+import { canRedirect } from './api/redirectApi.ts'
+import { CacheState, type CacheStore } from './cache.ts'
+import { actionFileName, checkHandler, compileAction, instantiate, locate, toActionError, type ModuleScope } from './compile.ts'
+import { createDateClass, createEntropy, createMath, randomId, type Entropy } from './determinism.ts'
+import type { FlowAction, FlowDocument } from './flowDocument.ts'
+import { createHttpClient } from './http.ts'
+import { createBuiltinModules } from './modules/nodeBuiltins.ts'
+import { createRequire } from './modules/registry.ts'
+import { cloneJson, format, toJson } from './serialize.ts'
+import { getSigningKey, issueTokens } from './tokens.ts'
+import { createTransaction, currentMetadata, flushMetadata, type Suspension, type Transaction } from './transaction.ts'
+import type {
+  ActionError, ActionResult, ActionStatus, JsonObject, JsonValue, LogEntry, MfaFactor, Phase, RunError, RunResult,
+  RunStatus, TimelineEntry, TimelineKind,
+} from './types.ts'
+
+export const DEFAULT_TIME_LIMIT_MS = 20_000
+/** Auth0 keeps a 256 KiB log buffer per action. */
+const LOG_LIMIT_BYTES = 256 * 1024
+const TIMEOUT = Symbol('timeout')
+
+export type ProgressEvent =
+  | { type: 'action'; index: number; id: string; name: string; phase: Phase; status: 'running' | ActionStatus }
+  | { type: 'timeline'; entry: TimelineEntry }
+
+export interface RunOptions {
+  /** Fixes the clock: action code's `Date`, token `iat`/`exp`, cache expiry. */
+  now?: number | string
+  /** Fixes `Math.random`, `crypto.randomUUID`, `randomBytes` and the redirect `state`. */
+  seed?: number
+  /** The whole run's limit (Auth0: 20 s per trigger execution, counted again after a redirect). */
+  timeLimitMs?: number
+  cacheStore?: CacheStore
+  /** RS256 private JWK to sign tokens with; otherwise a key generated once per process. */
+  signingKey?: JWK
+  onProgress?: (event: ProgressEvent) => void
+  /** Lets a runtime route the global `fetch` to the running action's mocks. */
+  bindGlobalFetch?: (fetch: typeof globalThis.fetch | null) => void
+}
+
+/** The `/continue` request that resumes a suspended run. */
+export interface ContinueRequest {
+  query?: Record<string, JsonValue>
+  body?: Record<string, JsonValue>
+  /** The factor the user completed, for a suspended challenge or enrollment. */
+  mfa?: { type: string }
+  /** The submitted form, for a suspended `api.prompt.render`. */
+  prompt?: { fields?: JsonObject }
+}
+
+interface Frame {
+  index: number
+  id: string
+  name: string
+  phase: Phase
+  fileName: string
+  result: ActionResult
+  logBytes: number
+  fetch?: typeof globalThis.fetch
+}
+
+type Outcome = { error?: ActionError; timeout?: boolean; suspension?: Suspension | null; event?: Record<string, any> }
+
+function resolveNow(now: RunOptions['now']): number | undefined {
+  if (now === undefined) return undefined
+  const ms = typeof now === 'number' ? now : Date.parse(now)
+  if (!Number.isFinite(ms)) throw new Error(`Invalid "now": ${String(now)}`)
+  return ms
+}
+
+class Run {
+  readonly now: () => number
+  readonly entropy: Entropy
+  readonly tx: Transaction
+  readonly timeline: TimelineEntry[]
+  readonly actions: ActionResult[]
+  readonly http: RunResult['http']
+  readonly cache: CacheState
+  readonly limitMs: number
+  private readonly eventJson: string
+  private readonly dateClass: DateConstructor
+  private readonly math: Math
+  private builtins: ReturnType<typeof createBuiltinModules> | null = null
+  private current: Frame | null = null
+  private closed = false
+  /** What the run being continued was waiting for. */
+  private suspendedKind: 'redirect' | 'challenge' | 'prompt' | null = null
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private deadline: Promise<typeof TIMEOUT>
+
+  constructor(readonly doc: FlowDocument, readonly options: RunOptions, previous: RunResult | null) {
+    const fixedNow = resolveNow(options.now)
+    this.now = fixedNow === undefined ? Date.now : () => fixedNow
+    this.entropy = createEntropy(options.seed)
+    this.dateClass = fixedNow === undefined ? Date : createDateClass(this.now)
+    this.math = options.seed === undefined ? Math : createMath(this.entropy)
+    this.eventJson = JSON.stringify(doc.event)
+    this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+    this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
+    if (previous?.resume) {
+      this.tx = cloneJson(previous.resume.transaction) as unknown as Transaction
+      this.timeline = cloneJson(previous.timeline)
+      this.actions = cloneJson(previous.actions)
+      this.http = cloneJson(previous.http)
+      this.cache = new CacheState(previous.cache, this.now)
+    } else {
+      this.tx = createTransaction(doc.event)
+      this.timeline = []
+      this.actions = doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] }))
+      this.http = []
+      this.cache = new CacheState({}, this.now)
+    }
+  }
+
+  async loadCache(seed: Record<string, RunResult['cache'][string]>) {
+    const stored = this.options.cacheStore ? await this.options.cacheStore.load() : {}
+    for (const [key, record] of Object.entries({ ...seed, ...stored })) {
+      if (record.expires_at > this.now()) this.cache.set(key, record.value, { expires_at: record.expires_at })
+    }
+  }
+
+  // ---- timeline -------------------------------------------------------------------------------------
+
+  private push(kind: TimelineKind, call: string, args: unknown[], frame: Frame | null, line?: number): TimelineEntry {
+    const entry: TimelineEntry = { seq: this.timeline.length, kind, call, args: args.map((arg) => toJson(arg)) }
+    if (frame) Object.assign(entry, { action: frame.name, actionId: frame.id, phase: frame.phase })
+    if (line !== undefined) entry.line = line
+    this.timeline.push(entry)
+    this.options.onProgress?.({ type: 'timeline', entry })
+    return entry
+  }
+
+  private engine(call: string, ...args: unknown[]) {
+    this.push('engine', call, args, this.current)
+  }
+
+  private callerLine(frame: Frame): number | undefined {
+    return locate(new Error().stack, frame.fileName)?.line
+  }
+
+  private guard(frame: Frame) {
+    // An action abandoned at the time limit may still be running; the run is over for it.
+    if (this.closed || this.current !== frame) throw new Error('This action is no longer running: the flow has moved on.')
+  }
+
+  // ---- what an action sees ----------------------------------------------------------------------------
+
+  private eventFor(secrets: FlowAction['secrets']): Record<string, any> {
+    const event = JSON.parse(this.eventJson)
+    const tx = this.tx
+    if (typeof event.user === 'object' && event.user !== null) {
+      // Later actions see the metadata queued by earlier ones (lazy-migration note: "the metadata becomes
+      // available in the event.user object during the next action"); the running action's copy never changes.
+      const metadata = currentMetadata(tx)
+      for (const field of ['app_metadata', 'user_metadata'] as const) {
+        const original = event.user[field]
+        if (original === undefined || (typeof original === 'object' && original !== null && !Array.isArray(original))) {
+          event.user[field] = metadata[field]
+        }
+      }
+    }
+    event.secrets = { ...(event.secrets ?? {}), ...secrets }
+    if (tx.request) event.request = cloneJson(tx.request)
+    if (tx.mfaMethods.length) {
+      event.authentication ??= { methods: [] }
+      event.authentication.methods = [...(event.authentication.methods ?? []), ...cloneJson(tx.mfaMethods)]
+    }
+    if (tx.prompt) event.prompt = cloneJson(tx.prompt)
+    if (event.transaction) event.transaction.metadata = { ...tx.transactionMetadata }
+    if (event.session && tx.session?.metadata) event.session.metadata = cloneJson(tx.session.metadata)
+    if (event.refresh_token && tx.refreshToken?.metadata) event.refresh_token.metadata = cloneJson(tx.refreshToken.metadata)
+    return event
+  }
+
+  private consoleFor(frame: Frame): ModuleScope['console'] {
+    const write = (level: LogEntry['level']) => (...args: unknown[]) => {
+      this.guard(frame)
+      const line = this.callerLine(frame)
+      const message = format(...args)
+      frame.logBytes += message.length
+      if (frame.logBytes > LOG_LIMIT_BYTES) {
+        if (frame.logBytes - message.length <= LOG_LIMIT_BYTES) this.tx.warnings.push(`${frame.name}: console output past 256 KiB was dropped, as Auth0 does.`)
+        return
+      }
+      frame.result.logs.push({ level, message, phase: frame.phase, ...(line === undefined ? {} : { line }) })
+      this.push('console', `console.${level}`, [message], frame, line)
+    }
+    const log = write('log')
+    return { log, info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug'), trace: write('debug'), dir: log, table: log }
+  }
+
+  private httpFor(frame: Frame) {
+    return createHttpClient(this.doc.mocks.http, {
+      callerLine: () => this.callerLine(frame),
+      record: (exchange, line) => {
+        this.guard(frame)
+        this.http.push({ action: frame.name, phase: frame.phase, ...exchange })
+        this.push('http', `${exchange.method} ${exchange.url}`, [{ headers: exchange.headers, body: exchange.body, status: exchange.status, mock: exchange.mock }], frame, line)
+      },
+    })
+  }
+
+  private scopeFor(frame: Frame): ModuleScope {
+    let http: ReturnType<typeof createHttpClient> | null = null
+    const client = () => (http ??= this.httpFor(frame))
+    const builtins = () => (this.builtins ??= createBuiltinModules(this.entropy))
+    const require = createRequire({
+      axios: () => client().axios,
+      crypto: () => builtins().crypto,
+      url: () => builtins().url,
+      querystring: () => builtins().querystring,
+      util: () => builtins().util,
+      buffer: () => builtins().buffer,
+    })
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => client().fetch(input, init)) as typeof globalThis.fetch
+    frame.fetch = fetch
+    const entropy = this.entropy
+    const crypto = {
+      getRandomValues: <T extends ArrayBufferView | null>(array: T) => {
+        if (array) entropy.fill(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
+        return array
+      },
+      randomUUID: () => entropy.uuid(),
+      subtle: globalThis.crypto?.subtle,
+    } as unknown as Crypto
+    const process = {
+      env: {}, platform: 'linux', version: 'v22.12.0', versions: { node: '22.12.0' }, cwd: () => '/',
+      nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
+    }
+    return { require, console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto, process, Buffer }
+  }
+
+  // ---- running actions --------------------------------------------------------------------------------
+
+  private async runHandler(index: number, phase: Phase): Promise<Outcome> {
+    const action = this.doc.actions[index]
+    const frame: Frame = { index, id: action.id, name: action.name, phase, fileName: actionFileName(index, action.id), result: this.actions[index], logBytes: 0 }
+    for (const log of frame.result.logs) frame.logBytes += log.message.length
+    this.current = frame
+    frame.result.phases.push(phase)
+    this.options.onProgress?.({ type: 'action', index, id: action.id, name: action.name, phase, status: 'running' })
+    this.engine(phase === 'execute' ? 'action.start' : 'action.continue')
+    const compiled = compileAction(action.code, frame.fileName)
+    if (!compiled.ok) return { error: compiled.error }
+
+    const event = this.eventFor(action.secrets)
+    const ctx: ApiContext = {
+      tx: this.tx, event, action: { id: action.id, name: action.name }, phase, now: this.now, entropy: this.entropy,
+      cache: this.cache, local: { suspension: null, rendered: false, userMetadataKeys: [] },
+    }
+    const api = createApi(ctx, (call, args) => {
+      this.guard(frame)
+      return this.push('api', call, args, frame, this.callerLine(frame))
+    })
+    const primaryUserBefore = this.tx.primaryUser
+    const handlerName = phase === 'execute' ? 'onExecutePostLogin' : 'onContinuePostLogin'
+    const started = performance.now()
+    try {
+      const exports = instantiate(compiled, this.scopeFor(frame))
+      // After an MFA challenge the continue handler is optional: the flow goes on to the next action.
+      const optional = phase === 'continue' && this.suspendedKind === 'challenge' && exports.onContinuePostLogin === undefined
+      if (!optional) {
+        const handler = checkHandler(exports, handlerName)
+        if (handler instanceof Error) return { error: { name: 'Error', message: handler.message } }
+        const settled = await Promise.race([handler(event, api).then(() => null), this.deadline])
+        if (settled === TIMEOUT) return { timeout: true }
+      }
+    } catch (error) {
+      return { error: toActionError(error, frame.fileName) }
+    } finally {
+      frame.result.durationMs += Math.round((performance.now() - started) * 100) / 100
+    }
+    if (primaryUserBefore === null && this.tx.primaryUser !== null) {
+      // "userMetadata set in the same Action is discarded" when the primary user changes (post-login API object).
+      for (const key of ctx.local.userMetadataKeys) delete this.tx.pending.user_metadata[key]
+    }
+    return { suspension: ctx.local.suspension, event }
+  }
+
+  async execute(start: number, firstPhase: Phase): Promise<RunResult> {
+    this.options.bindGlobalFetch?.(((input: RequestInfo | URL, init?: RequestInit) => {
+      const fetch = this.closed ? undefined : this.current?.fetch
+      return fetch ? fetch(input, init) : Promise.reject(new TypeError('fetch is only available while an action runs.'))
+    }) as typeof globalThis.fetch)
+    for (let index = start; index < this.doc.actions.length; index++) {
+      const action = this.doc.actions[index]
+      const result = this.actions[index]
+      if (!action.enabled) { result.status = 'disabled'; continue }
+      const phase = index === start ? firstPhase : 'execute'
+      const outcome = await this.runHandler(index, phase)
+      const stop = this.afterAction(index, outcome)
+      if (stop) return stop
+      this.options.onProgress?.({ type: 'action', index, id: action.id, name: action.name, phase, status: result.status })
+    }
+    this.current = null
+    const write = flushMetadata(this.tx, 'end')
+    if (write) this.engine('profile.update', write)
+    return this.issue()
+  }
+
+  /** Settles an action's status; returns the final result when the flow stops or suspends here. */
+  private afterAction(index: number, outcome: Outcome): Promise<RunResult> | null {
+    const result = this.actions[index]
+    const end = (status: ActionStatus) => {
+      result.status = status
+      this.engine('action.end', { status })
+      this.options.onProgress?.({ type: 'action', index, id: result.id, name: result.name, phase: result.phases.at(-1)!, status })
+    }
+    if (outcome.timeout) {
+      result.error = { name: 'TimeoutError', message: `The flow passed its time limit of ${this.limitMs / 1000} s while this action was running: an endless loop, or a promise that never settles?` }
+      end('failed')
+      return this.stop('failed', { code: 'access_denied', description: 'Request to Webtask exceeded allowed execution time', timeout: true, action: result.name })
+    }
+    if (outcome.error) {
+      // An uncaught error fails the login with access_denied and the error's message (Auth0 support:
+      // "Troubleshooting the access denied error"). UNVERIFIED whether queued metadata is written then; we don't.
+      result.error = outcome.error
+      end('failed')
+      const { line, column } = outcome.error
+      return this.stop('failed', { code: 'access_denied', description: outcome.error.message, action: result.name, ...(line ? { line, column } : {}) })
+    }
+    if (this.tx.denial) {
+      end('denied')
+      // A deny still applies the metadata changes that were requested.
+      const write = flushMetadata(this.tx, 'end')
+      if (write) this.engine('profile.update', write)
+      return this.stop('denied', { code: this.tx.denial.code, description: this.tx.denial.description, action: this.tx.denial.action })
+    }
+    const suspension = outcome.suspension
+    if (!suspension) { end('ok'); return null }
+    const event = outcome.event!
+    if (!canRedirect(event)) {
+      // "prompt=none" (and token-endpoint protocols) cannot show the user anything (Redirect with Actions).
+      result.error = { name: 'Error', message: 'This login cannot interact with the user (prompt=none or a non-interactive protocol), so it cannot be redirected or challenged.' }
+      end('failed')
+      const code = event.request?.query?.prompt === 'none' ? 'interaction_required' : 'access_denied'
+      return this.stop('failed', { code, description: result.error.message, action: result.name })
+    }
+    let factors: MfaFactor[] = []
+    if (suspension.kind === 'challenge') {
+      factors = this.qualifyingFactors(suspension, event)
+      if (!factors.length) {
+        const satisfied = this.satisfiedFactors(event)
+        if (suspension.challengeKind === 'challenge' && suspension.requested.some((factor) => satisfied.has(factor.type))) {
+          end('ok')
+          return null
+        }
+        const types = suspension.requested.map((factor) => factor.type).join(', ')
+        const message = suspension.challengeKind === 'challenge'
+          ? `MFA challenge failed: the user is not enrolled in any of the requested factors (${types}).`
+          : `MFA enrollment failed: the user is already enrolled in every requested factor (${types}).`
+        result.error = { name: 'Error', message }
+        end('failed')
+        return this.stop('failed', { code: 'access_denied', description: message, action: result.name })
+      }
+    }
+    end('suspended')
+    return this.suspend(index, suspension, factors)
+  }
+
+  private satisfiedFactors(event: Record<string, any>): Set<string> {
+    const methods: { name?: string; type?: string }[] = event.authentication?.methods ?? []
+    return new Set(methods.filter((method) => method.name === 'mfa' && method.type).map((method) => method.type!))
+  }
+
+  /** Auth0 ignores factors already satisfied in this transaction, not enrolled (challenge) or already enrolled (enroll). */
+  private qualifyingFactors(suspension: Extract<Suspension, { kind: 'challenge' }>, event: Record<string, any>): MfaFactor[] {
+    const enrolled = new Set<string>((event.user?.enrolledFactors ?? []).map((factor: { type: string }) => factor.type))
+    const satisfied = this.satisfiedFactors(event)
+    if (suspension.challengeKind === 'enroll') return suspension.requested.filter((factor) => !enrolled.has(factor.type))
+    return suspension.requested.filter((factor) =>
+      !satisfied.has(factor.type) && (factor.type === 'recovery-code' ? enrolled.size > 0 : enrolled.has(factor.type)))
+  }
+
+  private async suspend(index: number, suspension: Suspension, factors: MfaFactor[]): Promise<RunResult> {
+    const action = this.actions[index]
+    // Pending metadata is written before the user is sent away (Redirect with Actions).
+    const write = flushMetadata(this.tx, 'before-redirect')
+    if (write) this.engine('profile.update', write)
+    const state = randomId(this.entropy)
+    const result = this.base('suspended')
+    const owner = { action: action.name, actionId: action.id }
+    if (suspension.kind === 'redirect') {
+      const url = new URL(suspension.url)
+      url.searchParams.set('state', state)
+      result.redirect = { url: url.href, state, ...owner }
+      this.engine('redirect', { url: url.href })
+    } else if (suspension.kind === 'prompt') {
+      result.prompt = { id: suspension.id, fields: suspension.fields, vars: suspension.vars, ...owner }
+      this.engine('prompt.render', { id: suspension.id })
+    } else {
+      result.challenge = { kind: suspension.challengeKind, method: suspension.method, factors, requested: suspension.requested, ...owner }
+      this.engine(`mfa.${suspension.challengeKind}`, { factors: factors.map((factor) => factor.type) })
+    }
+    const subject = String((this.doc.event as Record<string, any>).user?.user_id ?? '')
+    result.resume = { state, kind: suspension.kind, actionIndex: index, subject, transaction: cloneJson(this.tx) as unknown as JsonObject }
+    return this.finish(result)
+  }
+
+  private async stop(status: RunStatus, error: RunError): Promise<RunResult> {
+    for (const action of this.actions) if (action.status === 'pending') action.status = 'skipped'
+    this.current = null
+    const result = this.base(status)
+    result.error = error
+    return this.finish(result)
+  }
+
+  private async issue(): Promise<RunResult> {
+    const event = this.eventFor({})
+    const key = await getSigningKey(this.options.signingKey)
+    const tokens = await issueTokens({
+      event,
+      subject: this.tx.primaryUser ?? event.user?.user_id,
+      scopes: this.tx.scopes,
+      idTokenClaims: this.tx.idTokenClaims,
+      accessTokenClaims: this.tx.accessTokenClaims,
+      now: this.now(),
+      key,
+    })
+    this.tx.warnings.push(...tokens.warnings)
+    if (tokens.error) return this.stop('failed', { code: 'access_denied', description: tokens.error })
+    const result = this.base('completed')
+    if (this.tx.mfa) {
+      result.mfa = { required: this.tx.mfa.provider !== 'none', ...this.tx.mfa }
+      this.engine('mfa.required', result.mfa)
+    }
+    result.idToken = tokens.idToken
+    result.accessToken = tokens.accessToken
+    result.jwks = { keys: [key.publicJwk as JsonObject] }
+    this.engine('tokens.issued', { scope: tokens.accessToken.scope, idTokenClaims: Object.keys(tokens.idToken.customClaims), accessTokenClaims: Object.keys(tokens.accessToken.customClaims) })
+    return this.finish(result)
+  }
+
+  private base(status: RunStatus): RunResult {
+    const event = this.doc.event as Record<string, any>
+    const methods = [...(Array.isArray(event.authentication?.methods) ? event.authentication.methods : []), ...this.tx.mfaMethods]
+    return {
+      status,
+      actions: this.actions,
+      timeline: this.timeline,
+      user: this.tx.user,
+      profileUpdates: { count: this.tx.writes.length, writes: this.tx.writes },
+      idToken: null,
+      accessToken: null,
+      jwks: null,
+      mfa: null,
+      authentication: { methods: cloneJson(methods), recordedMethods: this.tx.recordedMethods, primaryUser: this.tx.primaryUser },
+      saml: this.tx.saml,
+      session: this.tx.session,
+      refreshToken: this.tx.refreshToken,
+      transactionMetadata: this.tx.transactionMetadata,
+      cache: {},
+      redirect: null,
+      challenge: null,
+      prompt: null,
+      http: this.http,
+      warnings: this.tx.warnings,
+      resume: null,
+    }
+  }
+
+  private async finish(result: RunResult): Promise<RunResult> {
+    this.engine('flow.end', { status: result.status, ...(result.error ? { error: result.error.code } : {}) })
+    this.closed = true
+    this.current = null
+    clearTimeout(this.timer)
+    this.options.bindGlobalFetch?.(null)
+    result.cache = this.cache.snapshot()
+    await this.options.cacheStore?.save(result.cache)
+    return cloneJson(result)
+  }
+
+  // ---- continuing -----------------------------------------------------------------------------------
+
+  async resume(previous: RunResult, request: ContinueRequest): Promise<RunResult> {
+    const resume = previous.resume!
+    this.suspendedKind = resume.kind
+    const index = resume.actionIndex
+    const suspended = this.actions[index]
+    this.engine('flow.continue', { query: request.query ?? {}, body: request.body ?? {}, ...(request.mfa ? { mfa: request.mfa } : {}) })
+    const reject = (message: string) => {
+      suspended.status = 'failed'
+      suspended.error = { name: 'Error', message }
+      return this.stop('failed', { code: 'invalid_request', description: message, action: suspended.name })
+    }
+    const state = request.query?.state ?? request.body?.state
+    // A missing or wrong state fails with invalid_request (Redirect with Actions).
+    if (state === undefined || state === null || state === '') return reject('The /continue request has no state parameter.')
+    if (state !== resume.state) return reject('The state parameter of the /continue request does not match the suspended login.')
+    if (resume.kind === 'challenge') {
+      const offered = previous.challenge?.factors.map((factor) => factor.type) ?? []
+      const type = request.mfa?.type
+      if (!type || !offered.includes(type)) {
+        return reject(`The user did not complete one of the offered factors (${offered.join(', ')}).`)
+      }
+      this.tx.mfaMethods.push({ name: 'mfa', type, timestamp: new Date(this.now()).toISOString() })
+    }
+    if (resume.kind === 'prompt') {
+      this.tx.prompt = { id: previous.prompt!.id, fields: request.prompt?.fields ?? {}, vars: previous.prompt!.vars }
+    }
+    const original = (this.doc.event as Record<string, any>).request ?? {}
+    const body = request.body ?? {}
+    this.tx.request = { ...cloneJson(original), method: Object.keys(body).length ? 'POST' : 'GET', query: request.query ?? {}, body }
+    suspended.status = 'pending'
+    return this.execute(index, 'continue')
+  }
+}
+
+/** Runs the flow's enabled actions in order against its event. */
+export async function runFlow(doc: FlowDocument, options: RunOptions = {}): Promise<RunResult> {
+  const run = new Run(doc, options, null)
+  await run.loadCache(doc.cache ?? {})
+  return run.execute(0, 'execute')
+}
+
+/** Resumes a suspended run with the `/continue` request: `onContinuePostLogin` of the suspending action, then the rest. */
+export async function continueFlow(doc: FlowDocument, previous: RunResult, request: ContinueRequest, options: RunOptions = {}): Promise<RunResult> {
+  if (previous.status !== 'suspended' || !previous.resume) throw new Error('Only a suspended run can be continued.')
+  const index = previous.resume.actionIndex
+  if (doc.actions[index]?.id !== previous.actions[index]?.id || doc.actions.length !== previous.actions.length) {
+    throw new Error('The flow changed since this run was suspended; run it again.')
+  }
+  const run = new Run(doc, options, previous)
+  await run.loadCache({})
+  return run.resume(previous, request)
+}

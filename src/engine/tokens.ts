@@ -1,0 +1,175 @@
+/**
+ * The tokens Auth0 would issue, built and signed after the last action (the final JWT is not visible to
+ * actions). Custom claims follow "Create Custom Claims": restricted names and Auth0-domain namespaces are
+ * silently ignored, access tokens for Auth0's own APIs ignore non-namespaced claims, and more than 100 KB
+ * of custom claims in one token fails the login.
+ */
+import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
+import type { AccessTokenResult, IssuedToken, JsonObject, JsonValue } from './types.ts'
+
+export const RESTRICTED_CLAIMS = new Set(
+  ('acr act active amr at_hash ath attest aud auth_time authorization_details azp c_hash client_id cnf cty dest ' +
+    'entitlements events exp groups gty htm htu iat internalService iss jcard jku jti jwe jwk kid may_act mky nbf ' +
+    'nonce object_id org_id org_name orig origid permissions roles rph s_hash sid sip_callid sip_cseq_num sip_date ' +
+    'sip_from_tag sip_via_branch sub sub_jwk toe txn typ uuid vot vtm x5t#S256').split(' '),
+)
+
+export const CUSTOM_CLAIMS_LIMIT_BYTES = 100 * 1024
+
+const AUTH0_DOMAINS = ['auth0.com', 'webtask.io', 'webtask.run']
+
+function isNamespaced(name: string): boolean {
+  return /^[a-z][a-z\d+.-]*:/i.test(name)
+}
+
+function namespaceHost(name: string): string | null {
+  try { return new URL(name).hostname.toLowerCase() } catch { return null }
+}
+
+function usesAuth0Namespace(name: string): boolean {
+  if (name.toLowerCase().startsWith('urn:auth0')) return true
+  const host = namespaceHost(name)
+  return !!host && AUTH0_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))
+}
+
+/** `https://TENANT.auth0.com/api/v2/`, `/mfa/` and the like: Auth0's own APIs. */
+export function isAuth0ApiAudience(audience: string): boolean {
+  const host = namespaceHost(audience)
+  return !!host && host.endsWith('.auth0.com') && !/\/userinfo\/?$/.test(audience)
+}
+
+export interface FilteredClaims {
+  kept: JsonObject
+  dropped: { name: string; reason: string }[]
+}
+
+export function filterCustomClaims(claims: JsonObject, target: 'idToken' | 'accessToken', audience: string | null): FilteredClaims {
+  const kept: JsonObject = {}
+  const dropped: FilteredClaims['dropped'] = []
+  for (const [name, value] of Object.entries(claims)) {
+    if (RESTRICTED_CLAIMS.has(name)) dropped.push({ name, reason: 'it is a restricted claim' })
+    else if (usesAuth0Namespace(name)) dropped.push({ name, reason: 'its namespace is an Auth0 domain' })
+    else if (target === 'accessToken' && audience && isAuth0ApiAudience(audience) && !isNamespaced(name)) {
+      dropped.push({ name, reason: 'access tokens for Auth0 APIs ignore non-namespaced claims' })
+    } else kept[name] = value
+  }
+  return { kept, dropped }
+}
+
+export function claimsSize(claims: JsonObject): number {
+  return new TextEncoder().encode(JSON.stringify(claims)).length
+}
+
+export interface SigningKey {
+  privateKey: CryptoKey | Uint8Array
+  publicJwk: JWK
+  kid: string
+}
+
+let processKey: Promise<SigningKey> | null = null
+
+/** The configured key, or one RS256 key generated once per process (worker) and reused by every run. */
+export async function getSigningKey(privateJwk?: JWK): Promise<SigningKey> {
+  if (privateJwk) {
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk
+    const kid = privateJwk.kid ?? (await calculateJwkThumbprint(publicJwk))
+    return { privateKey: await importJWK(privateJwk, 'RS256'), publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' }, kid }
+  }
+  processKey ??= (async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true })
+    const publicJwk = await exportJWK(publicKey)
+    const kid = await calculateJwkThumbprint(publicJwk)
+    return { privateKey, publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' }, kid }
+  })()
+  return processKey
+}
+
+export interface TokenInput {
+  event: Record<string, any>
+  subject: string
+  scopes: string[]
+  idTokenClaims: JsonObject
+  accessTokenClaims: JsonObject
+  now: number
+  key: SigningKey
+}
+
+export interface IssuedTokens {
+  idToken: IssuedToken
+  accessToken: AccessTokenResult
+  warnings: string[]
+  /** Set when the custom claims are too large: the login fails. */
+  error?: string
+}
+
+const PROFILE_CLAIMS = ['name', 'nickname', 'given_name', 'family_name', 'picture', 'updated_at']
+
+function pick(source: Record<string, unknown>, names: string[]): JsonObject {
+  const out: JsonObject = {}
+  for (const name of names) if (source[name] !== undefined) out[name] = source[name] as JsonValue
+  return out
+}
+
+async function sign(claims: JsonObject, key: SigningKey): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey)
+}
+
+export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
+  const { event, scopes, now, key } = input
+  const hostname: string = event.request?.hostname ?? `${event.tenant?.id ?? 'tenant'}.auth0.com`
+  const issuer = `https://${hostname}/`
+  const clientId: string = event.client?.client_id ?? ''
+  const audience: string | null = event.resource_server?.identifier ?? event.request?.query?.audience ?? null
+  const iat = Math.floor(now / 1000)
+  const organization: JsonObject = event.organization?.id ? { org_id: event.organization.id as string } : {}
+  const warnings: string[] = []
+
+  const idCustom = filterCustomClaims(input.idTokenClaims, 'idToken', null)
+  const atCustom = filterCustomClaims(input.accessTokenClaims, 'accessToken', audience)
+  for (const [token, filtered] of [['ID token', idCustom], ['access token', atCustom]] as const) {
+    for (const { name, reason } of filtered.dropped) warnings.push(`Auth0 drops the claim "${name}" from the ${token}: ${reason}.`)
+  }
+  for (const [token, filtered] of [['ID token', idCustom], ['access token', atCustom]] as const) {
+    const size = claimsSize(filtered.kept)
+    if (size > CUSTOM_CLAIMS_LIMIT_BYTES) {
+      const error = `The custom claims of the ${token} are ${(size / 1024).toFixed(1)} KB, over Auth0's limit of 100 KB per token.`
+      return { idToken: { jwt: null, claims: null, customClaims: idCustom.kept }, accessToken: { jwt: null, claims: null, customClaims: atCustom.kept, scope: scopes.join(' '), audience }, warnings, error }
+    }
+  }
+
+  const user = event.user ?? {}
+  const idClaims: JsonObject = {
+    ...(scopes.includes('profile') ? pick(user, PROFILE_CLAIMS) : {}),
+    ...(scopes.includes('email') ? pick(user, ['email', 'email_verified']) : {}),
+    ...idCustom.kept,
+    iss: issuer,
+    sub: input.subject,
+    aud: clientId,
+    iat,
+    exp: iat + 36_000,
+    ...(event.session?.id ? { sid: event.session.id } : {}),
+    ...(event.request?.query?.nonce ? { nonce: event.request.query.nonce } : {}),
+    ...organization,
+  }
+  const idToken: IssuedToken = { jwt: await sign(idClaims, key), claims: idClaims, customClaims: idCustom.kept }
+
+  let accessToken: AccessTokenResult
+  if (!audience) {
+    if (Object.keys(atCustom.kept).length) warnings.push('No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.')
+    accessToken = { jwt: null, claims: null, customClaims: atCustom.kept, scope: scopes.join(' '), audience }
+  } else {
+    const atClaims: JsonObject = {
+      ...atCustom.kept,
+      iss: issuer,
+      sub: input.subject,
+      aud: scopes.includes('openid') ? [audience, `${issuer}userinfo`] : audience,
+      iat,
+      exp: iat + 86_400,
+      scope: scopes.join(' '),
+      azp: clientId,
+      ...organization,
+    }
+    accessToken = { jwt: await sign(atClaims, key), claims: atClaims, customClaims: atCustom.kept, scope: scopes.join(' '), audience }
+  }
+  return { idToken, accessToken, warnings }
+}

@@ -1,0 +1,103 @@
+/**
+ * The state one login transaction accumulates across actions: queued metadata, claims, scopes, MFA,
+ * session changes. It is plain JSON, so a suspended run can carry it and be continued later.
+ */
+import type { JsonObject, MfaFactor, ProfileUpdate } from './types.ts'
+
+export interface Denial {
+  code: string
+  description: string
+  action: string
+}
+
+export interface Transaction {
+  /** The user's metadata as stored (after the profile writes so far). */
+  user: { app_metadata: JsonObject; user_metadata: JsonObject }
+  /** Changes queued since the last write; `null` removes a key. */
+  pending: { app_metadata: JsonObject; user_metadata: JsonObject }
+  writes: ProfileUpdate[]
+  idTokenClaims: JsonObject
+  accessTokenClaims: JsonObject
+  scopes: string[]
+  mfa: { provider: string; options: JsonObject; action: string } | null
+  /** `{ name: 'mfa', type, timestamp }` for each factor completed during this transaction. */
+  mfaMethods: JsonObject[]
+  recordedMethods: string[]
+  primaryUser: string | null
+  saml: { attributes: JsonObject; configuration: JsonObject } | null
+  session: JsonObject | null
+  refreshToken: JsonObject | null
+  transactionMetadata: JsonObject
+  /** The `/continue` request, which replaces `event.request` once the flow resumed. */
+  request: JsonObject | null
+  prompt: JsonObject | null
+  denial: Denial | null
+  warnings: string[]
+}
+
+function objectOr(value: unknown): JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {}
+}
+
+function initialScopes(event: Record<string, any>): string[] {
+  const requested = event.transaction?.requested_scopes
+  if (Array.isArray(requested)) return requested.map(String)
+  const scope = event.request?.query?.scope
+  return typeof scope === 'string' ? scope.split(/\s+/).filter(Boolean) : []
+}
+
+export function createTransaction(event: Record<string, any>): Transaction {
+  return {
+    user: { app_metadata: objectOr(event.user?.app_metadata), user_metadata: objectOr(event.user?.user_metadata) },
+    pending: { app_metadata: {}, user_metadata: {} },
+    writes: [],
+    idTokenClaims: {},
+    accessTokenClaims: {},
+    scopes: initialScopes(event),
+    mfa: null,
+    mfaMethods: [],
+    recordedMethods: [],
+    primaryUser: null,
+    saml: null,
+    session: null,
+    refreshToken: null,
+    transactionMetadata: { ...objectOr(event.transaction?.metadata) },
+    request: null,
+    prompt: null,
+    denial: null,
+    warnings: [],
+  }
+}
+
+export function applyChanges(target: JsonObject, changes: JsonObject): JsonObject {
+  const out = { ...target }
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete out[key]
+    else out[key] = value
+  }
+  return out
+}
+
+/** The metadata later actions see: what is stored plus what is queued. */
+export function currentMetadata(tx: Transaction): Transaction['user'] {
+  return {
+    app_metadata: applyChanges(tx.user.app_metadata, tx.pending.app_metadata),
+    user_metadata: applyChanges(tx.user.user_metadata, tx.pending.user_metadata),
+  }
+}
+
+/** Writes the queued metadata changes as one profile update; returns it, or null when nothing was queued. */
+export function flushMetadata(tx: Transaction, when: ProfileUpdate['when']): ProfileUpdate | null {
+  const { app_metadata, user_metadata } = tx.pending
+  if (!Object.keys(app_metadata).length && !Object.keys(user_metadata).length) return null
+  const write: ProfileUpdate = { when, app_metadata, user_metadata }
+  tx.user = currentMetadata(tx)
+  tx.pending = { app_metadata: {}, user_metadata: {} }
+  tx.writes.push(write)
+  return write
+}
+
+export type Suspension =
+  | { kind: 'redirect'; url: string }
+  | { kind: 'prompt'; id: string; fields: JsonObject; vars: JsonObject }
+  | { kind: 'challenge'; challengeKind: 'challenge' | 'enroll'; method: string; requested: MfaFactor[] }
