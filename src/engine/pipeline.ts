@@ -18,7 +18,7 @@ import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createRequire } from './modules/registry.ts'
 import { cloneJson, format, toJson } from './serialize.ts'
 import { getSigningKey, issueTokens } from './tokens.ts'
-import { createTransaction, currentMetadata, flushMetadata, type Suspension, type Transaction } from './transaction.ts'
+import { createTransaction, currentMetadata, initialScopes, flushMetadata, type Suspension, type Transaction } from './transaction.ts'
 import type {
   ActionError, ActionResult, ActionStatus, JsonObject, JsonValue, LogEntry, MfaFactor, Phase, RunError, RunResult,
   RunStatus, TimelineEntry, TimelineKind,
@@ -421,6 +421,7 @@ class Run {
     const tokens = await issueTokens({
       event,
       subject: this.tx.primaryUser ?? event.user?.user_id,
+      requestedScopes: initialScopes(this.doc.event),
       scopes: this.tx.scopes,
       idTokenClaims: this.tx.idTokenClaims,
       accessTokenClaims: this.tx.accessTokenClaims,

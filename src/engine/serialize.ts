@@ -49,22 +49,45 @@ export function toJson(value: unknown, depth = 0, seen: Set<object> = new Set())
   }
 }
 
-/** Node-like `util.inspect`: strings quoted, objects shown as compact JSON-ish text. */
-export function inspect(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
+
+function inspectValue(value: unknown, depth: number, seen: Set<object>): string {
+  if (typeof value === 'string') return depth === 0 ? `'${value}'` : `'${value.replace(/'/g, "\\'")}'`
   if (value === undefined) return 'undefined'
   if (typeof value === 'function') return `[Function: ${value.name || 'anonymous'}]`
-  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`
   if (typeof value === 'bigint') return `${value}n`
   if (typeof value === 'symbol') return value.toString()
   if (value === null || typeof value !== 'object') return String(value)
-  return JSON.stringify(toJson(value), null, 0).replace(/,"/g, ', "').replace(/":/g, '": ')
+  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()
+  if (value instanceof RegExp) return value.toString()
+  if (seen.has(value)) return '[Circular *1]'
+  if (depth > 2) return Array.isArray(value) ? '[Array]' : '[Object]'
+  seen.add(value)
+  try {
+    const inner = (item: unknown) => inspectValue(item, depth + 1, seen)
+    if (Array.isArray(value)) return value.length ? `[ ${value.slice(0, 100).map(inner).join(', ')}${value.length > 100 ? `, ... ${value.length - 100} more items` : ''} ]` : '[]'
+    if (value instanceof Map) return `Map(${value.size}) {${[...value].map(([k, v]) => ` ${inner(k)} => ${inner(v)}`).join(',')} }`
+    if (value instanceof Set) return `Set(${value.size}) {${[...value].map((v) => ` ${inner(v)}`).join(',')} }`
+    const keys = Object.keys(value)
+    if (!keys.length) return '{}'
+    const body = keys.map((key) => `${IDENTIFIER.test(key) ? key : `'${key}'`}: ${inner((value as Record<string, unknown>)[key])}`)
+    return `{ ${body.join(', ')} }`
+  } finally {
+    seen.delete(value)
+  }
+}
+
+/** Node-like `util.inspect`: `{ a: 1, b: 'x' }`, `[ 1, 2 ]`, nesting shown to depth 2. */
+export function inspect(value: unknown): string {
+  return inspectValue(value, 0, new Set())
 }
 
 /** Node's `util.format`: `%s %d %i %f %j %o %O %%` placeholders, then the remaining arguments inspected. */
 export function format(...args: unknown[]): string {
   const [first, ...rest] = args
-  if (typeof first !== 'string') return args.map(inspect).join(' ')
+  const show = (arg: unknown) => (typeof arg === 'string' ? arg : inspect(arg))
+  if (typeof first !== 'string') return args.map(show).join(' ')
   let index = 0
   const text = first.replace(/%[sdifjoO%]/g, (token) => {
     if (token === '%%') return '%'
@@ -79,8 +102,17 @@ export function format(...args: unknown[]): string {
       default: return inspect(arg)
     }
   })
-  const remaining = rest.slice(index).map((arg) => (typeof arg === 'string' ? arg : inspect(arg)))
+  const remaining = rest.slice(index).map(show)
   return [text, ...remaining].join(' ')
+}
+
+/**
+ * A value as Auth0 receives it: JSON-serialized (undefined and functions vanish, Dates become strings),
+ * exactly, without the display limits of `toJson`. A circular value throws, as JSON.stringify does.
+ */
+export function jsonCopy(value: unknown): JsonValue {
+  const text = JSON.stringify(value)
+  return text === undefined ? null : JSON.parse(text)
 }
 
 /** Deep copy of plain JSON data. */

@@ -83,9 +83,10 @@ export async function signExternalSessionToken(options: ExternalTokenOptions): P
   const iat = Math.floor(options.now / 1000)
   const jwt = new SignJWT({ ...options.payload, state: options.state })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(options.subject)
     .setIssuedAt(iat)
     .setExpirationTime(iat + (options.expiresInSeconds ?? 900))
+  // The payload may carry its own `sub`, e.g. to show what a token for another user does.
+  if (options.payload.sub === undefined) jwt.setSubject(options.subject)
   if (options.issuer) jwt.setIssuer(options.issuer)
   return jwt.sign(encoder.encode(options.secret))
 }

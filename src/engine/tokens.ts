@@ -87,6 +87,9 @@ export async function getSigningKey(privateJwk?: JWK): Promise<SigningKey> {
 export interface TokenInput {
   event: Record<string, any>
   subject: string
+  /** The scopes the application asked for: they decide the ID token's profile claims. */
+  requestedScopes: string[]
+  /** The access token's scopes after addScope/removeScope. */
   scopes: string[]
   idTokenClaims: JsonObject
   accessTokenClaims: JsonObject
@@ -139,8 +142,8 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
 
   const user = event.user ?? {}
   const idClaims: JsonObject = {
-    ...(scopes.includes('profile') ? pick(user, PROFILE_CLAIMS) : {}),
-    ...(scopes.includes('email') ? pick(user, ['email', 'email_verified']) : {}),
+    ...(input.requestedScopes.includes('profile') ? pick(user, PROFILE_CLAIMS) : {}),
+    ...(input.requestedScopes.includes('email') ? pick(user, ['email', 'email_verified']) : {}),
     ...idCustom.kept,
     iss: issuer,
     sub: input.subject,

@@ -39,7 +39,7 @@ function objectOr(value: unknown): JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {}
 }
 
-function initialScopes(event: Record<string, any>): string[] {
+export function initialScopes(event: Record<string, any>): string[] {
   const requested = event.transaction?.requested_scopes
   if (Array.isArray(requested)) return requested.map(String)
   const scope = event.request?.query?.scope

@@ -1,5 +1,5 @@
 /** `api.authentication` and `api.multifactor`. */
-import { toJson } from '../serialize.ts'
+import { jsonCopy } from '../serialize.ts'
 import type { JsonObject, MfaFactor } from '../types.ts'
 import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
 
@@ -16,7 +16,7 @@ function toFactor(value: unknown, allowed: string[]): MfaFactor {
     throw new TypeError(`Unsupported MFA factor ${JSON.stringify(type ?? value)}. Supported factor types: ${allowed.join(', ')}.`)
   }
   const options = (value as { options?: unknown }).options
-  return options === undefined ? { type: normalized } : { type: normalized, options: toJson(options) as JsonObject }
+  return options === undefined ? { type: normalized } : { type: normalized, options: jsonCopy(options) as JsonObject }
 }
 
 function toFactors(value: unknown, allowed: string[]): MfaFactor[] {
@@ -77,7 +77,7 @@ export function multifactorApi(ctx: ApiContext): Namespace {
         throw new TypeError('The duo provider needs options.providerOptions with host, ikey and skey.')
       }
       // Deferred: the challenge happens at the end of the flow, and a later call replaces an earlier one.
-      ctx.tx.mfa = { provider, options: toJson(options ?? {}) as JsonObject, action: ctx.action.name }
+      ctx.tx.mfa = { provider, options: jsonCopy(options ?? {}) as JsonObject, action: ctx.action.name }
       return CHAIN
     },
   }

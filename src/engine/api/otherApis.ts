@@ -1,5 +1,5 @@
 /** The smaller namespaces: access, cache, prompt, rules, transaction, validation. */
-import { toJson } from '../serialize.ts'
+import { jsonCopy } from '../serialize.ts'
 import type { JsonObject } from '../types.ts'
 import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
 
@@ -49,8 +49,8 @@ export function promptApi(ctx: ApiContext): Namespace {
       const id = requireString(promptId, 'The prompt id')
       if (ctx.local.suspension?.kind === 'redirect') throw new Error('Redirect and render commands cannot be used in the same action.')
       if (ctx.local.rendered) throw new Error('Only 1 render command per action is allowed.')
-      const fields = toJson(options?.fields ?? {}) as JsonObject
-      const vars = toJson(options?.vars ?? {}) as JsonObject
+      const fields = jsonCopy(options?.fields ?? {}) as JsonObject
+      const vars = jsonCopy(options?.vars ?? {}) as JsonObject
       if (bytes(JSON.stringify({ fields, vars })) > MAX_RENDER_OPTIONS_BYTES) throw new Error('The render options exceed the maximum size of 24 KiB.')
       ctx.local.rendered = true
       ctx.local.suspension = { kind: 'prompt', id, fields, vars }

@@ -2,7 +2,7 @@
  * `api.user`: metadata changes are queued and written as one profile update at the end of the trigger
  * (or before a redirect); the running action's `event.user` is not changed.
  */
-import { toJson } from '../serialize.ts'
+import { jsonCopy } from '../serialize.ts'
 import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
 
 function isObject(value: unknown): boolean {
@@ -14,7 +14,7 @@ export function userApi(ctx: ApiContext): Namespace {
     if (!isObject(ctx.event.user?.[field])) throw new Error(`Unexpected ${field} format. Must be a valid JSON object.`)
     const key = requireString(name, 'The metadata property name')
     // `undefined` disappears when the update is serialized, so it changes nothing.
-    if (value !== undefined) ctx.tx.pending[field][key] = toJson(value)
+    if (value !== undefined) ctx.tx.pending[field][key] = jsonCopy(value)
     if (field === 'user_metadata') ctx.local.userMetadataKeys.push(key)
     return CHAIN
   }

@@ -31,7 +31,7 @@ function callbackify(original: unknown): AnyFunction {
     Promise.resolve(original.apply(this, args)).then(
       (value) => queueMicrotask(() => callback(null, value)),
       (reason) => queueMicrotask(() => callback(reason || Object.assign(
-        new Error('Promise was rejected with a falsy value'), { code: 'ERR_FALSY_VALUE_REJECTION', reason },
+        new Error('Promise was rejected with falsy value'), { code: 'ERR_FALSY_VALUE_REJECTION', reason },
       ))),
     )
   }

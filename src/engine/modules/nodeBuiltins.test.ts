@@ -1,0 +1,460 @@
+import * as nodeCrypto from 'node:crypto'
+import * as nodeQuerystring from 'node:querystring'
+import * as nodeUrl from 'node:url'
+import * as nodeUtil from 'node:util'
+import { describe, it, expect } from 'vitest'
+import { createEntropy } from '../determinism.ts'
+import { createBuiltinModules } from './nodeBuiltins.ts'
+
+/** The modules under test, typed as Node's: every check below compares them with the real ones. */
+function builtins(seed?: number) {
+  const modules = createBuiltinModules(createEntropy(seed))
+  return {
+    crypto: modules.crypto as typeof nodeCrypto,
+    url: modules.url as typeof nodeUrl,
+    querystring: modules.querystring as typeof nodeQuerystring,
+    util: modules.util as typeof nodeUtil,
+    buffer: modules.buffer as { Buffer: typeof Buffer; constants: { MAX_LENGTH: number } },
+  }
+}
+
+const { crypto, url, querystring, util, buffer } = builtins()
+
+function thrown(run: () => unknown): Error {
+  try {
+    run()
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected a throw')
+}
+
+/** Same constructor, message and code as what Node throws. */
+function expectSameError(ours: () => unknown, node: () => unknown) {
+  const expected = thrown(node)
+  const actual = thrown(ours)
+  expect(actual.message).toBe(expected.message)
+  expect(actual.name).toBe(expected.name)
+  expect((actual as Error & { code?: string }).code).toBe((expected as Error & { code?: string }).code)
+}
+
+/** Hex of a digest, so Buffers from either implementation compare as text. */
+const hex = (value: unknown) => (typeof value === 'string' ? value : Buffer.from(value as Uint8Array).toString('hex'))
+
+const ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512']
+const ENCODINGS = [undefined, 'hex', 'base64', 'base64url', 'latin1', 'binary'] as const
+const bytes0to255 = Uint8Array.from({ length: 256 }, (_, i) => i)
+const INPUTS: Array<string | Uint8Array> = [
+  '',
+  'hello world',
+  'ünïcødé ✓ 😀',
+  'x'.repeat(1000),
+  bytes0to255,
+  Buffer.from('a buffer'),
+  bytes0to255.subarray(10, 77),
+]
+
+describe('crypto hashes', () => {
+  it.each(ALGORITHMS)('createHash(%s) matches Node for every input and output encoding', (algorithm) => {
+    for (const input of INPUTS) {
+      for (const encoding of ENCODINGS) {
+        const ours = crypto.createHash(algorithm).update(input).digest(encoding as 'hex')
+        const node = nodeCrypto.createHash(algorithm).update(input).digest(encoding as 'hex')
+        expect(typeof ours).toBe(typeof node)
+        expect(hex(ours)).toBe(hex(node))
+      }
+    }
+  })
+
+  it('returns a Buffer from digest() and hashes chained updates in any input encoding', () => {
+    const chain = (module: typeof nodeCrypto) => module.createHash('sha256')
+      .update('68656c6c6f', 'hex')
+      .update('IHdvcmxk', 'base64')
+      .update('_-8', 'base64url')
+      .update('ÿþ', 'latin1')
+      .update('ünï', 'utf8')
+      .update(new Uint16Array([1, 2, 3]))
+      .update('unknown encodings read as utf8', 'nonsense' as 'utf8')
+      .digest()
+    const ours = chain(crypto)
+    expect(ours).toBeInstanceOf(buffer.Buffer)
+    expect(hex(ours)).toBe(hex(chain(nodeCrypto)))
+  })
+
+  it('accepts the algorithm aliases Node accepts', () => {
+    for (const alias of ['SHA256', 'sha-256', 'RSA-SHA256', 'SHA-1', 'MD5']) {
+      expect(crypto.createHash(alias).update('x').digest('hex')).toBe(nodeCrypto.createHash(alias).update('x').digest('hex'))
+    }
+  })
+
+  it('throws like Node for unknown algorithms, bad data and a second digest', () => {
+    expectSameError(() => crypto.createHash('sha999'), () => nodeCrypto.createHash('sha999'))
+    expectSameError(() => crypto.createHash('md5').update(5 as never), () => nodeCrypto.createHash('md5').update(5 as never))
+    expectSameError(() => crypto.createHash('md5').update({} as never), () => nodeCrypto.createHash('md5').update({} as never))
+    const ours = crypto.createHash('md5')
+    const node = nodeCrypto.createHash('md5')
+    ours.digest()
+    node.digest()
+    expectSameError(() => ours.digest(), () => node.digest())
+    expectSameError(() => ours.update('x'), () => node.update('x'))
+  })
+})
+
+describe('crypto HMAC', () => {
+  const KEYS: Array<string | Uint8Array> = ['secret', '', 'ключ', bytes0to255.subarray(0, 20), 'k'.repeat(200)]
+
+  it.each(ALGORITHMS)('createHmac(%s) matches Node for every key, input and encoding', (algorithm) => {
+    for (const key of KEYS) {
+      for (const input of INPUTS) {
+        for (const encoding of ENCODINGS) {
+          const ours = crypto.createHmac(algorithm, key).update(input).digest(encoding as 'hex')
+          const node = nodeCrypto.createHmac(algorithm, key).update(input).digest(encoding as 'hex')
+          expect(hex(ours)).toBe(hex(node))
+        }
+      }
+    }
+  })
+
+  it('signs what a typical Action signs', () => {
+    const payload = JSON.stringify({ sub: 'auth0|123', state: 'abc' })
+    const sign = (module: typeof nodeCrypto) => module.createHmac('sha256', 'shh').update(payload).digest('base64url')
+    expect(sign(crypto)).toBe(sign(nodeCrypto))
+  })
+
+  it('throws like Node for an unknown digest or a bad key', () => {
+    expectSameError(() => crypto.createHmac('nope', 'k'), () => nodeCrypto.createHmac('nope', 'k'))
+    expect(thrown(() => crypto.createHmac('sha256', 5 as never))).toBeInstanceOf(TypeError)
+  })
+})
+
+describe('crypto.timingSafeEqual', () => {
+  it('compares bytes like Node', () => {
+    const pairs: Array<[Uint8Array, Uint8Array]> = [
+      [Buffer.from('same'), Buffer.from('same')],
+      [Buffer.from('same'), Buffer.from('sane')],
+      [new Uint8Array([1, 2, 3]), Buffer.from([1, 2, 3])],
+      [new Uint8Array(0), new Uint8Array(0)],
+      [bytes0to255.subarray(1, 3), new Uint8Array([1, 2])],
+    ]
+    for (const [a, b] of pairs) expect(crypto.timingSafeEqual(a, b)).toBe(nodeCrypto.timingSafeEqual(a, b))
+  })
+
+  it('throws like Node for different lengths and for strings', () => {
+    const [a, b] = [Buffer.from('a'), Buffer.from('ab')]
+    expectSameError(() => crypto.timingSafeEqual(a, b), () => nodeCrypto.timingSafeEqual(a, b))
+    expectSameError(() => crypto.timingSafeEqual('a' as never, a), () => nodeCrypto.timingSafeEqual('a' as never, a))
+  })
+})
+
+describe('crypto randomness', () => {
+  it('randomBytes returns a Buffer of the requested size, or calls back asynchronously', async () => {
+    const bytes = crypto.randomBytes(70_000)
+    expect(bytes).toHaveLength(70_000)
+    expect(bytes.toString('hex')).toMatch(/^[0-9a-f]+$/)
+    let called = false
+    const result = await new Promise<Buffer>((resolve, reject) => {
+      const returned = crypto.randomBytes(8, (error, buf) => {
+        called = true
+        if (error) reject(error)
+        else resolve(buf)
+      })
+      expect(returned).toBeUndefined()
+      expect(called).toBe(false)
+    })
+    expect(result).toHaveLength(8)
+  })
+
+  it('validates sizes and ranges like Node', () => {
+    expectSameError(() => crypto.randomBytes(-1), () => nodeCrypto.randomBytes(-1))
+    expectSameError(() => crypto.randomBytes('3' as never), () => nodeCrypto.randomBytes('3' as never))
+    expectSameError(() => crypto.randomInt(0, 0), () => nodeCrypto.randomInt(0, 0))
+    expectSameError(() => crypto.randomInt(1.5), () => nodeCrypto.randomInt(1.5))
+    expectSameError(() => crypto.getRandomValues(new Float32Array(2) as never), () => nodeCrypto.getRandomValues(new Float32Array(2) as never))
+  })
+
+  it('randomInt stays in range and reaches every value', () => {
+    const seen = new Set<number>()
+    for (let i = 0; i < 2000; i++) {
+      const value = crypto.randomInt(-3, 4)
+      expect(value).toBeGreaterThanOrEqual(-3)
+      expect(value).toBeLessThan(4)
+      seen.add(value)
+    }
+    expect([...seen].sort((a, b) => a - b)).toEqual([-3, -2, -1, 0, 1, 2, 3])
+    expect(crypto.randomInt(1)).toBe(0)
+  })
+
+  it('randomUUID gives version 4 UUIDs and getRandomValues fills the array it is given', () => {
+    expect(crypto.randomUUID()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    const array = new Uint32Array(64)
+    expect(crypto.getRandomValues(array)).toBe(array)
+    expect(array.some((value) => value !== 0)).toBe(true)
+  })
+
+  it('is reproducible with a seed and differs without one', () => {
+    const draw = (module: typeof nodeCrypto) => ({
+      bytes: module.randomBytes(32).toString('hex'),
+      uuid: module.randomUUID(),
+      ints: Array.from({ length: 5 }, () => module.randomInt(1_000_000)),
+      values: Array.from(module.getRandomValues(new Uint16Array(4))),
+      webcrypto: (module.webcrypto as Crypto).randomUUID(),
+    })
+    const first = draw(builtins(42).crypto)
+    expect(draw(builtins(42).crypto)).toEqual(first)
+    expect(draw(builtins(43).crypto)).not.toEqual(first)
+    const unseeded = draw(builtins().crypto)
+    expect(unseeded.bytes).not.toBe(draw(builtins().crypto).bytes)
+    expect(unseeded.uuid).not.toBe(draw(builtins().crypto).uuid)
+  })
+
+  it('passes WebCrypto subtle through', async () => {
+    expect(crypto.subtle).toBe(globalThis.crypto.subtle)
+    expect(crypto.webcrypto.subtle).toBe(globalThis.crypto.subtle)
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('abc'))
+    expect(Buffer.from(digest).toString('hex')).toBe(nodeCrypto.createHash('sha256').update('abc').digest('hex'))
+  })
+})
+
+describe('querystring', () => {
+  const PARSE_CASES: Array<[string, string?, string?]> = [
+    ['a=1&b=2'],
+    ['a=1&a=2&a=3&b=x'],
+    ['a+b=c+d%20e'],
+    ['a&&b'],
+    ['&'],
+    ['='],
+    ['a=1=2'],
+    ['=x'],
+    ['x=%zz&y=%E0%A4%A&z=%'],
+    ['emoji=%F0%9F%98%80&caf%C3%A9=cr%C3%A8me'],
+    ['__proto__=1&constructor=2&hasOwnProperty=3'],
+    ['redirect_uri=https%3A%2F%2Fexample.com%2Fcb%3Fx%3D1&state=abc'],
+    ['a:1;b:2;a:3', ';', ':'],
+    ['a=1&&b=2&&c', '&&'],
+    [''],
+  ]
+
+  it.each(PARSE_CASES)('parse(%j) matches Node', (text, sep, eq) => {
+    const ours = querystring.parse(text, sep, eq)
+    expect(Object.getPrototypeOf(ours)).toBeNull()
+    expect({ ...ours }).toEqual({ ...nodeQuerystring.parse(text, sep, eq) })
+    expect({ ...querystring.decode(text, sep, eq) }).toEqual({ ...ours })
+  })
+
+  const STRINGIFY_CASES: Array<[unknown, string?, string?]> = [
+    [{ a: [], b: '', c: [1, 2], d: null, e: undefined, f: Number.NaN, g: true, h: {}, i: 10n, j: -0.5 }],
+    [{ 'b c': 'ü & é', emoji: '😀', reserved: "!'()*-._~ /?#[]@" }],
+    [{ a: 1, b: ['x', 'y'] }, ';', ':'],
+    [{ scope: 'openid profile', redirect_uri: 'https://example.com/cb?x=1' }],
+    ['not an object'],
+    [null],
+  ]
+
+  it.each(STRINGIFY_CASES)('stringify case %# matches Node', (object, sep, eq) => {
+    const ours = querystring.stringify(object as never, sep, eq)
+    expect(ours).toBe(nodeQuerystring.stringify(object as never, sep, eq))
+    expect(querystring.encode(object as never, sep, eq)).toBe(ours)
+  })
+
+  it('round-trips repeated keys and spaces', () => {
+    const object = { list: ['a b', 'c+d', 'é'], single: 'x y' }
+    const text = querystring.stringify(object)
+    expect(text).toBe('list=a%20b&list=c%2Bd&list=%C3%A9&single=x%20y')
+    expect({ ...querystring.parse(text) }).toEqual(object)
+    expect({ ...querystring.parse('list=a+b&list=c%2Bd') }).toEqual({ list: ['a b', 'c+d'] })
+  })
+
+  it('escape and unescape match Node', () => {
+    for (const text of ['plain', 'a b&c=d', 'ü😀', "!'()*~", '%41%zz%', '%E0%A4%A', 'a+b']) {
+      expect(querystring.escape(text)).toBe(nodeQuerystring.escape(text))
+      expect(querystring.unescape(text)).toBe(nodeQuerystring.unescape(text))
+    }
+  })
+})
+
+describe('url', () => {
+  const FIELDS = ['protocol', 'slashes', 'auth', 'host', 'port', 'hostname', 'hash', 'search', 'query', 'pathname', 'path', 'href'] as const
+  const URLS = [
+    'http://user:pa%20ss@Example.COM:8080/p/a/t/h?query=string&a=1&a=2#hash',
+    'https://example.com',
+    'https://tenant.auth0.com/authorize?client_id=abc&redirect_uri=https%3A%2F%2Fapp%2Fcb&scope=openid+profile',
+    '/path?x=1&y=a+b',
+    '/a<b>?c',
+    '//foo/bar',
+    '?a=1',
+    'mailto:user@example.com',
+    'http://[::1]:3000/x',
+    'example.com/foo',
+    'HTTP://x.com/a b',
+    "http://a.com/'{}|^`",
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'http://a.com?x',
+    'http://ex.com/p?q#',
+    'http://a@b@c/',
+    'http://a@b?@c',
+    'http://ex_ample.com:x/p',
+    'http://a.com\\p\\q?x\\y',
+    'http://exa mple.com/',
+    'http://ドメイン.jp/パス',
+    '  https://example.com/trimmed \n',
+    'http://host:/empty-port',
+  ]
+
+  it.each(URLS)('parse(%j) matches Node with and without parseQueryString', (text) => {
+    for (const parseQueryString of [false, true]) {
+      const ours = url.parse(text, parseQueryString as true) as unknown as Record<string, unknown>
+      const node = nodeUrl.parse(text, parseQueryString as true) as unknown as Record<string, unknown>
+      for (const field of FIELDS) {
+        const [actual, expected] = [ours[field], node[field]]
+        if (field === 'query' && parseQueryString) expect({ ...(actual as object) }).toEqual({ ...(expected as object) })
+        else expect(actual, field).toEqual(expected)
+      }
+    }
+  })
+
+  it('format matches Node for objects, strings and WHATWG URLs', () => {
+    const objects = [
+      { protocol: 'https', hostname: 'example.com', pathname: '/some/path', query: { page: 1, format: 'json' } },
+      { protocol: 'http:', host: 'a.com', pathname: 'x#y', search: 'q#1', hash: 'h', auth: 'u:p:q@' },
+      { protocol: 'mailto', auth: 'a', hostname: 'b.com' },
+      { hostname: '::1', port: 80 },
+      { protocol: 'file', pathname: '/x' },
+      { protocol: 'https', host: 'example.com', slashes: true, query: { list: ['a', 'b'] }, search: '' },
+    ]
+    for (const object of objects) expect(url.format(object as never)).toBe(nodeUrl.format(object as never))
+    for (const text of ['HTTP://A.com', 'http://a.com/x y?z#w', '/relative?x=1']) expect(url.format(text)).toBe(nodeUrl.format(text))
+    const whatwg = new URL('http://ü.com/ä?x=1#y')
+    expect(url.format(whatwg)).toBe(nodeUrl.format(whatwg))
+  })
+
+  it('resolve matches Node', () => {
+    const cases: Array<[string, string]> = [
+      ['/one/two/three', 'four'],
+      ['http://example.com/', '/one'],
+      ['http://example.com/one', '/two'],
+      ['http://example.com/a/b', '../c?x#y'],
+      ['https://example.com/a/b', '//cdn.example.com/lib.js'],
+      ['https://example.com/a', 'https://other.com/b'],
+    ]
+    for (const [from, to] of cases) expect(url.resolve(from, to)).toBe(nodeUrl.resolve(from, to))
+  })
+
+  it('exposes the WHATWG classes', () => {
+    expect(url.URL).toBe(globalThis.URL)
+    expect(url.URLSearchParams).toBe(globalThis.URLSearchParams)
+  })
+})
+
+describe('util', () => {
+  const FORMAT_CASES: unknown[][] = [
+    ['%s:%s', 'a', 'b'],
+    ['%s %s', 'only'],
+    ['%d%%', 50],
+    ['%i', '42.9px'],
+    ['%f', '1.5e3'],
+    ['%d', '0x10'],
+    ['%j', { a: [1, 'x'], b: null }],
+    ['%s', 42],
+    ['%s', null],
+    ['%s', undefined],
+    ['%%s', 'x'],
+    ['no placeholders', 'extra', 3, true],
+    [1, 2],
+    [],
+  ]
+
+  it.each(FORMAT_CASES)('format(%j) matches Node', (...args) => {
+    expect(util.format(...args)).toBe(nodeUtil.format(...args))
+  })
+
+  it('promisify resolves, rejects, keeps `this` and honours util.promisify.custom', async () => {
+    const object = {
+      factor: 3,
+      times(value: number, callback: (error: Error | null, result?: number) => void) {
+        if (value < 0) callback(new Error('negative'))
+        else setTimeout(() => callback(null, value * this.factor))
+      },
+    }
+    const times = util.promisify(object.times).bind(object)
+    await expect(times(2)).resolves.toBe(6)
+    await expect(times(-1)).rejects.toThrow('negative')
+    expect(util.promisify.custom).toBe(nodeUtil.promisify.custom)
+    const custom = Object.assign(() => {}, { [nodeUtil.promisify.custom]: () => Promise.resolve('custom') })
+    await expect(util.promisify(custom)()).resolves.toBe('custom')
+    const bytes = await util.promisify(crypto.randomBytes)(12)
+    expect(bytes).toHaveLength(12)
+  })
+
+  it('callbackify calls back with the value, the reason, or an error for a falsy reason like Node', async () => {
+    const run = (module: typeof nodeUtil, fn: () => Promise<unknown>) =>
+      new Promise<[unknown, unknown]>((resolve) => module.callbackify(fn)((error, value) => resolve([error, value])))
+    expect(await run(util, async () => 'ok')).toEqual(await run(nodeUtil, async () => 'ok'))
+    const reason = new Error('boom')
+    expect((await run(util, () => Promise.reject(reason)))[0]).toBe(reason)
+    const [ours] = await run(util, () => Promise.reject(null))
+    const [node] = await run(nodeUtil, () => Promise.reject(null))
+    expect((ours as Error).message).toBe((node as Error).message)
+    expect(ours).toMatchObject({ code: (node as { code: string }).code, reason: null })
+  })
+
+  it('inherits sets the prototype chain and super_ like Node', () => {
+    const make = (module: typeof nodeUtil) => {
+      function Animal(this: { name: string }, name: string) { this.name = name }
+      Animal.prototype.speak = function (this: { name: string }) { return `${this.name} speaks` }
+      function Dog(this: { name: string }, name: string) { Animal.call(this, name) }
+      module.inherits(Dog, Animal)
+      const dog = new (Dog as unknown as new (name: string) => { speak(): string })('Rex')
+      return [dog.speak(), dog instanceof Animal, (Dog as unknown as { super_: unknown }).super_ === Animal]
+    }
+    expect(make(util)).toEqual(make(nodeUtil))
+    expect(make(util)).toEqual(['Rex speaks', true, true])
+  })
+
+  it('deprecate returns the function itself', () => {
+    const fn = () => 1
+    expect(util.deprecate(fn, 'old')).toBe(fn)
+  })
+
+  it('isDeepStrictEqual agrees with Node', () => {
+    const shared = { x: 1 }
+    const pairs: Array<[unknown, unknown]> = [
+      [{ a: [1, { b: 'c' }] }, { a: [1, { b: 'c' }] }],
+      [{ a: 1 }, { a: '1' }],
+      [{ a: 1, b: undefined }, { a: 1 }],
+      [[1, 2], [1, 2, 3]],
+      [Number.NaN, Number.NaN],
+      [0, -0],
+      [new Date(5), new Date(5)],
+      [new Date(5), new Date(6)],
+      [/a/g, /a/g],
+      [/a/g, /a/i],
+      [new Map([[1, { a: 1 }]]), new Map([[1, { a: 1 }]])],
+      [new Map([[1, 'a']]), new Map([[1, 'b']])],
+      [new Set([1, 2, shared]), new Set([2, 1, shared])],
+      [new Set([1]), new Set([2])],
+      [Buffer.from('ab'), Buffer.from('ab')],
+      [Buffer.from('ab'), new Uint8Array([97, 98])],
+      [new Error('x'), new Error('x')],
+      [new Error('x'), new Error('y')],
+      [Object.create(null), {}],
+      [[1, , 3], [1, undefined, 3]],
+    ]
+    for (const [a, b] of pairs) expect(util.isDeepStrictEqual(a, b), nodeUtil.format('%o vs %o', a, b)).toBe(nodeUtil.isDeepStrictEqual(a, b))
+  })
+
+  it('types and text codecs match Node', () => {
+    const values = [Promise.resolve(1), { then() {} }, new Date(), Date.now(), /x/, '/x/', null]
+    for (const check of ['isPromise', 'isDate', 'isRegExp'] as const) {
+      for (const value of values) expect(util.types[check](value)).toBe(nodeUtil.types[check](value))
+    }
+    expect(new util.TextDecoder().decode(new util.TextEncoder().encode('ü😀'))).toBe('ü😀')
+  })
+})
+
+describe('buffer', () => {
+  it('exposes Buffer and its constants', () => {
+    expect(buffer.Buffer.from('hi').toString('base64')).toBe('aGk=')
+    expect(buffer.constants.MAX_LENGTH).toBeGreaterThan(0)
+  })
+})

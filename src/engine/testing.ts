@@ -1,0 +1,35 @@
+/** Helpers for the engine's unit tests: flow documents built from bits of action code. */
+import { createDefaultEvent } from './defaultEvent.ts'
+import type { FlowDocument, HttpMock } from './flowDocument.ts'
+
+export interface TestAction {
+  code: string
+  name?: string
+  enabled?: boolean
+  secrets?: Record<string, string>
+}
+
+/** Wraps a handler body as `exports.onExecutePostLogin = async (event, api) => { … }`. */
+export function onExecute(body: string): string {
+  return `exports.onExecutePostLogin = async (event, api) => {\n${body}\n};\n`
+}
+
+export function testFlow(
+  actions: (string | TestAction)[],
+  options: { event?: (event: Record<string, any>) => void; mocks?: HttpMock[]; cache?: FlowDocument['cache'] } = {},
+): FlowDocument {
+  const event = createDefaultEvent() as Record<string, any>
+  options.event?.(event)
+  return {
+    version: 1,
+    trigger: 'post-login',
+    name: 'test flow',
+    actions: actions.map((action, index) => {
+      const spec = typeof action === 'string' ? { code: action } : action
+      return { id: `a${index + 1}`, name: spec.name ?? `Action ${index + 1}`, code: spec.code, enabled: spec.enabled ?? true, secrets: spec.secrets ?? {} }
+    }),
+    event,
+    mocks: { http: options.mocks ?? [] },
+    ...(options.cache ? { cache: options.cache } : {}),
+  }
+}
