@@ -69,16 +69,57 @@ export function instantiate(compiled: Extract<Compiled, { ok: true }>, scope: Mo
   return module.exports
 }
 
+function inAction(line: number, column: number) {
+  return { line, column: line === 1 ? column - PREFIX.length : column }
+}
+
 /** Line and column in the action's own source of the first stack frame inside `fileName`. */
 export function locate(stack: string | undefined, fileName: string): { line: number; column: number } | undefined {
   if (!stack) return undefined
   const at = stack.indexOf(`${fileName}:`)
   if (at < 0) return undefined
   const match = /^:(\d+):(\d+)/.exec(stack.slice(at + fileName.length))
-  if (!match) return undefined
-  const line = Number(match[1])
-  const column = Number(match[2])
-  return { line, column: line === 1 ? column - PREFIX.length : column }
+  return match ? inAction(Number(match[1]), Number(match[2])) : undefined
+}
+
+interface CallSite {
+  getScriptNameOrSourceURL?(): string | null
+  getFileName(): string | null
+  getLineNumber(): number | null
+  getColumnNumber(): number | null
+}
+
+type V8ErrorConstructor = ErrorConstructor & {
+  captureStackTrace?(target: object, constructorOpt?: Function): void
+  prepareStackTrace?: (error: Error, sites: CallSite[]) => unknown
+}
+
+/**
+ * Where the action called us from. On V8 (Chromium, Node) the structured call sites are read directly:
+ * formatting a stack as text costs far more, and this runs on every api call.
+ */
+export function callerLocation(fileName: string, below: Function = callerLocation): { line: number; column: number } | undefined {
+  const V8Error = Error as V8ErrorConstructor
+  if (!V8Error.captureStackTrace) return locate(new Error().stack, fileName)
+  const original = V8Error.prepareStackTrace
+  const limit = Error.stackTraceLimit
+  V8Error.prepareStackTrace = (_error, sites) => sites
+  // Frames are collected from below `below` (the function the action called), so the action's frame is
+  // among the first few; collecting few frames keeps this cheap on every api call.
+  Error.stackTraceLimit = 4
+  const holder: { stack?: CallSite[] } = {}
+  try {
+    V8Error.captureStackTrace(holder, below)
+    for (const site of holder.stack ?? []) {
+      if ((site.getScriptNameOrSourceURL?.() ?? site.getFileName()) === fileName) {
+        return inAction(site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0)
+      }
+    }
+    return undefined
+  } finally {
+    V8Error.prepareStackTrace = original
+    Error.stackTraceLimit = limit
+  }
 }
 
 /** Auth0's loader accepts only an `async function` as a handler (the `@auth0/actions` runtime's message). */

@@ -17,8 +17,8 @@ export interface HttpRecord {
 }
 
 export interface HttpHooks {
-  /** Called synchronously when a request starts; returns the caller's line in the action. */
-  callerLine(): number | undefined
+  /** Called synchronously when a request starts; returns the line in the action that called `callee`. */
+  callerLine(callee: Function): number | undefined
   record(exchange: HttpRecord, line: number | undefined): void
 }
 
@@ -110,7 +110,7 @@ export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
   }
 
   async function mockFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-    const line = hooks.callerLine()
+    const line = hooks.callerLine(mockFetch)
     const isRequest = typeof Request !== 'undefined' && input instanceof Request
     const rawUrl = isRequest ? (input as Request).url : String(input)
     let url: string
@@ -165,7 +165,7 @@ function buildUrl(config: AxiosConfig): string {
 /** The part of axios Actions use: the callable instance, verb helpers, `create` and `isAxiosError`. */
 function createAxios(exchange: Exchange, hooks: HttpHooks, defaults: AxiosConfig = {}) {
   function request(input: AxiosConfig): Promise<Record<string, unknown>> {
-    const line = hooks.callerLine()
+    const line = hooks.callerLine(request)
     const config: AxiosConfig = { ...defaults, ...input, headers: { ...defaults.headers, ...input.headers } }
     return (async () => {
       const method = (config.method ?? 'get').toUpperCase()

@@ -10,7 +10,7 @@ import { createApi } from './api/createApi.ts'
 import type { ApiContext } from './api/context.ts'
 import { canRedirect } from './api/redirectApi.ts'
 import { CacheState, type CacheStore } from './cache.ts'
-import { actionFileName, checkHandler, compileAction, instantiate, locate, toActionError, type ModuleScope } from './compile.ts'
+import { actionFileName, callerLocation, checkHandler, compileAction, instantiate, toActionError, type ModuleScope } from './compile.ts'
 import { createDateClass, createEntropy, createMath, randomId, type Entropy } from './determinism.ts'
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { createHttpClient } from './http.ts'
@@ -144,8 +144,8 @@ class Run {
     this.push('engine', call, args, this.current)
   }
 
-  private callerLine(frame: Frame): number | undefined {
-    return locate(new Error().stack, frame.fileName)?.line
+  private callerLine(frame: Frame, callee?: Function): number | undefined {
+    return callerLocation(frame.fileName, callee)?.line
   }
 
   private guard(frame: Frame) {
@@ -183,17 +183,18 @@ class Run {
   }
 
   private consoleFor(frame: Frame): ModuleScope['console'] {
-    const write = (level: LogEntry['level']) => (...args: unknown[]) => {
-      this.guard(frame)
-      const line = this.callerLine(frame)
+    const run = this
+    const write = (level: LogEntry['level']) => function log(...args: unknown[]) {
+      run.guard(frame)
+      const line = run.callerLine(frame, log)
       const message = format(...args)
       frame.logBytes += message.length
       if (frame.logBytes > LOG_LIMIT_BYTES) {
-        if (frame.logBytes - message.length <= LOG_LIMIT_BYTES) this.tx.warnings.push(`${frame.name}: console output past 256 KiB was dropped, as Auth0 does.`)
+        if (frame.logBytes - message.length <= LOG_LIMIT_BYTES) run.tx.warnings.push(`${frame.name}: console output past 256 KiB was dropped, as Auth0 does.`)
         return
       }
       frame.result.logs.push({ level, message, phase: frame.phase, ...(line === undefined ? {} : { line }) })
-      this.push('console', `console.${level}`, [message], frame, line)
+      run.push('console', `console.${level}`, [message], frame, line)
     }
     const log = write('log')
     return { log, info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug'), trace: write('debug'), dir: log, table: log }
@@ -201,7 +202,7 @@ class Run {
 
   private httpFor(frame: Frame) {
     return createHttpClient(this.doc.mocks.http, {
-      callerLine: () => this.callerLine(frame),
+      callerLine: (callee) => this.callerLine(frame, callee),
       record: (exchange, line) => {
         this.guard(frame)
         this.http.push({ action: frame.name, phase: frame.phase, ...exchange })
@@ -258,9 +259,9 @@ class Run {
       tx: this.tx, event, action: { id: action.id, name: action.name }, phase, now: this.now, entropy: this.entropy,
       cache: this.cache, local: { suspension: null, rendered: false, userMetadataKeys: [] },
     }
-    const api = createApi(ctx, (call, args) => {
+    const api = createApi(ctx, (call, args, callee) => {
       this.guard(frame)
-      return this.push('api', call, args, frame, this.callerLine(frame))
+      return this.push('api', call, args, frame, this.callerLine(frame, callee))
     })
     const primaryUserBefore = this.tx.primaryUser
     const handlerName = phase === 'execute' ? 'onExecutePostLogin' : 'onContinuePostLogin'
@@ -478,7 +479,8 @@ class Run {
     this.options.bindGlobalFetch?.(null)
     result.cache = this.cache.snapshot()
     await this.options.cacheStore?.save(result.cache)
-    return cloneJson(result)
+    // The run is over and nothing mutates its state any more, so the result can share it.
+    return result
   }
 
   // ---- continuing -----------------------------------------------------------------------------------

@@ -154,25 +154,26 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
     ...(event.request?.query?.nonce ? { nonce: event.request.query.nonce } : {}),
     ...organization,
   }
-  const idToken: IssuedToken = { jwt: await sign(idClaims, key), claims: idClaims, customClaims: idCustom.kept }
-
-  let accessToken: AccessTokenResult
-  if (!audience) {
-    if (Object.keys(atCustom.kept).length) warnings.push('No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.')
-    accessToken = { jwt: null, claims: null, customClaims: atCustom.kept, scope: scopes.join(' '), audience }
-  } else {
-    const atClaims: JsonObject = {
-      ...atCustom.kept,
-      iss: issuer,
-      sub: input.subject,
-      aud: scopes.includes('openid') ? [audience, `${issuer}userinfo`] : audience,
-      iat,
-      exp: iat + 86_400,
-      scope: scopes.join(' '),
-      azp: clientId,
-      ...organization,
-    }
-    accessToken = { jwt: await sign(atClaims, key), claims: atClaims, customClaims: atCustom.kept, scope: scopes.join(' '), audience }
+  const scope = scopes.join(' ')
+  // Without an audience Auth0 issues an opaque access token for /userinfo.
+  const atClaims: JsonObject | null = audience
+    ? {
+        ...atCustom.kept,
+        iss: issuer,
+        sub: input.subject,
+        aud: scopes.includes('openid') ? [audience, `${issuer}userinfo`] : audience,
+        iat,
+        exp: iat + 86_400,
+        scope,
+        azp: clientId,
+        ...organization,
+      }
+    : null
+  if (!atClaims && Object.keys(atCustom.kept).length) {
+    warnings.push('No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.')
   }
+  const [idJwt, atJwt] = await Promise.all([sign(idClaims, key), atClaims ? sign(atClaims, key) : null])
+  const idToken: IssuedToken = { jwt: idJwt, claims: idClaims, customClaims: idCustom.kept }
+  const accessToken: AccessTokenResult = { jwt: atJwt, claims: atClaims, customClaims: atCustom.kept, scope, audience }
   return { idToken, accessToken, warnings }
 }

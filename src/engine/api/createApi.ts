@@ -14,33 +14,34 @@ import { accessTokenApi, idTokenApi } from './tokensApi.ts'
 import { userApi } from './userApi.ts'
 
 /** Starts a timeline entry for a call; the engine fills in action, phase and line. */
-export type BeginCall = (call: string, args: unknown[]) => TimelineEntry | undefined
+export type BeginCall = (call: string, args: unknown[], callee: Function) => TimelineEntry | undefined
 
 export function createApi(ctx: ApiContext, begin: BeginCall): Record<string, Record<string, unknown>> {
-  const namespaces: Record<string, Namespace> = {
-    access: accessApi(ctx),
-    accessToken: accessTokenApi(ctx),
-    authentication: authenticationApi(ctx),
-    cache: cacheApi(ctx),
-    idToken: idTokenApi(ctx),
-    multifactor: multifactorApi(ctx),
-    prompt: promptApi(ctx),
-    redirect: redirectApi(ctx),
-    refreshToken: refreshTokenApi(ctx),
-    rules: rulesApi(),
-    samlResponse: samlResponseApi(ctx),
-    session: sessionApi(ctx),
-    transaction: transactionApi(ctx),
-    user: userApi(ctx),
-    validation: validationApi(ctx),
+  const factories: Record<string, () => Namespace> = {
+    access: () => accessApi(ctx),
+    accessToken: () => accessTokenApi(ctx),
+    authentication: () => authenticationApi(ctx),
+    cache: () => cacheApi(ctx),
+    idToken: () => idTokenApi(ctx),
+    multifactor: () => multifactorApi(ctx),
+    prompt: () => promptApi(ctx),
+    redirect: () => redirectApi(ctx),
+    refreshToken: () => refreshTokenApi(ctx),
+    rules: () => rulesApi(),
+    samlResponse: () => samlResponseApi(ctx),
+    session: () => sessionApi(ctx),
+    transaction: () => transactionApi(ctx),
+    user: () => userApi(ctx),
+    validation: () => validationApi(ctx),
   }
   const api: Record<string, Record<string, unknown>> = {}
-  for (const [namespace, methods] of Object.entries(namespaces)) {
+
+  function record(namespace: string, methods: Namespace): Record<string, unknown> {
     const target: Record<string, unknown> = {}
     for (const [name, impl] of Object.entries(methods)) {
       const call = `api.${namespace}.${name}`
-      target[name] = function (...args: unknown[]) {
-        const entry = begin(call, args)
+      target[name] = function method(...args: unknown[]) {
+        const entry = begin(call, args, method)
         try {
           const returned = impl(...args)
           if (returned === CHAIN) return api
@@ -52,7 +53,23 @@ export function createApi(ctx: ApiContext, begin: BeginCall): Record<string, Rec
         }
       }
     }
-    api[namespace] = target
+    return target
+  }
+
+  // Each namespace is built when the action first touches it: most actions use two or three of them.
+  const settle = (namespace: string, value: unknown) =>
+    Object.defineProperty(api, namespace, { value, writable: true, enumerable: true, configurable: true })
+  for (const [namespace, factory] of Object.entries(factories)) {
+    Object.defineProperty(api, namespace, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = record(namespace, factory())
+        settle(namespace, value)
+        return value
+      },
+      set(value) { settle(namespace, value) },
+    })
   }
   return api
 }
