@@ -14,6 +14,7 @@ import { actionFileName, callerLocation, checkHandler, compileAction, instantiat
 import { createDateClass, createEntropy, createMath, randomId, type Entropy } from './determinism.ts'
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { createHttpClient } from './http.ts'
+import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createRequire } from './modules/registry.ts'
 import { cloneJson, format, toJson } from './serialize.ts'
@@ -24,7 +25,7 @@ import type {
   RunStatus, TimelineEntry, TimelineKind,
 } from './types.ts'
 
-export const DEFAULT_TIME_LIMIT_MS = 20_000
+export { DEFAULT_TIME_LIMIT_MS }
 /** Auth0 keeps a 256 KiB log buffer per action. */
 const LOG_LIMIT_BYTES = 256 * 1024
 const TIMEOUT = Symbol('timeout')

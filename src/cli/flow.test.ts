@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { RunResult } from '../engine/types.ts'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const FLOWS = 'src/examples/flows'
+const MONDAY = '2026-11-23T12:00:00Z'
+const SATURDAY = '2026-11-28T12:00:00Z'
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/flow.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+function json(...args: string[]): RunResult {
+  const run = cli(...args, '--json')
+  expect(run.stderr).toBe('')
+  expect(run.code).toBe(0)
+  return JSON.parse(run.stdout)
+}
+
+const flow = (slug: string) => `${FLOWS}/${slug}.json`
+
+describe('npm run flow', () => {
+  it('runs the Login-trigger examples of the reference', () => {
+    expect(json(flow('deny-email-domain'))).toMatchObject({ status: 'denied', error: { code: 'access_denied', description: 'Access to My SPA is not allowed.' } })
+    expect(json(flow('weekdays-only'), '--now', MONDAY).status).toBe('completed')
+    expect(json(flow('weekdays-only'), '--now', SATURDAY)).toMatchObject({ status: 'denied', error: { description: 'This app is only available during the week.' } })
+    expect(json(flow('deny-api-audience')).error?.description).toBe('end_users_not_allowed')
+    const roles = json(flow('roles-into-tokens'))
+    expect(roles.idToken?.claims).toMatchObject({ 'https://my-app.example.com/roles': ['admin', 'editor'] })
+    expect(roles.accessToken?.claims).toMatchObject({ 'https://my-app.example.com/roles': ['admin', 'editor'] })
+    expect(json(flow('set-user-metadata')).profileUpdates).toEqual({ count: 1, writes: [{ when: 'end', app_metadata: {}, user_metadata: { favorite_color: 'blue' } }] })
+    expect(json(flow('mfa-for-continent')).mfa).toMatchObject({ required: true, provider: 'any' })
+    expect(json(flow('skip-mfa-after-passkey')).mfa).toMatchObject({ required: false, provider: 'none' })
+    expect(json(flow('add-scope-for-audience')).accessToken?.scope).toBe('openid profile email read:xyz')
+    const legacy = json(flow('lazy-migration'))
+    expect(legacy.user.app_metadata).toMatchObject({ LEGACY_METADATA: 'legacy|4242' })
+    expect(legacy.http[0]).toMatchObject({ method: 'GET', url: 'https://legacy.example.com/legacy-users?email=j%2Bsmith%40example.com', status: 200, mock: 0 })
+  })
+
+  it('runs the redirect round trip with --continue', () => {
+    const result = json(flow('favorite-color-redirect'), '--continue', `${FLOWS}/favorite-color-redirect.continue.json`)
+    expect(result.status).toBe('completed')
+    expect(result.actions.map((action) => [action.status, action.phases])).toEqual([['ok', ['execute', 'continue']], ['ok', ['execute']]])
+    expect(result.user.user_metadata).toMatchObject({ favorite_color: 'purple' })
+    const suspended = json(flow('favorite-color-redirect'))
+    expect(suspended.status).toBe('suspended')
+    expect(new URL(suspended.redirect!.url).searchParams.get('state')).toBe(suspended.redirect!.state)
+  })
+
+  it('fails a continue with the wrong state with invalid_request', () => {
+    const result = json(flow('favorite-color-redirect'), '--continue', `${FLOWS}/favorite-color-redirect.wrong-state.continue.json`)
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'invalid_request' } })
+  })
+
+  it('reports a deny, a throw with its line, and later actions skipped', () => {
+    const denied = json(flow('deny-skips-later-actions'))
+    expect(denied.actions.map((action) => action.status)).toEqual(['ok', 'denied', 'skipped'])
+    expect(denied.user.app_metadata).toMatchObject({ last_login_app: 'My SPA' })
+    const thrown = json(flow('throw-fails-login'))
+    expect(thrown).toMatchObject({ status: 'failed', error: { code: 'access_denied', description: "Cannot read properties of undefined (reading 'favorite_color')", line: 7 } })
+  })
+
+  it('stops an endless loop at the time limit', () => {
+    const started = Date.now()
+    const result = json(flow('endless-loop'), '--time-limit', '1500')
+    expect(Date.now() - started).toBeLessThan(15_000)
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'access_denied', timeout: true } })
+    expect(result.actions[0].status).toBe('failed')
+  })
+
+  it('gives the same result for the same --now and --seed', () => {
+    const strip = (result: RunResult) => ({ ...result, actions: result.actions.map((action) => ({ ...action, durationMs: 0 })), idToken: result.idToken?.claims, accessToken: result.accessToken?.claims, jwks: null })
+    const args = [flow('favorite-color-redirect'), '--now', MONDAY, '--seed', '42']
+    expect(strip(json(...args))).toEqual(strip(json(...args)))
+  })
+
+  it('prints a readable summary', () => {
+    const run = cli(flow('deny-skips-later-actions'))
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('DENIED: access_denied: Access to My SPA is not allowed.')
+    expect(run.stdout).toMatch(/3\. Roles into tokens\s+skipped/)
+    expect(run.stdout).toContain('+ last_login_app: "My SPA"')
+  })
+
+  it('exits 2 with a clear message for unreadable input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))
+    const write = (name: string, text: string) => { const path = join(dir, name); writeFileSync(path, text); return path }
+    const cases: [string[], RegExp][] = [
+      [[join(dir, 'missing.json')], /Cannot read the flow file .*missing\.json: ENOENT/],
+      [[write('bad.json', '{\n  "version": 1,\n  oops\n}')], /Invalid JSON at line 3, column 3/],
+      [[write('shape.json', JSON.stringify({ version: 1, trigger: 'post-login', name: 'x', actions: [{ id: 'a' }], event: {} }))], /actions\[0\]\.name: .*expected string/],
+      [[flow('favorite-color-redirect'), '--continue', write('c.json', '[1]')], /a continue file is a JSON object/],
+      [[flow('roles-into-tokens'), '--now', 'yesterday'], /--now must be an ISO time/],
+      [[], /Usage: npm run flow/],
+    ]
+    for (const [args, message] of cases) {
+      const run = cli(...args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(message)
+      expect(run.stdout).toBe('')
+    }
+  })
+})

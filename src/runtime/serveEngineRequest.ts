@@ -1,0 +1,29 @@
+/** Inside an engine worker: runs one request and always returns a plain-JSON result, never a rejection. */
+import { continueFlow, runFlow, type RunOptions, type RunResult } from '../engine/index.ts'
+import { interruptedResult, type ReceivedProgress } from './interruptedResult.ts'
+import type { EngineRequest, ProgressListener } from './workerProtocol.ts'
+
+export async function serveEngineRequest(
+  request: EngineRequest,
+  onProgress: ProgressListener,
+  bindGlobalFetch: NonNullable<RunOptions['bindGlobalFetch']>,
+): Promise<RunResult> {
+  const progress: ReceivedProgress[] = []
+  const options: RunOptions = {
+    ...request.options,
+    bindGlobalFetch,
+    onProgress: (event) => {
+      progress.push({ event, at: performance.now() })
+      onProgress(event)
+    },
+  }
+  try {
+    return request.kind === 'run'
+      ? await runFlow(request.doc, options)
+      : await continueFlow(request.doc, request.previous, request.request, options)
+  } catch (error) {
+    bindGlobalFetch(null)
+    const message = error instanceof Error ? error.message : String(error)
+    return interruptedResult(request, progress, { kind: 'engine-error', message })
+  }
+}
