@@ -18,6 +18,7 @@ import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createRequire } from './modules/registry.ts'
 import { cloneJson, format, toJson } from './serialize.ts'
+import { transactionResult } from './result.ts'
 import { getSigningKey, issueTokens } from './tokens.ts'
 import { createTransaction, currentMetadata, initialScopes, flushMetadata, type Suspension, type Transaction } from './transaction.ts'
 import type {
@@ -445,31 +446,7 @@ class Run {
   }
 
   private base(status: RunStatus): RunResult {
-    const event = this.doc.event as Record<string, any>
-    const methods = [...(Array.isArray(event.authentication?.methods) ? event.authentication.methods : []), ...this.tx.mfaMethods]
-    return {
-      status,
-      actions: this.actions,
-      timeline: this.timeline,
-      user: this.tx.user,
-      profileUpdates: { count: this.tx.writes.length, writes: this.tx.writes },
-      idToken: null,
-      accessToken: null,
-      jwks: null,
-      mfa: null,
-      authentication: { methods: cloneJson(methods), recordedMethods: this.tx.recordedMethods, primaryUser: this.tx.primaryUser },
-      saml: this.tx.saml,
-      session: this.tx.session,
-      refreshToken: this.tx.refreshToken,
-      transactionMetadata: this.tx.transactionMetadata,
-      cache: {},
-      redirect: null,
-      challenge: null,
-      prompt: null,
-      http: this.http,
-      warnings: this.tx.warnings,
-      resume: null,
-    }
+    return transactionResult(this.doc.event, this.tx, status, { actions: this.actions, timeline: this.timeline, http: this.http, cache: {} })
   }
 
   private async finish(result: RunResult): Promise<RunResult> {

@@ -6,6 +6,7 @@
 import type {
   ActionError, ActionResult, LogEntry, ProgressEvent, RunError, RunResult, TimelineEntry,
 } from '../engine/index.ts'
+import { transactionResult } from '../engine/result.ts'
 import { createTransaction, type Transaction } from '../engine/transaction.ts'
 import type { EngineRequest } from './workerProtocol.ts'
 
@@ -116,30 +117,13 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   })
   push('flow.end', [{ status: 'failed', error: error.code }])
 
-  const event = doc.event as Record<string, any>
-  const methods = [...(Array.isArray(event.authentication?.methods) ? event.authentication.methods : []), ...tx.mfaMethods]
   return {
-    status: 'failed',
+    ...transactionResult(doc.event, tx, 'failed', {
+      actions,
+      timeline,
+      http: resumed ? structuredClone(resumed.http) : [],
+      cache: resumed ? resumed.cache : doc.cache ?? {},
+    }),
     error,
-    actions,
-    timeline,
-    user: tx.user,
-    profileUpdates: { count: tx.writes.length, writes: tx.writes },
-    idToken: null,
-    accessToken: null,
-    jwks: null,
-    mfa: null,
-    authentication: { methods, recordedMethods: tx.recordedMethods, primaryUser: tx.primaryUser },
-    saml: tx.saml,
-    session: tx.session,
-    refreshToken: tx.refreshToken,
-    transactionMetadata: tx.transactionMetadata,
-    cache: resumed ? resumed.cache : doc.cache ?? {},
-    redirect: null,
-    challenge: null,
-    prompt: null,
-    http: resumed ? structuredClone(resumed.http) : [],
-    warnings: tx.warnings,
-    resume: null,
   }
 }

@@ -1,0 +1,34 @@
+/** A run's result as far as the transaction got: shared by the engine and by runtimes that rebuild an interrupted run. */
+import type { Transaction } from './transaction.ts'
+import type { ActionResult, HttpExchange, RunResult, RunStatus, TimelineEntry } from './types.ts'
+
+export interface RunRecord {
+  actions: ActionResult[]
+  timeline: TimelineEntry[]
+  http: HttpExchange[]
+  cache: RunResult['cache']
+}
+
+export function transactionResult(event: Record<string, any>, tx: Transaction, status: RunStatus, record: RunRecord): RunResult {
+  const methods = [...(Array.isArray(event.authentication?.methods) ? event.authentication.methods : []), ...tx.mfaMethods]
+  return {
+    status,
+    ...record,
+    user: tx.user,
+    profileUpdates: { count: tx.writes.length, writes: tx.writes },
+    idToken: null,
+    accessToken: null,
+    jwks: null,
+    mfa: null,
+    authentication: { methods, recordedMethods: tx.recordedMethods, primaryUser: tx.primaryUser },
+    saml: tx.saml,
+    session: tx.session,
+    refreshToken: tx.refreshToken,
+    transactionMetadata: tx.transactionMetadata,
+    redirect: null,
+    challenge: null,
+    prompt: null,
+    warnings: tx.warnings,
+    resume: null,
+  }
+}
