@@ -67,7 +67,7 @@ async function main() {
   const doc = benchFlow()
   const engineMs = await time(RUNS, () => runFlow(doc))
 
-  const scope = { require: () => ({}), console, fetch, Date, Math, crypto: globalThis.crypto, process: {}, Buffer: null } as unknown as ModuleScope
+  const scope = { require: () => ({}), console, fetch, Date, Math, crypto: globalThis.crypto, process: {}, Buffer: null, markCallSite: (_line: number, _name: string, value: unknown) => value } as unknown as ModuleScope
   const handlers = doc.actions.map((action, index) => {
     const compiled = compileAction(action.code, `bench-${index}.js`)
     if (!compiled.ok) throw new Error(compiled.error.message)

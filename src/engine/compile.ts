@@ -3,6 +3,7 @@
  * `sourceURL`, so stack frames carry the action's own file name and line numbers.
  */
 import { parse } from 'acorn'
+import { LINE_MARKER, markCallSites, originalColumn, type MarkedSource } from './callSites.ts'
 import type { ActionError } from './types.ts'
 
 /** What a module sees besides standard JavaScript, in the order of the wrapper's parameters. */
@@ -15,13 +16,17 @@ export interface ModuleScope {
   crypto: Crypto
   process: Record<string, unknown>
   Buffer: unknown
+  /** Told the line and callee name of each call just before it runs (see callSites.ts). */
+  markCallSite: (line: number, name: string, value: unknown) => unknown
 }
 
-const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', 'console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'global']
+const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', 'console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'global', LINE_MARKER]
 const PREFIX = `(function (${PARAMS.join(', ')}) {`
 
 type ModuleFactory = (...args: unknown[]) => void
-export type Compiled = { ok: true; factory: ModuleFactory; fileName: string } | { ok: false; error: ActionError }
+export type Compiled =
+  | { ok: true; factory: ModuleFactory; fileName: string; insertions: MarkedSource['insertions'] }
+  | { ok: false; error: ActionError }
 
 const compiledCache = new Map<string, Compiled>()
 
@@ -30,32 +35,39 @@ export function actionFileName(index: number, id: string): string {
   return `action-${index + 1}-${id.replace(/[^\w-]/g, '_')}.js`
 }
 
-function syntaxError(code: string, evalError: unknown): ActionError {
+function syntaxError(error: unknown): ActionError {
+  const loc = (error as { loc?: { line: number; column: number } }).loc
+  const message = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error)
+  if (!loc) return { name: 'SyntaxError', message }
+  return { name: 'SyntaxError', message: `${message} (line ${loc.line}, column ${loc.column + 1})`, line: loc.line, column: loc.column + 1 }
+}
+
+function compile(code: string, fileName: string): Compiled {
+  let marked: MarkedSource
   try {
-    parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true })
+    const program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true, locations: true })
+    marked = markCallSites(code, program)
   } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc
-    const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')
-    if (loc) return { name: 'SyntaxError', message: `${message} (line ${loc.line}, column ${loc.column + 1})`, line: loc.line, column: loc.column + 1 }
+    return { ok: false, error: syntaxError(error) }
   }
-  return { name: 'SyntaxError', message: evalError instanceof Error ? evalError.message : String(evalError) }
+  try {
+    // Indirect eval runs in the global scope, so the code sees none of the engine's local variables.
+    const factory = (0, eval)(`${PREFIX}${marked.code}\n})\n//# sourceURL=${fileName}`) as ModuleFactory
+    return { ok: true, factory, fileName, insertions: marked.insertions }
+  } catch (error) {
+    return { ok: false, error: syntaxError(error) }
+  }
 }
 
 /** Compiles (once per file name and source) an action's code into a module factory. */
 export function compileAction(code: string, fileName: string): Compiled {
   const key = `${fileName}\0${code}`
-  const cached = compiledCache.get(key)
-  if (cached) return cached
-  let compiled: Compiled
-  try {
-    // Indirect eval runs in the global scope, so the code sees none of the engine's local variables.
-    const factory = (0, eval)(`${PREFIX}${code}\n})\n//# sourceURL=${fileName}`) as ModuleFactory
-    compiled = { ok: true, factory, fileName }
-  } catch (error) {
-    compiled = { ok: false, error: syntaxError(code, error) }
+  let compiled = compiledCache.get(key)
+  if (!compiled) {
+    compiled = compile(code, fileName)
+    if (compiledCache.size > 500) compiledCache.clear()
+    compiledCache.set(key, compiled)
   }
-  if (compiledCache.size > 500) compiledCache.clear()
-  compiledCache.set(key, compiled)
   return compiled
 }
 
@@ -64,7 +76,7 @@ export function instantiate(compiled: Extract<Compiled, { ok: true }>, scope: Mo
   const module = { exports: {} as Record<string, unknown> }
   compiled.factory.call(
     module.exports, module.exports, scope.require, module, `/${compiled.fileName}`, '/', scope.console,
-    scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, globalThis,
+    scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, globalThis, scope.markCallSite,
   )
   return module.exports
 }
@@ -131,12 +143,13 @@ export function checkHandler(exports: Record<string, unknown>, name: string): ((
   return new Error(`Invalid function signature for the "${name}" handler. Use "exports.${name} = async function(event, api) { }" as the signature.`)
 }
 
-/** A thrown value as an action error, with its line in the action's source when the stack has one. */
-export function toActionError(error: unknown, fileName: string): ActionError {
+/** A thrown value as an action error, with its place in the action's source when the stack has one. */
+export function toActionError(error: unknown, compiled: Extract<Compiled, { ok: true }>): ActionError {
   if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
     const err = error as Error
-    const where = locate(err.stack, fileName)
-    return { name: err.name || 'Error', message: String(err.message), ...where }
+    const where = locate(err.stack, compiled.fileName)
+    const place = where ? { line: where.line, column: originalColumn(compiled.insertions, where.line, where.column) } : {}
+    return { name: err.name || 'Error', message: String(err.message), ...place }
   }
   return { name: 'Error', message: String(error) }
 }

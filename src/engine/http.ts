@@ -17,8 +17,8 @@ export interface HttpRecord {
 }
 
 export interface HttpHooks {
-  /** Called synchronously when a request starts; returns the line in the action that called `callee`. */
-  callerLine(callee: Function): number | undefined
+  /** Called synchronously when a request starts; returns the line in the action that called `callee` by one of `names`. */
+  callerLine(callee: Function, names: readonly string[]): number | undefined
   record(exchange: HttpRecord, line: number | undefined): void
 }
 
@@ -29,6 +29,9 @@ interface MockAnswer {
   body: unknown
   text: string
 }
+
+const FETCH_NAMES = ['fetch']
+const AXIOS_NAMES = ['axios', 'request', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']
 
 function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)
@@ -110,7 +113,7 @@ export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
   }
 
   async function mockFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-    const line = hooks.callerLine(mockFetch)
+    const line = hooks.callerLine(mockFetch, FETCH_NAMES)
     const isRequest = typeof Request !== 'undefined' && input instanceof Request
     const rawUrl = isRequest ? (input as Request).url : String(input)
     let url: string
@@ -165,7 +168,7 @@ function buildUrl(config: AxiosConfig): string {
 /** The part of axios Actions use: the callable instance, verb helpers, `create` and `isAxiosError`. */
 function createAxios(exchange: Exchange, hooks: HttpHooks, defaults: AxiosConfig = {}) {
   function request(input: AxiosConfig): Promise<Record<string, unknown>> {
-    const line = hooks.callerLine(request)
+    const line = hooks.callerLine(request, AXIOS_NAMES)
     const config: AxiosConfig = { ...defaults, ...input, headers: { ...defaults.headers, ...input.headers } }
     return (async () => {
       const method = (config.method ?? 'get').toUpperCase()

@@ -95,6 +95,8 @@ class Run {
   private builtins: ReturnType<typeof createBuiltinModules> | null = null
   private current: Frame | null = null
   private closed = false
+  private markLine = 0
+  private markName: string | null = null
   /** What the run being continued was waiting for. */
   private suspendedKind: 'redirect' | 'challenge' | 'prompt' | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -146,8 +148,20 @@ class Run {
     this.push('engine', call, args, this.current)
   }
 
-  private callerLine(frame: Frame, callee?: Function): number | undefined {
+  /** The line of the call just made by the action: from its call-site mark, or else from the stack. */
+  private callerLine(frame: Frame, callee: Function, names: string | readonly string[]): number | undefined {
+    const marked = this.markName
+    if (marked !== null && (typeof names === 'string' ? marked === names : names.includes(marked))) {
+      this.markName = null
+      return this.markLine
+    }
     return callerLocation(frame.fileName, callee)?.line
+  }
+
+  private markCallSite = (line: number, name: string, value: unknown) => {
+    this.markLine = line
+    this.markName = name
+    return value
   }
 
   private guard(frame: Frame) {
@@ -186,9 +200,9 @@ class Run {
 
   private consoleFor(frame: Frame): ModuleScope['console'] {
     const run = this
-    const write = (level: LogEntry['level']) => function log(...args: unknown[]) {
+    const write = (name: string, level: LogEntry['level']) => function log(...args: unknown[]) {
       run.guard(frame)
-      const line = run.callerLine(frame, log)
+      const line = run.callerLine(frame, log, name)
       const message = format(...args)
       frame.logBytes += message.length
       if (frame.logBytes > LOG_LIMIT_BYTES) {
@@ -198,13 +212,15 @@ class Run {
       frame.result.logs.push({ level, message, phase: frame.phase, ...(line === undefined ? {} : { line }) })
       run.push('console', `console.${level}`, [message], frame, line)
     }
-    const log = write('log')
-    return { log, info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug'), trace: write('debug'), dir: log, table: log }
+    return {
+      log: write('log', 'log'), info: write('info', 'info'), warn: write('warn', 'warn'), error: write('error', 'error'),
+      debug: write('debug', 'debug'), trace: write('trace', 'debug'), dir: write('dir', 'log'), table: write('table', 'log'),
+    }
   }
 
   private httpFor(frame: Frame) {
     return createHttpClient(this.doc.mocks.http, {
-      callerLine: (callee) => this.callerLine(frame, callee),
+      callerLine: (callee, names) => this.callerLine(frame, callee, names),
       record: (exchange, line) => {
         this.guard(frame)
         this.http.push({ action: frame.name, phase: frame.phase, ...exchange })
@@ -240,7 +256,7 @@ class Run {
       env: {}, platform: 'linux', version: 'v22.12.0', versions: { node: '22.12.0' }, cwd: () => '/',
       nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
     }
-    return { require, console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto, process, Buffer }
+    return { require, console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto, process, Buffer, markCallSite: this.markCallSite }
   }
 
   // ---- running actions --------------------------------------------------------------------------------
@@ -250,6 +266,7 @@ class Run {
     const frame: Frame = { index, id: action.id, name: action.name, phase, fileName: actionFileName(index, action.id), result: this.actions[index], logBytes: 0 }
     for (const log of frame.result.logs) frame.logBytes += log.message.length
     this.current = frame
+    this.markName = null
     frame.result.phases.push(phase)
     this.options.onProgress?.({ type: 'action', index, id: action.id, name: action.name, phase, status: 'running' })
     this.engine(phase === 'execute' ? 'action.start' : 'action.continue')
@@ -261,9 +278,9 @@ class Run {
       tx: this.tx, event, action: { id: action.id, name: action.name }, phase, now: this.now, entropy: this.entropy,
       cache: this.cache, local: { suspension: null, rendered: false, userMetadataKeys: [] },
     }
-    const api = createApi(ctx, (call, args, callee) => {
+    const api = createApi(ctx, (call, name, args, callee) => {
       this.guard(frame)
-      return this.push('api', call, args, frame, this.callerLine(frame, callee))
+      return this.push('api', call, args, frame, this.callerLine(frame, callee, name))
     })
     const primaryUserBefore = this.tx.primaryUser
     const handlerName = phase === 'execute' ? 'onExecutePostLogin' : 'onContinuePostLogin'
@@ -279,7 +296,7 @@ class Run {
         if (settled === TIMEOUT) return { timeout: true }
       }
     } catch (error) {
-      return { error: toActionError(error, frame.fileName) }
+      return { error: toActionError(error, compiled) }
     } finally {
       frame.result.durationMs += Math.round((performance.now() - started) * 100) / 100
     }

@@ -14,7 +14,7 @@ import { accessTokenApi, idTokenApi } from './tokensApi.ts'
 import { userApi } from './userApi.ts'
 
 /** Starts a timeline entry for a call; the engine fills in action, phase and line. */
-export type BeginCall = (call: string, args: unknown[], callee: Function) => TimelineEntry | undefined
+export type BeginCall = (call: string, name: string, args: unknown[], callee: Function) => TimelineEntry | undefined
 
 export function createApi(ctx: ApiContext, begin: BeginCall): Record<string, Record<string, unknown>> {
   const factories: Record<string, () => Namespace> = {
@@ -41,7 +41,7 @@ export function createApi(ctx: ApiContext, begin: BeginCall): Record<string, Rec
     for (const [name, impl] of Object.entries(methods)) {
       const call = `api.${namespace}.${name}`
       target[name] = function method(...args: unknown[]) {
-        const entry = begin(call, args, method)
+        const entry = begin(call, name, args, method)
         try {
           const returned = impl(...args)
           if (returned === CHAIN) return api
