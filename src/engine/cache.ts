@@ -3,6 +3,7 @@
  * (Actions limitations: at most 20 entries, key ≤ 64 bytes, value ≤ 4 KB, 8 KB in all, lifetime ≤ 24 h,
  * default lifetime 15 minutes) and record shapes (`{ value, expires_at }`, `{ type, record | code }`).
  */
+import { utf8Length } from './serialize.ts'
 import type { CacheRecord } from './types.ts'
 
 export const CACHE_LIMITS = {
@@ -30,7 +31,6 @@ export type CacheWriteResult =
   | { type: 'success'; record?: CacheRecord }
   | { type: 'error'; code: string }
 
-const bytes = (text: string) => new TextEncoder().encode(text).length
 
 export class CacheState {
   private records: Map<string, CacheRecord>
@@ -47,9 +47,9 @@ export class CacheState {
   }
 
   set(key: string, value: string, options: { ttl?: unknown; expires_at?: unknown } = {}): CacheWriteResult {
-    if (typeof key !== 'string' || bytes(key) > CACHE_LIMITS.keyBytes) return { type: 'error', code: 'CacheKeySizeExceeded' }
+    if (typeof key !== 'string' || utf8Length(key) > CACHE_LIMITS.keyBytes) return { type: 'error', code: 'CacheKeySizeExceeded' }
     if (typeof value !== 'string') throw new TypeError('The cache value must be a string.')
-    if (bytes(value) > CACHE_LIMITS.valueBytes) return { type: 'error', code: 'CacheValueSizeExceeded' }
+    if (utf8Length(value) > CACHE_LIMITS.valueBytes) return { type: 'error', code: 'CacheValueSizeExceeded' }
     const now = this.now()
     const candidates = [now + CACHE_LIMITS.maxTtlMs]
     for (const [option, toExpiry] of [['ttl', (n: number) => now + n], ['expires_at', (n: number) => n]] as const) {
@@ -64,7 +64,7 @@ export class CacheState {
     if (expires_at <= now) return { type: 'error', code: 'ItemAlreadyExpired' }
     const next = new Map(this.records)
     next.set(key, { value, expires_at })
-    const total = [...next].reduce((sum, [k, record]) => sum + bytes(k) + bytes(record.value), 0)
+    const total = [...next].reduce((sum, [k, record]) => sum + utf8Length(k) + utf8Length(record.value), 0)
     if (next.size > CACHE_LIMITS.entries || total > CACHE_LIMITS.totalBytes) return { type: 'error', code: 'CacheSizeExceeded' }
     this.records = next
     return { type: 'success', record: { value, expires_at } }

@@ -6,7 +6,7 @@
  */
 import { Buffer } from 'buffer'
 import type { JWK } from 'jose'
-import { createApi } from './api/createApi.ts'
+import { createApiMaker, type Api } from './api/createApi.ts'
 import type { ApiContext } from './api/context.ts'
 import { canRedirect } from './api/redirectApi.ts'
 import { CacheState, type CacheStore } from './cache.ts'
@@ -124,6 +124,15 @@ class Run {
       this.http = []
       this.cache = new CacheState({}, this.now)
     }
+    this.apiContext = {
+      tx: this.tx, event: {}, action: { id: '', name: '' }, phase: 'execute', now: this.now, entropy: this.entropy,
+      cache: this.cache, local: { suspension: null, rendered: false, userMetadataKeys: [] }, api: null,
+    }
+    this.makeApi = createApiMaker(this.apiContext, (call, name, args, callee, api) => {
+      const frame = this.current
+      if (!frame || api !== this.apiContext.api) throw new Error('This action is no longer running: the flow has moved on.')
+      return this.push('api', call, args, frame, this.callerLine(frame, callee, name))
+    })
   }
 
   async loadCache(seed: Record<string, RunResult['cache'][string]>) {
@@ -136,8 +145,11 @@ class Run {
   // ---- timeline -------------------------------------------------------------------------------------
 
   private push(kind: TimelineKind, call: string, args: unknown[], frame: Frame | null, line?: number): TimelineEntry {
-    const entry: TimelineEntry = { seq: this.timeline.length, kind, call, args: args.map((arg) => toJson(arg)) }
-    if (frame) Object.assign(entry, { action: frame.name, actionId: frame.id, phase: frame.phase })
+    const copied: JsonValue[] = new Array(args.length)
+    for (let i = 0; i < args.length; i++) copied[i] = toJson(args[i])
+    const entry: TimelineEntry = frame
+      ? { seq: this.timeline.length, kind, call, args: copied, action: frame.name, actionId: frame.id, phase: frame.phase }
+      : { seq: this.timeline.length, kind, call, args: copied }
     if (line !== undefined) entry.line = line
     this.timeline.push(entry)
     this.options.onProgress?.({ type: 'timeline', entry })
@@ -168,6 +180,9 @@ class Run {
     // An action abandoned at the time limit may still be running; the run is over for it.
     if (this.closed || this.current !== frame) throw new Error('This action is no longer running: the flow has moved on.')
   }
+
+  private readonly apiContext: ApiContext & { api: Api | null }
+  private readonly makeApi: () => Api
 
   // ---- what an action sees ----------------------------------------------------------------------------
 
@@ -274,14 +289,10 @@ class Run {
     if (!compiled.ok) return { error: compiled.error }
 
     const event = this.eventFor(action.secrets)
-    const ctx: ApiContext = {
-      tx: this.tx, event, action: { id: action.id, name: action.name }, phase, now: this.now, entropy: this.entropy,
-      cache: this.cache, local: { suspension: null, rendered: false, userMetadataKeys: [] },
-    }
-    const api = createApi(ctx, (call, name, args, callee) => {
-      this.guard(frame)
-      return this.push('api', call, args, frame, this.callerLine(frame, callee, name))
-    })
+    const ctx = this.apiContext
+    Object.assign(ctx, { event, action: { id: action.id, name: action.name }, phase, local: { suspension: null, rendered: false, userMetadataKeys: [] } })
+    const api = this.makeApi()
+    ctx.api = api
     const primaryUserBefore = this.tx.primaryUser
     const handlerName = phase === 'execute' ? 'onExecutePostLogin' : 'onContinuePostLogin'
     const started = performance.now()

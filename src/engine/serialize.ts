@@ -111,8 +111,23 @@ export function format(...args: unknown[]): string {
  * exactly, without the display limits of `toJson`. A circular value throws, as JSON.stringify does.
  */
 export function jsonCopy(value: unknown): JsonValue {
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
   const text = JSON.stringify(value)
   return text === undefined ? null : JSON.parse(text)
+}
+
+/** The UTF-8 byte length of a string, without encoding it. */
+export function utf8Length(text: string): number {
+  let length = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) length += 1
+    else if (code < 0x800) length += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) { length += 4; i++ }
+    else length += 3
+  }
+  return length
 }
 
 /** Deep copy of plain JSON data. */

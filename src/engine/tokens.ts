@@ -5,6 +5,7 @@
  * of custom claims in one token fails the login.
  */
 import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
+import { utf8Length } from './serialize.ts'
 import type { AccessTokenResult, IssuedToken, JsonObject, JsonValue } from './types.ts'
 
 export const RESTRICTED_CLAIMS = new Set(
@@ -57,7 +58,7 @@ export function filterCustomClaims(claims: JsonObject, target: 'idToken' | 'acce
 }
 
 export function claimsSize(claims: JsonObject): number {
-  return new TextEncoder().encode(JSON.stringify(claims)).length
+  return utf8Length(JSON.stringify(claims))
 }
 
 export interface SigningKey {

@@ -13,35 +13,44 @@ import { refreshTokenApi, sessionApi } from './sessionApi.ts'
 import { accessTokenApi, idTokenApi } from './tokensApi.ts'
 import { userApi } from './userApi.ts'
 
-/** Starts a timeline entry for a call; the engine fills in action, phase and line. */
-export type BeginCall = (call: string, name: string, args: unknown[], callee: Function) => TimelineEntry | undefined
+/** Starts a timeline entry for a call made through `api`; throws when that api's action is no longer running. */
+export type BeginCall = (call: string, name: string, args: unknown[], callee: Function, api: Api) => TimelineEntry | undefined
 
-export function createApi(ctx: ApiContext, begin: BeginCall): Record<string, Record<string, unknown>> {
-  const factories: Record<string, () => Namespace> = {
-    access: () => accessApi(ctx),
-    accessToken: () => accessTokenApi(ctx),
-    authentication: () => authenticationApi(ctx),
-    cache: () => cacheApi(ctx),
-    idToken: () => idTokenApi(ctx),
-    multifactor: () => multifactorApi(ctx),
-    prompt: () => promptApi(ctx),
-    redirect: () => redirectApi(ctx),
-    refreshToken: () => refreshTokenApi(ctx),
-    rules: () => rulesApi(),
-    samlResponse: () => samlResponseApi(ctx),
-    session: () => sessionApi(ctx),
-    transaction: () => transactionApi(ctx),
-    user: () => userApi(ctx),
-    validation: () => validationApi(ctx),
+export type Api = Record<string, Record<string, unknown>>
+
+/** The api object a namespace copy belongs to, so a method knows which action called it. */
+const OWNER = Symbol('api')
+
+/**
+ * Builds the method wrappers once per run, over a context whose per-action fields the engine updates
+ * as each action starts; `makeApi()` then gives each action its own plain api object cheaply.
+ */
+export function createApiMaker(ctx: ApiContext & { api: Api | null }, begin: BeginCall): () => Api {
+  const namespaces: Record<string, Namespace> = {
+    access: accessApi(ctx),
+    accessToken: accessTokenApi(ctx),
+    authentication: authenticationApi(ctx),
+    cache: cacheApi(ctx),
+    idToken: idTokenApi(ctx),
+    multifactor: multifactorApi(ctx),
+    prompt: promptApi(ctx),
+    redirect: redirectApi(ctx),
+    refreshToken: refreshTokenApi(ctx),
+    rules: rulesApi(),
+    samlResponse: samlResponseApi(ctx),
+    session: sessionApi(ctx),
+    transaction: transactionApi(ctx),
+    user: userApi(ctx),
+    validation: validationApi(ctx),
   }
-  const api: Record<string, Record<string, unknown>> = {}
-
-  function record(namespace: string, methods: Namespace): Record<string, unknown> {
+  const wrapped: [string, Record<string, unknown>][] = Object.entries(namespaces).map(([namespace, methods]) => {
     const target: Record<string, unknown> = {}
     for (const [name, impl] of Object.entries(methods)) {
       const call = `api.${namespace}.${name}`
-      target[name] = function method(...args: unknown[]) {
-        const entry = begin(call, name, args, method)
+      target[name] = function method(this: { [OWNER]?: Api } | undefined, ...args: unknown[]) {
+        // A method taken off its namespace (`const set = api.user.setAppMetadata`) belongs to the running action.
+        const api = this?.[OWNER] ?? ctx.api!
+        const entry = begin(call, name, args, method, api)
         try {
           const returned = impl(...args)
           if (returned === CHAIN) return api
@@ -53,23 +62,15 @@ export function createApi(ctx: ApiContext, begin: BeginCall): Record<string, Rec
         }
       }
     }
-    return target
+    return [namespace, target]
+  })
+  return () => {
+    const api: Api = {}
+    for (const [namespace, methods] of wrapped) {
+      const copy: Record<string, unknown> & { [OWNER]?: Api } = { ...methods }
+      copy[OWNER] = api
+      api[namespace] = copy
+    }
+    return api
   }
-
-  // Each namespace is built when the action first touches it: most actions use two or three of them.
-  const settle = (namespace: string, value: unknown) =>
-    Object.defineProperty(api, namespace, { value, writable: true, enumerable: true, configurable: true })
-  for (const [namespace, factory] of Object.entries(factories)) {
-    Object.defineProperty(api, namespace, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = record(namespace, factory())
-        settle(namespace, value)
-        return value
-      },
-      set(value) { settle(namespace, value) },
-    })
-  }
-  return api
 }

@@ -1,12 +1,11 @@
 /** The smaller namespaces: access, cache, prompt, rules, transaction, validation. */
-import { jsonCopy } from '../serialize.ts'
+import { jsonCopy, utf8Length } from '../serialize.ts'
 import type { JsonObject } from '../types.ts'
 import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
 
 const MAX_RENDER_OPTIONS_BYTES = 24 * 1024
 const TX_METADATA = { keyLength: 64, valueBytes: 8 * 1024, totalBytes: 16 * 1024 }
 
-const bytes = (text: string) => new TextEncoder().encode(text).length
 
 export function accessApi(ctx: ApiContext): Namespace {
   return {
@@ -51,7 +50,7 @@ export function promptApi(ctx: ApiContext): Namespace {
       if (ctx.local.rendered) throw new Error('Only 1 render command per action is allowed.')
       const fields = jsonCopy(options?.fields ?? {}) as JsonObject
       const vars = jsonCopy(options?.vars ?? {}) as JsonObject
-      if (bytes(JSON.stringify({ fields, vars })) > MAX_RENDER_OPTIONS_BYTES) throw new Error('The render options exceed the maximum size of 24 KiB.')
+      if (utf8Length(JSON.stringify({ fields, vars })) > MAX_RENDER_OPTIONS_BYTES) throw new Error('The render options exceed the maximum size of 24 KiB.')
       ctx.local.rendered = true
       ctx.local.suspension = { kind: 'prompt', id, fields, vars }
     },
@@ -70,9 +69,9 @@ export function transactionApi(ctx: ApiContext): Namespace {
       else {
         if (!['string', 'number', 'boolean'].includes(typeof value)) throw new TypeError('Transaction metadata values must be a string, number or boolean.')
         if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) throw new RangeError('Transaction metadata numbers must be safe integers.')
-        if (typeof value === 'string' && bytes(value) > TX_METADATA.valueBytes) throw new Error('Transaction metadata values are limited to 8 KB.')
+        if (typeof value === 'string' && utf8Length(value) > TX_METADATA.valueBytes) throw new Error('Transaction metadata values are limited to 8 KB.')
         const next = { ...metadata, [name]: value as string | number | boolean }
-        if (bytes(JSON.stringify(next)) > TX_METADATA.totalBytes) throw new Error('Transaction metadata is limited to 16 KB in all.')
+        if (utf8Length(JSON.stringify(next)) > TX_METADATA.totalBytes) throw new Error('Transaction metadata is limited to 16 KB in all.')
         metadata[name] = value as string | number | boolean
       }
       // Unlike the rest of the event, event.transaction.metadata shows the change at once.

@@ -1,4 +1,5 @@
 /** `api.samlResponse`: invalid settings throw, and the whole execution fails. */
+import { utf8Length } from '../serialize.ts'
 import type { JsonObject, JsonValue } from '../types.ts'
 import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
 
@@ -41,7 +42,6 @@ const SETTINGS: Record<string, Check> = {
 
 const DEPRECATED: Record<string, string> = { 'rsa-sha1': 'rsa-sha256', sha1: 'sha256', 'aes256-cbc': 'aes256-gcm' }
 
-const bytes = (text: string) => new TextEncoder().encode(text).length
 
 function isSamlValue(value: unknown): boolean {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value) || Array.isArray(value)
@@ -52,9 +52,9 @@ export function samlResponseApi(ctx: ApiContext): Namespace {
   const methods: Namespace = {
     setAttribute(attribute: unknown, value: unknown) {
       const name = requireString(attribute, 'The SAML attribute name')
-      if (bytes(name) > MAX_NAME_BYTES) throw new Error(`SAML attribute names are limited to ${MAX_NAME_BYTES} bytes.`)
+      if (utf8Length(name) > MAX_NAME_BYTES) throw new Error(`SAML attribute names are limited to ${MAX_NAME_BYTES} bytes.`)
       if (!isSamlValue(value)) throw new TypeError('A SAML attribute value must be a string, number, boolean, null or an array.')
-      if (bytes(JSON.stringify(value)) > MAX_VALUE_BYTES) throw new Error(`SAML attribute values are limited to ${MAX_VALUE_BYTES} bytes.`)
+      if (utf8Length(JSON.stringify(value)) > MAX_VALUE_BYTES) throw new Error(`SAML attribute values are limited to ${MAX_VALUE_BYTES} bytes.`)
       const attributes = saml().attributes as JsonObject
       if (value === null) delete attributes[name]
       else {
