@@ -109,6 +109,18 @@ describe('metadata', () => {
     expect(result.actions[1].logs[0].message).toBe('platinum')
   })
 
+  it('keeps an action from changing stored or queued metadata through its event', async () => {
+    const doc = testFlow([
+      onExecute('api.user.setAppMetadata("prefs", { theme: "dark" })'),
+      onExecute('event.user.app_metadata.prefs.theme = "light"; event.user.user_metadata.language = "fr"'),
+      onExecute('console.log(event.user.app_metadata.prefs.theme, event.user.user_metadata.language)'),
+    ])
+    const result = await runFlow(doc)
+    expect(result.actions[2].logs[0].message).toBe('dark en')
+    expect(result.user).toEqual({ app_metadata: { plan: 'gold', prefs: { theme: 'dark' } }, user_metadata: { language: 'en' } })
+    expect((doc.event as any).user.user_metadata).toEqual({ language: 'en' })
+  })
+
   it('writes pending updates before a redirect', async () => {
     const doc = testFlow([{
       code: onExecute('api.user.setAppMetadata("before", true); api.redirect.sendUserTo("https://site.test/x")') +

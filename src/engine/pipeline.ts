@@ -20,7 +20,7 @@ import { createRequire } from './modules/registry.ts'
 import { cloneJson, format, toJson } from './serialize.ts'
 import { transactionResult } from './result.ts'
 import { getSigningKey, issueTokens } from './tokens.ts'
-import { createTransaction, currentMetadata, initialScopes, flushMetadata, type Suspension, type Transaction } from './transaction.ts'
+import { createTransaction, initialScopes, metadataForEvent, flushMetadata, type Suspension, type Transaction } from './transaction.ts'
 import type {
   ActionError, ActionResult, ActionStatus, JsonObject, JsonValue, LogEntry, MfaFactor, Phase, RunError, RunResult,
   RunStatus, TimelineEntry, TimelineKind,
@@ -192,7 +192,7 @@ class Run {
     if (typeof event.user === 'object' && event.user !== null) {
       // Later actions see the metadata queued by earlier ones (lazy-migration note: "the metadata becomes
       // available in the event.user object during the next action"); the running action's copy never changes.
-      const metadata = currentMetadata(tx)
+      const metadata = metadataForEvent(tx)
       for (const field of ['app_metadata', 'user_metadata'] as const) {
         const original = event.user[field]
         if (original === undefined || (typeof original === 'object' && original !== null && !Array.isArray(original))) {

@@ -48,7 +48,7 @@ export function initialScopes(event: Record<string, any>): string[] {
 
 export function createTransaction(event: Record<string, any>): Transaction {
   return {
-    user: { app_metadata: objectOr(event.user?.app_metadata), user_metadata: objectOr(event.user?.user_metadata) },
+    user: structuredClone({ app_metadata: objectOr(event.user?.app_metadata), user_metadata: objectOr(event.user?.user_metadata) }),
     pending: { app_metadata: {}, user_metadata: {} },
     writes: [],
     idTokenClaims: {},
@@ -76,6 +76,22 @@ export function applyChanges(target: JsonObject, changes: JsonObject): JsonObjec
     else out[key] = value
   }
   return out
+}
+
+/** A copy of stored and queued metadata for an action's event: nested values are copied, so the action cannot change the transaction through them. */
+export function metadataForEvent(tx: Transaction): Transaction['user'] {
+  const copy = (target: JsonObject, changes: JsonObject) => {
+    const out: JsonObject = {}
+    for (const source of [target, changes]) {
+      for (const key in source) {
+        const value = source[key]
+        if (value === null && source === changes) delete out[key]
+        else out[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value
+      }
+    }
+    return out
+  }
+  return { app_metadata: copy(tx.user.app_metadata, tx.pending.app_metadata), user_metadata: copy(tx.user.user_metadata, tx.pending.user_metadata) }
 }
 
 /** The metadata later actions see: what is stored plus what is queued. */
