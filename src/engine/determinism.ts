@@ -76,6 +76,18 @@ export function createMath(entropy: Entropy): Math {
   return math
 }
 
+/** The global `crypto` of action code: the run's randomness, and the real `subtle`. */
+export function createCryptoGlobal(entropy: Entropy): Crypto {
+  return {
+    getRandomValues: <T extends ArrayBufferView | null>(array: T) => {
+      if (array) entropy.fill(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
+      return array
+    },
+    randomUUID: () => entropy.uuid(),
+    subtle: globalThis.crypto?.subtle,
+  } as unknown as Crypto
+}
+
 /** A random URL-safe identifier, e.g. for the redirect `state` parameter. */
 export function randomId(entropy: Entropy, length = 24): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'

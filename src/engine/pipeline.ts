@@ -11,7 +11,7 @@ import type { ApiContext } from './api/context.ts'
 import { canRedirect } from './api/redirectApi.ts'
 import { CacheState, type CacheStore } from './cache.ts'
 import { actionFileName, callerLocation, checkHandler, compileAction, instantiate, toActionError, type ModuleScope } from './compile.ts'
-import { createDateClass, createEntropy, createMath, randomId, type Entropy } from './determinism.ts'
+import { createCryptoGlobal, createDateClass, createEntropy, createMath, randomId, type Entropy } from './determinism.ts'
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { createHttpClient } from './http.ts'
 import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
@@ -92,6 +92,12 @@ class Run {
   private readonly eventJson: string
   private readonly dateClass: DateConstructor
   private readonly math: Math
+  /** Node's globals are shared by every module of the process, so by every action of the run. */
+  private readonly crypto: Crypto
+  private readonly process = {
+    env: {}, platform: 'linux', version: 'v22.12.0', versions: { node: '22.12.0' }, cwd: () => '/',
+    nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
+  }
   private builtins: ReturnType<typeof createBuiltinModules> | null = null
   private current: Frame | null = null
   private closed = false
@@ -108,6 +114,7 @@ class Run {
     this.entropy = createEntropy(options.seed)
     this.dateClass = fixedNow === undefined ? Date : createDateClass(this.now)
     this.math = options.seed === undefined ? Math : createMath(this.entropy)
+    this.crypto = createCryptoGlobal(this.entropy)
     this.eventJson = JSON.stringify(doc.event)
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
@@ -258,20 +265,10 @@ class Run {
     })
     const fetch = ((input: RequestInfo | URL, init?: RequestInit) => client().fetch(input, init)) as typeof globalThis.fetch
     frame.fetch = fetch
-    const entropy = this.entropy
-    const crypto = {
-      getRandomValues: <T extends ArrayBufferView | null>(array: T) => {
-        if (array) entropy.fill(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
-        return array
-      },
-      randomUUID: () => entropy.uuid(),
-      subtle: globalThis.crypto?.subtle,
-    } as unknown as Crypto
-    const process = {
-      env: {}, platform: 'linux', version: 'v22.12.0', versions: { node: '22.12.0' }, cwd: () => '/',
-      nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
+    return {
+      require, console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto: this.crypto,
+      process: this.process, Buffer, markCallSite: this.markCallSite,
     }
-    return { require, console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto, process, Buffer, markCallSite: this.markCallSite }
   }
 
   // ---- running actions --------------------------------------------------------------------------------
