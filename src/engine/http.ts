@@ -3,18 +3,11 @@
  * request is recorded. Nothing leaves the playground.
  */
 import type { HttpMock } from './flowDocument.ts'
-import type { JsonValue } from './types.ts'
+import type { HttpExchange, JsonValue } from './types.ts'
 import { toJson } from './serialize.ts'
 
-export interface HttpRecord {
-  method: string
-  url: string
-  headers: Record<string, string>
-  body: JsonValue
-  mock: number | null
-  status: number | null
-  response: JsonValue
-}
+/** An exchange as the HTTP client sees it; the engine adds the action and phase. */
+export type HttpRecord = Omit<HttpExchange, 'action' | 'phase'>
 
 export interface HttpHooks {
   /** Called synchronously when a request starts; returns the line in the action that called `callee` by one of `names`. */

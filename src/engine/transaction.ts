@@ -2,7 +2,7 @@
  * The state one login transaction accumulates across actions: queued metadata, claims, scopes, MFA,
  * session changes. It is plain JSON, so a suspended run can carry it and be continued later.
  */
-import type { JsonObject, MfaFactor, ProfileUpdate } from './types.ts'
+import type { JsonObject, MfaFactor, ProfileUpdate, SamlChanges } from './types.ts'
 
 export interface Denial {
   code: string
@@ -24,7 +24,7 @@ export interface Transaction {
   mfaMethods: JsonObject[]
   recordedMethods: string[]
   primaryUser: string | null
-  saml: { attributes: JsonObject; configuration: JsonObject } | null
+  saml: SamlChanges | null
   session: JsonObject | null
   refreshToken: JsonObject | null
   transactionMetadata: JsonObject

@@ -129,6 +129,11 @@ export interface RedirectInfo {
   state: string
 }
 
+export interface SamlChanges {
+  attributes: JsonObject
+  configuration: JsonObject
+}
+
 export interface CacheRecord {
   value: string
   expires_at: number
@@ -160,7 +165,7 @@ export interface RunResult {
     recordedMethods: string[]
     primaryUser: string | null
   }
-  saml: { attributes: JsonObject; configuration: JsonObject } | null
+  saml: SamlChanges | null
   session: JsonObject | null
   refreshToken: JsonObject | null
   transactionMetadata: JsonObject
