@@ -43,6 +43,15 @@ export type SeedCache = Record<string, CacheRecord>
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
 
+/** An action id made from a name, not among `taken`: `deny-example-com`, `deny-example-com-2`, … */
+export function uniqueActionId(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken)
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'action'
+  let id = base
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`
+  return id
+}
+
 /** `actions[0].code` style path of a validation issue. */
 function formatPath(path: readonly PropertyKey[]): string {
   let out = ''

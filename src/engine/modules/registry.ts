@@ -2,7 +2,10 @@
  * `require` for action code. It resolves when called, as in Node, so a module required only on a path
  * not taken never fails; unknown modules fail with Node's message and the list of what is available.
  */
-export type ModuleFactories = Record<string, () => unknown>
+/** The modules action code can require in the playground (also as `node:crypto` and so on). */
+export const PLAYGROUND_MODULES = ['axios', 'buffer', 'crypto', 'querystring', 'url', 'util']
+
+export type ModuleFactories = Record<(typeof PLAYGROUND_MODULES)[number], () => unknown>
 
 export function createRequire(factories: ModuleFactories): (name: string) => unknown {
   const loaded = new Map<string, unknown>()

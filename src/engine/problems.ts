@@ -1,0 +1,88 @@
+/**
+ * Problems an action has before it runs: a syntax error, no `onExecutePostLogin`, a handler that is not
+ * an `async function` (Auth0's loader refuses it), a `require` of a module the playground does not have.
+ * The designer shows them as editor markers and as a badge on the action's node.
+ */
+import { parse, type Node } from 'acorn'
+import { PLAYGROUND_MODULES } from './modules/registry.ts'
+
+export interface Problem {
+  severity: 'error' | 'warning'
+  message: string
+  /** 1-based. */
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+}
+
+type AnyNode = Node & Record<string, any>
+
+const HANDLERS = ['onExecutePostLogin', 'onContinuePostLogin'] as const
+
+function at(node: AnyNode, severity: Problem['severity'], message: string): Problem {
+  const { start, end } = node.loc!
+  return { severity, message, line: start.line, column: start.column + 1, endLine: end.line, endColumn: end.column + 1 }
+}
+
+function walk(node: AnyNode, visit: (node: AnyNode) => void) {
+  visit(node)
+  for (const key in node) {
+    if (key === 'loc') continue
+    const child = node[key]
+    if (Array.isArray(child)) for (const item of child) { if (item && typeof item.type === 'string') walk(item, visit) }
+    else if (child && typeof child === 'object' && typeof child.type === 'string') walk(child, visit)
+  }
+}
+
+/** `exports.NAME`, `module.exports.NAME`: the exported name an assignment target stands for. */
+function exportedName(target: AnyNode): string | null {
+  if (target.type !== 'MemberExpression' || target.computed || target.property.type !== 'Identifier') return null
+  const object = target.object
+  const isExports = (object.type === 'Identifier' && object.name === 'exports') ||
+    (object.type === 'MemberExpression' && !object.computed && object.object.type === 'Identifier' && object.object.name === 'module' && object.property.name === 'exports')
+  return isExports ? target.property.name : null
+}
+
+function isFunction(node: AnyNode): boolean {
+  return node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression'
+}
+
+export function findProblems(code: string): Problem[] {
+  let program: AnyNode
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true, locations: true }) as AnyNode
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc ?? { line: 1, column: 0 }
+    const message = `SyntaxError: ${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`
+    return [{ severity: 'error', message, line: loc.line, column: loc.column + 1, endLine: loc.line, endColumn: loc.column + 2 }]
+  }
+  const problems: Problem[] = []
+  const handlers = new Map<string, AnyNode>()
+  walk(program, (node) => {
+    if (node.type === 'AssignmentExpression') {
+      const name = exportedName(node.left)
+      if (name) handlers.set(name, node)
+    }
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
+      const [argument] = node.arguments
+      if (argument?.type === 'Literal' && typeof argument.value === 'string') {
+        const name = argument.value.replace(/^node:/, '')
+        if (!PLAYGROUND_MODULES.includes(name)) {
+          problems.push(at(node, 'error', `Cannot find module '${argument.value}'. The playground provides: ${PLAYGROUND_MODULES.join(', ')}.`))
+        }
+      }
+    }
+  })
+  for (const name of HANDLERS) {
+    const assignment = handlers.get(name)
+    if (!assignment) continue
+    if (isFunction(assignment.right) && !assignment.right.async) {
+      problems.push(at(assignment, 'error', `Invalid function signature for the "${name}" handler. Use "exports.${name} = async function(event, api) { }" as the signature.`))
+    }
+  }
+  if (!handlers.has('onExecutePostLogin')) {
+    problems.push({ severity: 'error', message: 'No exports.onExecutePostLogin: the Login flow calls this handler when the action runs.', line: 1, column: 1, endLine: 1, endColumn: 1 })
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column)
+}

@@ -1,0 +1,95 @@
+/**
+ * The flow document being designed, with undo/redo of its structure (adding, removing, reordering,
+ * renaming, enabling). Code, secrets, the event and mocks change in place: Monaco keeps the code's own
+ * undo history, and undoing a structural change keeps each action's latest code.
+ */
+import type { StateCreator } from 'zustand'
+import { uniqueActionId, type FlowAction, type FlowDocument, type HttpMock } from '../engine/flowDocument.ts'
+import type { PlaygroundState } from './index.ts'
+
+const HISTORY_LIMIT = 100
+
+export interface FlowSlice {
+  doc: FlowDocument
+  past: FlowAction[][]
+  future: FlowAction[][]
+  loadDocument(doc: FlowDocument): void
+  setFlowName(name: string): void
+  insertAction(index: number, action: FlowAction): void
+  removeAction(id: string): void
+  moveAction(id: string, toIndex: number): void
+  duplicateAction(id: string): void
+  renameAction(id: string, name: string): void
+  toggleAction(id: string): void
+  setCode(id: string, code: string): void
+  setSecrets(id: string, secrets: Record<string, string>): void
+  setEvent(event: FlowDocument['event']): void
+  setMocks(mocks: HttpMock[]): void
+  undo(): void
+  redo(): void
+}
+
+/** Restores the structure of `snapshot` while keeping the latest code and secrets of actions that still exist. */
+function restore(snapshot: FlowAction[], current: FlowAction[]): FlowAction[] {
+  const latest = new Map(current.map((action) => [action.id, action]))
+  return snapshot.map((action) => {
+    const now = latest.get(action.id)
+    return now ? { ...action, code: now.code, secrets: now.secrets } : action
+  })
+}
+
+export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundState, [], [], FlowSlice> => (set, get) => {
+  /** Applies a structural change and records the previous structure for undo. */
+  const change = (next: (actions: FlowAction[]) => FlowAction[]) => {
+    const { doc, past } = get()
+    const actions = next(doc.actions)
+    if (actions === doc.actions) return
+    set({ doc: { ...doc, actions }, past: [...past, doc.actions].slice(-HISTORY_LIMIT), future: [] })
+  }
+  const update = (id: string, patch: Partial<FlowAction>) =>
+    set(({ doc }) => ({ doc: { ...doc, actions: doc.actions.map((action) => (action.id === id ? { ...action, ...patch } : action)) } }))
+
+  return {
+    doc: initial,
+    past: [],
+    future: [],
+    loadDocument: (doc) => set({ doc, past: [], future: [] }),
+    setFlowName: (name) => set(({ doc }) => ({ doc: { ...doc, name } })),
+    insertAction: (index, action) => change((actions) => [...actions.slice(0, index), action, ...actions.slice(index)]),
+    removeAction: (id) => change((actions) => (actions.some((action) => action.id === id) ? actions.filter((action) => action.id !== id) : actions)),
+    moveAction: (id, toIndex) => change((actions) => {
+      const from = actions.findIndex((action) => action.id === id)
+      const to = Math.max(0, Math.min(actions.length - 1, toIndex))
+      if (from < 0 || from === to) return actions
+      const next = [...actions]
+      const [moved] = next.splice(from, 1)
+      next.splice(to, 0, moved)
+      return next
+    }),
+    duplicateAction: (id) => change((actions) => {
+      const index = actions.findIndex((action) => action.id === id)
+      if (index < 0) return actions
+      const source = actions[index]
+      const copy = { ...source, id: uniqueActionId(source.id, actions.map((action) => action.id)), name: `${source.name} (copy)`, secrets: { ...source.secrets } }
+      return [...actions.slice(0, index + 1), copy, ...actions.slice(index + 1)]
+    }),
+    renameAction: (id, name) => change((actions) => actions.map((action) => (action.id === id && action.name !== name ? { ...action, name } : action))),
+    toggleAction: (id) => change((actions) => actions.map((action) => (action.id === id ? { ...action, enabled: !action.enabled } : action))),
+    setCode: (id, code) => update(id, { code }),
+    setSecrets: (id, secrets) => update(id, { secrets }),
+    setEvent: (event) => set(({ doc }) => ({ doc: { ...doc, event } })),
+    setMocks: (mocks) => set(({ doc }) => ({ doc: { ...doc, mocks: { ...doc.mocks, http: mocks } } })),
+    undo: () => {
+      const { doc, past, future } = get()
+      const previous = past.at(-1)
+      if (!previous) return
+      set({ doc: { ...doc, actions: restore(previous, doc.actions) }, past: past.slice(0, -1), future: [doc.actions, ...future] })
+    },
+    redo: () => {
+      const { doc, past, future } = get()
+      const next = future[0]
+      if (!next) return
+      set({ doc: { ...doc, actions: restore(next, doc.actions) }, past: [...past, doc.actions], future: future.slice(1) })
+    },
+  }
+}
