@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand'
 import { uniqueActionId, type FlowAction, type FlowDocument, type HttpMock } from '../engine/flowDocument.ts'
+import { formatEvent } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'
 
 const HISTORY_LIMIT = 100
@@ -23,7 +24,6 @@ export interface FlowSlice {
   toggleAction(id: string): void
   setCode(id: string, code: string): void
   setSecrets(id: string, secrets: Record<string, string>): void
-  setEvent(event: FlowDocument['event']): void
   setMocks(mocks: HttpMock[]): void
   undo(): void
   redo(): void
@@ -53,7 +53,7 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     doc: initial,
     past: [],
     future: [],
-    loadDocument: (doc) => set({ doc, past: [], future: [] }),
+    loadDocument: (doc) => set({ doc, past: [], future: [], eventText: formatEvent(doc.event), eventError: null }),
     setFlowName: (name) => set(({ doc }) => ({ doc: { ...doc, name } })),
     insertAction: (index, action) => change((actions) => [...actions.slice(0, index), action, ...actions.slice(index)]),
     removeAction: (id) => change((actions) => (actions.some((action) => action.id === id) ? actions.filter((action) => action.id !== id) : actions)),
@@ -77,7 +77,6 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     toggleAction: (id) => change((actions) => actions.map((action) => (action.id === id ? { ...action, enabled: !action.enabled } : action))),
     setCode: (id, code) => update(id, { code }),
     setSecrets: (id, secrets) => update(id, { secrets }),
-    setEvent: (event) => set(({ doc }) => ({ doc: { ...doc, event } })),
     setMocks: (mocks) => set(({ doc }) => ({ doc: { ...doc, mocks: { ...doc.mocks, http: mocks } } })),
     undo: () => {
       const { doc, past, future } = get()

@@ -2,15 +2,18 @@
 import { create } from 'zustand'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { starterFlow } from '../examples/templates.ts'
+import { createEventSlice, formatEvent, type EventSlice } from './eventSlice.ts'
 import { createFlowSlice, type FlowSlice } from './flowSlice.ts'
 import { createUiSlice, type UiSlice } from './uiSlice.ts'
 
-export type PlaygroundState = FlowSlice & UiSlice
+export type PlaygroundState = FlowSlice & UiSlice & EventSlice
 
 export function createPlaygroundStore(initial: FlowDocument = starterFlow()) {
   return create<PlaygroundState>()((...args) => ({
     ...createFlowSlice(initial)(...args),
     ...createUiSlice(...args),
+    ...createEventSlice(...args),
+    eventText: formatEvent(initial.event),
   }))
 }
 
