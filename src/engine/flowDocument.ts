@@ -3,7 +3,10 @@
  * Unknown fields are kept (loose objects), so a document written by a newer playground survives a round trip.
  */
 import { z } from 'zod'
+import { parseJson, type Parsed } from './json.ts'
 import type { CacheRecord } from './types.ts'
+
+export { parseJson, type Parsed }
 
 const secretsSchema = z.record(z.string(), z.string())
 
@@ -41,16 +44,6 @@ export type FlowDocument = z.infer<typeof flowDocumentSchema>
 export type FlowEvent = Record<string, unknown>
 export type SeedCache = Record<string, CacheRecord>
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
-
-/** An action id made from a name, not among `taken`: `deny-example-com`, `deny-example-com-2`, … */
-export function uniqueActionId(name: string, taken: Iterable<string>): string {
-  const used = new Set(taken)
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'action'
-  let id = base
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`
-  return id
-}
 
 /** `actions[0].code` style path of a validation issue. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -73,24 +66,6 @@ export function validateFlowDocument(value: unknown): Parsed<FlowDocument> {
     return duplicates.length ? { ok: false, errors: duplicates } : { ok: true, value: parsed.data }
   }
   return { ok: false, errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) }
-}
-
-/** Parses JSON text, reporting a syntax error with its line and column. */
-export function parseJson(text: string): Parsed<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const position = /position (\d+)/.exec(message)
-    // An unfinished document ends "at" its last character.
-    const offset = position ? Number(position[1]) : /end of JSON/i.test(message) ? text.length : -1
-    if (offset < 0) return { ok: false, errors: [`Invalid JSON: ${message}`] }
-    const before = text.slice(0, offset).split('\n')
-    const line = before.length
-    const column = before[before.length - 1].length + 1
-    const reason = message.replace(/^Unexpected end of JSON input$/, 'the document ends too early').replace(/\s*in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')
-    return { ok: false, errors: [`Invalid JSON at line ${line}, column ${column}: ${reason}`] }
-  }
 }
 
 /** Parses and validates flow-document JSON text. */

@@ -3,7 +3,8 @@
  * each with what it teaches. The example flows are built from the same actions.
  */
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
-import { uniqueActionId, type FlowAction, type FlowDocument, type HttpMock } from '../engine/flowDocument.ts'
+import { uniqueActionId } from '../engine/actionIds.ts'
+import type { FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
 
 export interface ActionSpec {
   name: string

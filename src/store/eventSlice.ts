@@ -3,7 +3,7 @@
  * lost; the flow document keeps the last valid event, and Run is disabled with the reason.
  */
 import type { StateCreator } from 'zustand'
-import { parseJson } from '../engine/flowDocument.ts'
+import { parseJson } from '../engine/json.ts'
 import type { PlaygroundState } from './index.ts'
 
 export interface EventSlice {

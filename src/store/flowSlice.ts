@@ -4,7 +4,8 @@
  * undo history, and undoing a structural change keeps each action's latest code.
  */
 import type { StateCreator } from 'zustand'
-import { uniqueActionId, type FlowAction, type FlowDocument, type HttpMock } from '../engine/flowDocument.ts'
+import { uniqueActionId } from '../engine/actionIds.ts'
+import type { FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
 import { formatEvent } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'
 

@@ -1,0 +1,26 @@
+/**
+ * The Login flow drawn as a vertical pipeline: Start, the actions in order, Complete. Positions come from
+ * the order and are never stored; a y position maps back to the slot an action would be inserted at.
+ */
+export const NODE_WIDTH = 260
+export const ROW_GAP = 96
+
+/** y of the row: 0 is Start, 1..n the actions, n + 1 Complete. */
+export function rowY(row: number): number {
+  return row * ROW_GAP
+}
+
+/** The insertion slot (0..count) nearest to a y position: slot i goes before action i. */
+export function slotAt(y: number, count: number): number {
+  return Math.max(0, Math.min(count, Math.round(y / ROW_GAP - 0.5)))
+}
+
+/** The y of the gap where slot i is drawn. */
+export function slotY(slot: number): number {
+  return (slot + 0.5) * ROW_GAP
+}
+
+/** The index a dragged action lands at when dropped with its top at y. */
+export function indexAt(y: number, count: number): number {
+  return Math.max(0, Math.min(count - 1, Math.round(y / ROW_GAP) - 1))
+}
