@@ -2,11 +2,10 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './index.css'
 import { App } from './App.tsx'
-import { createBrowserRunner } from './runtime/browserRunner.ts'
+import { pageRunner } from './features/run/pageRunner.ts'
 import { exposeRunner } from './runtime/exposeRunner.ts'
 
-// The runner starts its worker on the first run.
-exposeRunner(createBrowserRunner())
+exposeRunner(pageRunner)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,16 +4,19 @@ import type { FlowDocument } from '../engine/flowDocument.ts'
 import { starterFlow } from '../examples/templates.ts'
 import { createEventSlice, formatEvent, type EventSlice } from './eventSlice.ts'
 import { createFlowSlice, type FlowSlice } from './flowSlice.ts'
+import { createRunSlice, type RunSlice } from './runSlice.ts'
 import { createUiSlice, type UiSlice } from './uiSlice.ts'
 
-export type PlaygroundState = FlowSlice & UiSlice & EventSlice
+export type PlaygroundState = FlowSlice & UiSlice & EventSlice & RunSlice
 
 export function createPlaygroundStore(initial: FlowDocument = starterFlow()) {
   return create<PlaygroundState>()((...args) => ({
     ...createFlowSlice(initial)(...args),
     ...createUiSlice(...args),
     ...createEventSlice(...args),
+    ...createRunSlice(...args),
     eventText: formatEvent(initial.event),
+    selectedId: initial.actions[0]?.id ?? null,
   }))
 }
 

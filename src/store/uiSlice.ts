@@ -15,7 +15,7 @@ export interface UiSlice {
 }
 
 export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (set) => ({
-  selectedId: null,
+  selectedId: null, // the store selects the first action when it is created
   inspectorTab: 'code',
   theme: 'system',
   select: (id) => set({ selectedId: id }),

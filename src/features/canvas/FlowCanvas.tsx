@@ -1,18 +1,132 @@
-import { Background, ReactFlow, type Edge, type Node } from '@xyflow/react'
+import {
+  Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeChange, type NodeTypes,
+} from '@xyflow/react'
+import { useCallback, useMemo, useState, type DragEvent } from 'react'
+import { addPaletteItem, nudgeAction, removeAction } from '../../store/flowCommands.ts'
+import { useActions, useSelectedId } from '../../store/hooks.ts'
+import { usePlayground } from '../../store/index.ts'
+import { PALETTE_MIME, readPaletteItem } from '../palette/paletteItems.ts'
+import { ActionNode, type ActionFlowNode } from './ActionNode.tsx'
+import { indexAt, rowY, slotAt, slotY } from './layout.ts'
+import { SlotMarker, TerminalNode, type TerminalFlowNode } from './TerminalNode.tsx'
 
-const nodes: Node[] = [
-  { id: 'start', position: { x: 0, y: 0 }, data: { label: 'Start: user logged in' }, type: 'input', draggable: false, deletable: false },
-  { id: 'complete', position: { x: 0, y: 160 }, data: { label: 'Complete: token issued' }, type: 'output', draggable: false, deletable: false },
-]
-const edges: Edge[] = [{ id: 'start-complete', source: 'start', target: 'complete' }]
+const nodeTypes: NodeTypes = { action: ActionNode, terminal: TerminalNode, slot: SlotMarker }
 
-/** The Login flow as a vertical pipeline. For now only its pinned ends. */
-export function FlowCanvas() {
+/** Where a node being dragged (reorder) or a palette item being dragged over (insert) would land. */
+type DragState = { kind: 'palette'; slot: number } | { kind: 'node'; id: string; y: number; slot: number }
+
+function Pipeline() {
+  const actions = useActions()
+  const selectedId = useSelectedId()
+  const { screenToFlowPosition } = useReactFlow()
+  const [drag, setDrag] = useState<DragState | null>(null)
+  // Nodes are derived from the flow, so the sizes React Flow measures are kept here and given back to them.
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
+
+  const nodes = useMemo(() => {
+    const list: Node[] = [{ id: 'start', type: 'terminal', position: { x: 0, y: rowY(0) }, data: { kind: 'start' }, draggable: false, selectable: false, deletable: false } satisfies TerminalFlowNode]
+    actions.forEach((action, index) => {
+      const dragged = drag?.kind === 'node' && drag.id === action.id
+      list.push({
+        id: action.id,
+        type: 'action',
+        position: { x: 0, y: dragged ? drag.y : rowY(index + 1) },
+        data: { id: action.id, name: action.name, enabled: action.enabled, index, count: actions.length },
+        selected: action.id === selectedId,
+        zIndex: dragged ? 10 : 1,
+      } satisfies ActionFlowNode)
+    })
+    list.push({ id: 'complete', type: 'terminal', position: { x: 0, y: rowY(actions.length + 1) }, data: { kind: 'complete' }, draggable: false, selectable: false, deletable: false } satisfies TerminalFlowNode)
+    if (drag) list.push({ id: 'slot', type: 'slot', position: { x: 0, y: slotY(drag.slot) - 8 }, data: {}, draggable: false, selectable: false, deletable: false, zIndex: 20 })
+    return list.map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node))
+  }, [actions, selectedId, drag, measured])
+
+  const edges = useMemo(() => {
+    const ids = ['start', ...actions.map((action) => action.id), 'complete']
+    return ids.slice(1).map((target, index): Edge => ({ id: `${ids[index]}->${target}`, source: ids[index], target, type: 'smoothstep' }))
+  }, [actions])
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const sizes: Record<string, { width: number; height: number }> = {}
+    for (const change of changes) {
+      if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions
+      if (change.type === 'position' && change.position && change.dragging) {
+        // The slot among the other actions where the dragged one would land, shown by the insertion marker.
+        const target = indexAt(change.position.y, actions.length)
+        const from = actions.findIndex((action) => action.id === change.id)
+        setDrag({ kind: 'node', id: change.id, y: change.position.y, slot: target > from ? target + 1 : target })
+      }
+      if (change.type === 'select' && change.selected) usePlayground.getState().select(change.id)
+    }
+    if (Object.keys(sizes).length) setMeasured((previous) => ({ ...previous, ...sizes }))
+  }, [actions])
+
+  const onNodeDragStop = useCallback((_event: unknown, node: Node) => {
+    setDrag(null)
+    usePlayground.getState().moveAction(node.id, indexAt(node.position.y, actions.length))
+  }, [actions.length])
+
+  const slotFor = (event: DragEvent) => slotAt(screenToFlowPosition({ x: event.clientX, y: event.clientY }).y, actions.length)
+
+  const onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return
+    event.preventDefault()
+    event.dataTransfer.dropEffect = 'copy'
+    const slot = slotFor(event)
+    if (drag?.kind !== 'palette' || drag.slot !== slot) setDrag({ kind: 'palette', slot })
+  }
+
+  const onDrop = (event: DragEvent) => {
+    const item = readPaletteItem(event.dataTransfer.getData(PALETTE_MIME))
+    setDrag(null)
+    if (!item) return
+    event.preventDefault()
+    addPaletteItem(item, slotFor(event))
+  }
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (!selectedId || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return
+    event.preventDefault()
+    nudgeAction(selectedId, event.key === 'ArrowUp' ? -1 : 1)
+  }
+
   return (
-    <div data-testid="flow-canvas" className="h-full w-full">
-      <ReactFlow nodes={nodes} edges={edges} fitView proOptions={{ hideAttribution: true }}>
-        <Background />
+    <div
+      data-testid="flow-canvas"
+      className="h-full w-full"
+      onDragOver={onDragOver}
+      onDragLeave={(event) => { if (!event.currentTarget.contains(event.relatedTarget as globalThis.Node | null)) setDrag(null) }}
+      onDrop={onDrop}
+      onKeyDown={onKeyDown}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodesDelete={(deleted) => deleted.forEach((node) => removeAction(node.id))}
+        onPaneClick={() => usePlayground.getState().select(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        nodesConnectable={false}
+        fitView
+        fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
+        minZoom={0.3}
+        maxZoom={1.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
       </ReactFlow>
     </div>
+  )
+}
+
+/** The Login flow as a vertical pipeline: drag actions from the palette in, drag them to reorder. */
+export function FlowCanvas() {
+  return (
+    <ReactFlowProvider>
+      <Pipeline />
+    </ReactFlowProvider>
   )
 }

@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test'
+
+/** The names of the flow's action nodes, top to bottom, as drawn on the canvas. */
+export async function flowOrder(page: Page): Promise<string[]> {
+  const nodes = page.locator('[data-testid^="action-node-"]')
+  const count = await nodes.count()
+  const rows: { y: number; name: string }[] = []
+  for (let i = 0; i < count; i++) {
+    const node = nodes.nth(i)
+    const box = await node.boundingBox()
+    rows.push({ y: box?.y ?? 0, name: (await node.locator('span.font-medium').textContent()) ?? '' })
+  }
+  return rows.sort((a, b) => a.y - b.y).map((row) => row.name)
+}
+
+/** Opens the designer with the starter flow and waits for the canvas. */
+export async function openDesigner(page: Page) {
+  await page.goto('/')
+  await expect(page.locator('[data-testid^="action-node-"]')).toHaveCount(3)
+  await expect(page.locator('.react-flow__node').first()).toHaveCSS('visibility', 'visible')
+}
+
+/** Clicks an action node by its name. */
+export async function selectNode(page: Page, name: string) {
+  await page.locator('[data-testid^="action-node-"]', { hasText: name }).click()
+}

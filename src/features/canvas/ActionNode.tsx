@@ -1,0 +1,61 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
+import { useProblems } from '../../store/hooks.ts'
+import { usePlayground } from '../../store/index.ts'
+import { NODE_WIDTH } from './layout.ts'
+
+export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number; count: number }
+export type ActionFlowNode = Node<ActionNodeData, 'action'>
+
+function ToolButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: string }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={(event) => { event.stopPropagation(); onClick() }}
+      className="nodrag rounded px-1.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-900 disabled:opacity-30 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-white"
+    >
+      {children}
+    </button>
+  )
+}
+
+function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
+  const problems = useProblems(data.id)
+  const errors = problems.filter((problem) => problem.severity === 'error')
+  return (
+    <div
+      data-testid={`action-node-${data.id}`}
+      data-enabled={data.enabled}
+      style={{ width: NODE_WIDTH }}
+      className={`rounded-lg border bg-white px-3 py-2 shadow-sm dark:bg-slate-800 ${selected ? 'border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900' : 'border-slate-300 dark:border-slate-600'} ${data.enabled ? '' : 'opacity-60'}`}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} className="!bg-slate-400" />
+      <div className="flex items-center gap-2">
+        <span className="w-5 text-xs text-slate-400">{data.index + 1}</span>
+        <span className={`min-w-0 flex-1 truncate text-sm font-medium ${data.enabled ? '' : 'line-through'}`} title={data.name}>{data.name}</span>
+        {errors.length > 0 && (
+          <span data-testid="problem-badge" title={errors.map((problem) => `Line ${problem.line}: ${problem.message}`).join('\n')} className="rounded-full bg-red-100 px-2 text-xs font-semibold text-red-700 dark:bg-red-900/60 dark:text-red-200">
+            {errors.length} {errors.length === 1 ? 'problem' : 'problems'}
+          </span>
+        )}
+        {!data.enabled && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
+      </div>
+      {selected && (
+        <div className="mt-1 flex justify-end gap-0.5 border-t border-slate-100 pt-1 dark:border-slate-700">
+          <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑</ToolButton>
+          <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓</ToolButton>
+          <ToolButton label="Duplicate" onClick={() => usePlayground.getState().duplicateAction(data.id)}>⧉</ToolButton>
+          <ToolButton label={data.enabled ? 'Disable' : 'Enable'} onClick={() => usePlayground.getState().toggleAction(data.id)}>{data.enabled ? '⏸' : '▶'}</ToolButton>
+          <ToolButton label="Remove" onClick={() => removeAction(data.id)}>✕</ToolButton>
+        </div>
+      )}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} className="!bg-slate-400" />
+    </div>
+  )
+}
+
+export const ActionNode = memo(ActionNodeView)

@@ -1,0 +1,95 @@
+import { useMemo, useState, type DragEvent } from 'react'
+import { TEMPLATES } from '../../examples/templates.ts'
+import { addPaletteItem } from '../../store/flowCommands.ts'
+import { useActions } from '../../store/hooks.ts'
+import { usePlayground } from '../../store/index.ts'
+import { PALETTE_MIME, type PaletteItem } from './paletteItems.ts'
+
+interface Entry {
+  key: string
+  title: string
+  detail: string
+  item: PaletteItem
+}
+
+function matches(entry: Entry, query: string): boolean {
+  const text = `${entry.title} ${entry.detail}`.toLowerCase()
+  return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => text.includes(word))
+}
+
+function PaletteEntry({ entry }: { entry: Entry }) {
+  const onDragStart = (event: DragEvent) => {
+    event.dataTransfer.setData(PALETTE_MIME, JSON.stringify(entry.item))
+    event.dataTransfer.effectAllowed = 'copy'
+  }
+  const add = () => {
+    const { selectedId, doc } = usePlayground.getState()
+    const after = doc.actions.findIndex((action) => action.id === selectedId)
+    addPaletteItem(entry.item, after >= 0 ? after + 1 : undefined)
+  }
+  return (
+    <li
+      draggable
+      onDragStart={onDragStart}
+      data-testid={`palette-${entry.key}`}
+      className="group cursor-grab rounded-md border border-slate-200 bg-white px-2.5 py-2 hover:border-indigo-400 active:cursor-grabbing dark:border-slate-700 dark:bg-slate-800 dark:hover:border-indigo-500"
+    >
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <div className="truncate text-sm font-medium">{entry.title}</div>
+          <div className="text-xs leading-snug text-slate-500 dark:text-slate-400">{entry.detail}</div>
+        </div>
+        <button
+          type="button"
+          onClick={add}
+          aria-label={`Add ${entry.title}`}
+          title="Add after the selected action (or at the end)"
+          className="rounded px-1.5 text-slate-400 opacity-0 group-hover:opacity-100 hover:bg-indigo-50 hover:text-indigo-700 focus:opacity-100 dark:hover:bg-indigo-950 dark:hover:text-indigo-300"
+        >
+          +
+        </button>
+      </div>
+    </li>
+  )
+}
+
+function Section({ title, entries }: { title: string; entries: Entry[] }) {
+  if (!entries.length) return null
+  return (
+    <section className="mb-4">
+      <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
+      <ul className="space-y-1.5">{entries.map((entry) => <PaletteEntry key={entry.key} entry={entry} />)}</ul>
+    </section>
+  )
+}
+
+/** Templates, a blank action and the flow's own actions, to drag into the flow or add with +. */
+export function Palette() {
+  const [query, setQuery] = useState('')
+  const actions = useActions()
+  const templates = useMemo(() => TEMPLATES.map((template): Entry => ({ key: `template-${template.slug}`, title: template.name, detail: template.teaches, item: { kind: 'template', slug: template.slug } })), [])
+  const blank: Entry = { key: 'blank', title: 'Blank action', detail: 'The onExecutePostLogin skeleton, to write your own.', item: { kind: 'blank' } }
+  const own = actions.map((action): Entry => ({ key: `copy-${action.id}`, title: action.name, detail: 'In this flow: drag to add a copy.', item: { kind: 'copy', id: action.id } }))
+  const filter = (entries: Entry[]) => entries.filter((entry) => matches(entry, query))
+  const shown = [filter([blank]), filter(own), filter(templates)]
+  return (
+    <aside data-testid="palette" aria-label="Action palette" className="flex h-full w-64 shrink-0 flex-col border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
+      <div className="p-3 pb-2">
+        <input
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder="Search actions…"
+          aria-label="Search the palette"
+          className="w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm outline-none focus:border-indigo-500 dark:border-slate-700 dark:bg-slate-800"
+        />
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto px-3 pb-3">
+        <Section title="Start from scratch" entries={shown[0]} />
+        <Section title="In this flow" entries={shown[1]} />
+        <Section title="Templates" entries={shown[2]} />
+        {shown.every((entries) => !entries.length) && <p className="text-sm text-slate-500">Nothing matches “{query}”.</p>}
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,29 @@
+/** Small selector hooks: components read only what they show. */
+import { useShallow } from 'zustand/react/shallow'
+import type { FlowAction } from '../engine/flowDocument.ts'
+import { findProblems, type Problem } from '../engine/problems.ts'
+import { usePlayground } from './index.ts'
+
+export const useActions = () => usePlayground((state) => state.doc.actions)
+export const useFlowName = () => usePlayground((state) => state.doc.name)
+export const useSelectedId = () => usePlayground((state) => state.selectedId)
+export const useSelectedAction = (): FlowAction | undefined =>
+  usePlayground((state) => state.doc.actions.find((action) => action.id === state.selectedId))
+export const useEventError = () => usePlayground((state) => state.eventError)
+export const useHistory = () => usePlayground(useShallow((state) => ({ canUndo: state.past.length > 0, canRedo: state.future.length > 0 })))
+
+const problemCache = new Map<string, Problem[]>()
+
+/** Problems of a piece of action code, computed once per distinct source. */
+export function problemsOf(code: string): Problem[] {
+  let problems = problemCache.get(code)
+  if (!problems) {
+    problems = findProblems(code)
+    if (problemCache.size > 200) problemCache.clear()
+    problemCache.set(code, problems)
+  }
+  return problems
+}
+
+export const useProblems = (id: string): Problem[] =>
+  problemsOf(usePlayground((state) => state.doc.actions.find((action) => action.id === id)?.code ?? ''))
