@@ -1,4 +1,4 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
 import { useProblems } from '../../store/hooks.ts'
@@ -16,7 +16,7 @@ function ToolButton({ label, onClick, disabled, children }: { label: string; onC
       title={label}
       disabled={disabled}
       onClick={(event) => { event.stopPropagation(); onClick() }}
-      className="nodrag rounded px-1.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-900 disabled:opacity-30 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-white"
+      className="rounded px-1.5 py-0.5 text-left text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-300 dark:hover:bg-slate-700 dark:hover:text-white"
     >
       {children}
     </button>
@@ -44,15 +44,13 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
         )}
         {!data.enabled && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
       </div>
-      {selected && (
-        <div className="mt-1 flex justify-end gap-0.5 border-t border-slate-100 pt-1 dark:border-slate-700">
-          <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑</ToolButton>
-          <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓</ToolButton>
-          <ToolButton label="Duplicate" onClick={() => usePlayground.getState().duplicateAction(data.id)}>⧉</ToolButton>
-          <ToolButton label={data.enabled ? 'Disable' : 'Enable'} onClick={() => usePlayground.getState().toggleAction(data.id)}>{data.enabled ? '⏸' : '▶'}</ToolButton>
-          <ToolButton label="Remove" onClick={() => removeAction(data.id)}>✕</ToolButton>
-        </div>
-      )}
+      <NodeToolbar position={Position.Right} className="flex flex-col rounded-md border border-slate-200 bg-white p-1 shadow-md dark:border-slate-700 dark:bg-slate-800">
+        <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑ Move up</ToolButton>
+        <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓ Move down</ToolButton>
+        <ToolButton label="Duplicate" onClick={() => usePlayground.getState().duplicateAction(data.id)}>Duplicate</ToolButton>
+        <ToolButton label={data.enabled ? 'Disable' : 'Enable'} onClick={() => usePlayground.getState().toggleAction(data.id)}>{data.enabled ? 'Disable' : 'Enable'}</ToolButton>
+        <ToolButton label="Remove" onClick={() => removeAction(data.id)}>Remove</ToolButton>
+      </NodeToolbar>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="!bg-slate-400" />
     </div>
   )

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { starterFlow } from '../examples/templates.ts'
+import { createPlaygroundStore } from './index.ts'
+
+const names = (store: ReturnType<typeof createPlaygroundStore>) => store.getState().doc.actions.map((action) => action.name)
+
+describe('flow editing with undo', () => {
+  it('undoes and redoes adding, removing, reordering and renaming', () => {
+    const store = createPlaygroundStore(starterFlow())
+    const [first, second] = store.getState().doc.actions
+    store.getState().removeAction(second.id)
+    store.getState().moveAction(first.id, 1)
+    store.getState().renameAction(first.id, 'Renamed')
+    expect(names(store)).toEqual(['Deny example.com on My SPA', 'Renamed'])
+    store.getState().undo()
+    expect(names(store)).toEqual(['Deny example.com on My SPA', 'Record the login'])
+    store.getState().undo()
+    store.getState().undo()
+    expect(names(store)).toEqual(['Record the login', 'Roles into tokens', 'Deny example.com on My SPA'])
+    store.getState().redo()
+    expect(names(store)).toEqual(['Record the login', 'Deny example.com on My SPA'])
+  })
+
+  it('keeps code typed after a structural change when that change is undone', () => {
+    const store = createPlaygroundStore(starterFlow())
+    const [first, second] = store.getState().doc.actions
+    store.getState().removeAction(second.id)
+    store.getState().setCode(first.id, '// edited after the removal')
+    store.getState().undo()
+    expect(store.getState().doc.actions.map((action) => action.id)).toContain(second.id)
+    expect(store.getState().doc.actions[0].code).toBe('// edited after the removal')
+  })
+
+  it('duplicates with a fresh id and keeps the event text even when it is not JSON', () => {
+    const store = createPlaygroundStore(starterFlow())
+    const [first] = store.getState().doc.actions
+    store.getState().duplicateAction(first.id)
+    const ids = store.getState().doc.actions.map((action) => action.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    const before = store.getState().doc.event
+    store.getState().setEventText('{ "user": ')
+    expect(store.getState().eventText).toBe('{ "user": ')
+    expect(store.getState().eventError).toMatch(/^Invalid JSON at line 1/)
+    expect(store.getState().doc.event).toBe(before)
+    store.getState().setEventText('{ "user": { "user_id": "x" } }')
+    expect(store.getState().eventError).toBeNull()
+    expect(store.getState().doc.event).toEqual({ user: { user_id: 'x' } })
+  })
+})
