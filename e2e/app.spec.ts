@@ -1,14 +1,34 @@
 import { expect, test } from '@playwright/test'
 
-test('the playground page loads with its flow canvas', async ({ page }) => {
+test('the designer paints its canvas before Monaco has loaded, without errors', async ({ page }) => {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  // Hold back every lazy chunk (Monaco lives there) until the canvas is checked.
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => { release = resolve })
+  await page.route(/\/assets\/(?!index-).*\.js$/, async (route) => { await held; await route.continue() })
   await page.goto('/')
   await expect(page).toHaveTitle('Actions Playground')
-  await expect(page.getByTestId('app-title')).toHaveCSS('font-weight', '700')
   const canvas = page.getByTestId('flow-canvas')
-  await expect(canvas.locator('.react-flow__node')).toHaveCount(2)
-  await expect(canvas.getByText('Start: user logged in')).toBeVisible()
+  await expect(canvas.locator('.react-flow__node[data-id="start"]')).toBeVisible()
+  await expect(page.locator('[data-testid^="action-node-"]')).toHaveCount(3)
+  await expect(canvas.getByText('User logged in')).toBeVisible()
+  await expect(page.locator('.monaco-editor')).toHaveCount(0)
+  release()
+  await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
   expect(errors).toEqual([])
+})
+
+test('at 1280x720 nothing overflows the window', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto('/')
+  await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
+  const overflow = await page.evaluate(() => ({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight }))
+  expect(overflow).toEqual({ x: 0, y: 0 })
+  for (const id of ['palette', 'flow-canvas', 'inspector', 'run']) {
+    const box = await page.getByTestId(id).boundingBox()
+    expect(box!.x + box!.width, id).toBeLessThanOrEqual(1280)
+    expect(box!.y + box!.height, id).toBeLessThanOrEqual(720)
+  }
 })

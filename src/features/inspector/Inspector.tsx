@@ -7,8 +7,8 @@ import { MocksPanel } from './MocksPanel.tsx'
 import { SecretsPanel } from './SecretsPanel.tsx'
 
 // Monaco loads only when the code or event tab is first shown, after the canvas has painted.
-const CodeEditor = lazy(async () => ({ default: () => <p>editor</p> }))
-const EventPanel = lazy(async () => ({ default: () => <p>event</p> }))
+const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx'))
+const EventPanel = lazy(() => import('../event/EventPanel.tsx'))
 
 const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'code', label: 'Code' },

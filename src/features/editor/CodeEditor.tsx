@@ -1,0 +1,104 @@
+/**
+ * The selected action's code in Monaco, with IntelliSense for `event` and `api` and the action's
+ * problems as markers. Loaded with React.lazy: Monaco stays out of the page's first chunk.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { usePlayground } from '../../store/index.ts'
+import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
+import { monaco, setActionSecrets } from './monacoSetup.ts'
+import { monacoTheme, useMonacoTheme } from './monacoTheme.ts'
+
+type Editor = monaco.editor.IStandaloneCodeEditor
+
+/** For end-to-end tests: what the editor shows, since the ESM build of Monaco has no page global. */
+export interface PlaygroundEditorHandle {
+  getValue(): string
+  /** The markers of the shown model, ours (owner 'playground') and any other owner's. */
+  getMarkers(): { owner: string; severity: 'error' | 'warning' | 'info' | 'hint'; message: string; line: number; column: number }[]
+}
+
+declare global {
+  interface Window {
+    __playgroundEditor?: PlaygroundEditorHandle
+  }
+}
+
+const SEVERITY_NAMES = {
+  [monaco.MarkerSeverity.Error]: 'error',
+  [monaco.MarkerSeverity.Warning]: 'warning',
+  [monaco.MarkerSeverity.Info]: 'info',
+  [monaco.MarkerSeverity.Hint]: 'hint',
+} as const
+
+function testHandle(editor: Editor): PlaygroundEditorHandle {
+  return {
+    getValue: () => editor.getValue(),
+    getMarkers: () => {
+      const model = editor.getModel()
+      if (!model) return []
+      return monaco.editor.getModelMarkers({ resource: model.uri })
+        .map((marker) => ({ owner: marker.owner, severity: SEVERITY_NAMES[marker.severity], message: marker.message, line: marker.startLineNumber, column: marker.startColumn }))
+    },
+  }
+}
+
+/** The selected action's secret names as one string, so the effect below runs only when they change. */
+const useSecretNames = () =>
+  usePlayground((state) => JSON.stringify(Object.keys(state.doc.actions.find((action) => action.id === state.selectedId)?.secrets ?? {})))
+
+export default function CodeEditor() {
+  const selectedId = usePlayground((state) => (state.doc.actions.some((action) => action.id === state.selectedId) ? state.selectedId : null))
+  const secretNames = useSecretNames()
+  const container = useRef<HTMLDivElement>(null)
+  const shownId = useRef<string | null>(null)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  useMonacoTheme()
+
+  useEffect(() => {
+    const instance = monaco.editor.create(container.current!, {
+      model: null,
+      theme: monacoTheme(),
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      // Completions come from the types only: `event.secrets.` lists exactly the action's secrets.
+      wordBasedSuggestions: 'off',
+      // A standalone editor cannot open another file, so Ctrl+click shows the Auth0 types in a peek.
+      definitionLinkOpensInPeek: true,
+    })
+    syncActionModels(usePlayground.getState().doc.actions)
+    const unsubscribe = usePlayground.subscribe((state, previous) => {
+      if (state.doc.actions !== previous.doc.actions) syncActionModels(state.doc.actions)
+    })
+    window.__playgroundEditor = testHandle(instance)
+    setEditor(instance)
+    return () => {
+      if (shownId.current) rememberViewState(shownId.current, instance.saveViewState())
+      unsubscribe()
+      delete window.__playgroundEditor
+      instance.dispose()
+    }
+  }, [])
+
+  useEffect(() => {
+    if (!editor) return
+    if (shownId.current) rememberViewState(shownId.current, editor.saveViewState())
+    const action = usePlayground.getState().doc.actions.find((item) => item.id === selectedId)
+    shownId.current = action ? action.id : null
+    editor.setModel(action ? actionModel(action) : null)
+    const saved = action && rememberedViewState(action.id)
+    if (saved) editor.restoreViewState(saved)
+  }, [editor, selectedId])
+
+  useEffect(() => setActionSecrets(JSON.parse(secretNames) as string[]), [secretNames])
+
+  return (
+    <div className="relative h-full min-h-64">
+      <div ref={container} data-testid="code-editor" className={`absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
+      {!selectedId && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Select an action to edit its code.</p>}
+    </div>
+  )
+}

@@ -1,0 +1,85 @@
+/**
+ * One Monaco model per action (`file:///actions/<id>.js`). A model lives as long as its action, so it
+ * keeps its undo history while the editor shows another action or is closed. Edits go to the store;
+ * the action's problems (`findProblems`) become markers.
+ */
+import type { FlowAction } from '../../engine/flowDocument.ts'
+import { findProblems } from '../../engine/problems.ts'
+import { usePlayground } from '../../store/index.ts'
+import { monaco } from './monacoSetup.ts'
+import { replaceModelText } from './replaceModelText.ts'
+
+type Model = monaco.editor.ITextModel
+
+const MARKER_OWNER = 'playground'
+const PROBLEMS_DELAY_MS = 200
+const ACTIONS_PATH = '/actions/'
+
+const viewStates = new Map<string, monaco.editor.ICodeEditorViewState>()
+
+function uriOf(id: string) {
+  return monaco.Uri.from({ scheme: 'file', path: `${ACTIONS_PATH}${id}.js` })
+}
+
+function existingActionModels(): [string, Model][] {
+  return monaco.editor.getModels()
+    .filter((model) => model.uri.scheme === 'file' && model.uri.path.startsWith(ACTIONS_PATH))
+    .map((model) => [model.uri.path.slice(ACTIONS_PATH.length, -'.js'.length), model])
+}
+
+function showProblems(model: Model) {
+  const markers = findProblems(model.getValue()).map((problem): monaco.editor.IMarkerData => ({
+    severity: problem.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    message: problem.message,
+    startLineNumber: problem.line,
+    startColumn: problem.column,
+    endLineNumber: problem.endLine,
+    endColumn: problem.endColumn,
+  }))
+  monaco.editor.setModelMarkers(model, MARKER_OWNER, markers)
+}
+
+/** The action's model, created on first use. */
+export function actionModel(action: FlowAction): Model {
+  const uri = uriOf(action.id)
+  const existing = monaco.editor.getModel(uri)
+  if (existing) return existing
+  const model = monaco.editor.createModel(action.code, 'javascript', uri)
+  let problemsTimer: ReturnType<typeof setTimeout> | undefined
+  model.onDidChangeContent(() => {
+    const code = model.getValue()
+    const { doc, setCode } = usePlayground.getState()
+    const stored = doc.actions.find((item) => item.id === action.id)
+    if (stored && stored.code !== code) setCode(action.id, code)
+    clearTimeout(problemsTimer)
+    problemsTimer = setTimeout(() => showProblems(model), PROBLEMS_DELAY_MS)
+  })
+  model.onWillDispose(() => {
+    clearTimeout(problemsTimer)
+    viewStates.delete(action.id)
+  })
+  showProblems(model)
+  return model
+}
+
+/**
+ * Brings the models in line with the store: a removed action's model is disposed, and code changed
+ * elsewhere (a loaded document, an import) replaces the model's text as one undoable edit.
+ */
+export function syncActionModels(actions: FlowAction[]) {
+  const byId = new Map(actions.map((action) => [action.id, action]))
+  for (const [id, model] of existingActionModels()) {
+    const action = byId.get(id)
+    if (!action) model.dispose()
+    else if (model.getValue() !== action.code) replaceModelText(model, action.code)
+  }
+}
+
+/** `state` is null when the editor had no model left (its action was removed): nothing to remember. */
+export function rememberViewState(id: string, state: monaco.editor.ICodeEditorViewState | null) {
+  if (state) viewStates.set(id, state)
+}
+
+export function rememberedViewState(id: string): monaco.editor.ICodeEditorViewState | null {
+  return viewStates.get(id) ?? null
+}

@@ -1,0 +1,67 @@
+/**
+ * The editor's Auth0 types against the engine: `PostLoginAPI` declares exactly the methods the engine
+ * implements, and every template type-checks against the declarations as checked JavaScript.
+ */
+import { readFileSync } from 'node:fs'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+import { createApiMaker } from '../../engine/api/createApi.ts'
+import type { ApiContext } from '../../engine/api/context.ts'
+import { BLANK_ACTION, TEMPLATES } from '../../examples/templates.ts'
+
+const TYPES_FILE = 'auth0-actions.d.ts'
+const types = readFileSync(new URL('./auth0-actions.d.ts.txt', import.meta.url), 'utf8')
+
+/** A program of the types, a secrets declaration and the given action files, with the editor's compiler options. */
+function program(actions: Record<string, string>, secrets = 'interface ActionSecrets { MY_SHARED_SECRET: string }') {
+  const files: Record<string, string> = { [TYPES_FILE]: types, 'secrets.d.ts': secrets, ...actions }
+  const options: ts.CompilerOptions = { allowJs: true, checkJs: true, strictNullChecks: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, lib: ['lib.es2022.d.ts'], types: [] }
+  const host = ts.createCompilerHost(options)
+  const readLib = host.getSourceFile.bind(host)
+  host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name], version) : readLib(name, version))
+  host.fileExists = (name) => name in files || ts.sys.fileExists(name)
+  return ts.createProgram(Object.keys(files), options, host)
+}
+
+function errors(built: ts.Program): string[] {
+  return ts.getPreEmitDiagnostics(built).map((diagnostic) => `${diagnostic.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
+}
+
+describe('the editor\'s Auth0 types', () => {
+  it('compile on their own, without the DOM library', () => {
+    expect(errors(program({}))).toEqual([])
+  })
+
+  it('declare every api namespace and method the engine implements, and no other', () => {
+    const context = { tx: { accessTokenClaims: {}, idTokenClaims: {} } } as unknown as ApiContext & { api: null }
+    const engineApi = createApiMaker(context, () => undefined)()
+    const implemented = Object.entries(engineApi).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}.${method}`)).sort()
+
+    const built = program({})
+    const checker = built.getTypeChecker()
+    const declaration = built.getSourceFile(TYPES_FILE)!.statements.find((node): node is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(node) && node.name.text === 'PostLoginAPI')!
+    const apiType = checker.getTypeAtLocation(declaration)
+    const declared = apiType.getProperties().flatMap((namespace) =>
+      checker.getTypeOfSymbolAtLocation(namespace, declaration).getProperties().map((method) => `${namespace.name}.${method.name}`)).sort()
+    expect(declared).toEqual(implemented)
+  })
+
+  it('type-check every template as checked JavaScript', () => {
+    const actions = Object.fromEntries([BLANK_ACTION, ...TEMPLATES].map((template, index) => [`action${index}.js`, template.code]))
+    expect(errors(program(actions))).toEqual([])
+  })
+
+  it('resolve the modules require gives and the secrets of the action', () => {
+    const code = `/** @param {Event} event @param {PostLoginAPI} api */
+exports.onExecutePostLogin = async (event, api) => {
+  const axios = require('axios'); const crypto = require('node:crypto'); const qs = require('querystring')
+  const { URL: NodeUrl } = require('url'); const util = require('util'); const { Buffer: NodeBuffer } = require('buffer')
+  /** @type {number} */ const status = (await axios.get('https://example.com', { headers: { a: 'b' } })).status
+  /** @type {string} */ const digest = crypto.createHmac('sha256', event.secrets.MY_SHARED_SECRET).update('x').digest('hex')
+  /** @type {string} */ const joined = qs.stringify({ a: 1 }) + util.format('%s', 1) + NodeBuffer.from('x').toString('base64') + new NodeUrl('https://a.test').host
+  api.access.deny('x').accessToken.addScope('y').user.setAppMetadata('status', status + digest + joined)
+}`
+    expect(errors(program({ 'action.js': code }))).toEqual([])
+    expect(errors(program({ 'action.js': code }, 'interface ActionSecrets {}')).join()).toMatch(/MY_SHARED_SECRET/)
+  })
+})

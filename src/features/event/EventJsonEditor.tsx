@@ -1,0 +1,70 @@
+/**
+ * The event as JSON in Monaco, checked against the post-login event schema. What the user types goes to
+ * the store as typed (even when invalid); only a replacement from elsewhere (a preset, the form, a loaded
+ * document) rewrites the text, as one undoable edit.
+ */
+import { useEffect, useRef } from 'react'
+import { usePlayground } from '../../store/index.ts'
+import { jsonDefaults, monaco } from '../editor/monacoSetup.ts'
+import { monacoTheme, useMonacoTheme } from '../editor/monacoTheme.ts'
+import { replaceModelText } from '../editor/replaceModelText.ts'
+import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'
+
+const EVENT_URI = monaco.Uri.parse('file:///event.json')
+
+declare global {
+  interface Window {
+    /** For end-to-end tests: the text in the event's JSON editor. */
+    __playgroundEventJson?: () => string
+  }
+}
+
+jsonDefaults.setDiagnosticsOptions({
+  validate: true,
+  allowComments: false,
+  enableSchemaRequest: false,
+  schemas: [{ uri: 'https://actions-playground.local/schemas/post-login-event.json', fileMatch: [EVENT_URI.toString()], schema: POST_LOGIN_EVENT_SCHEMA }],
+})
+
+/** The event's model outlives the editor, so its undo history survives switching tabs. */
+function eventModel(): monaco.editor.ITextModel {
+  const text = usePlayground.getState().eventText
+  const model = monaco.editor.getModel(EVENT_URI) ?? monaco.editor.createModel(text, 'json', EVENT_URI)
+  if (model.getValue() !== text) replaceModelText(model, text)
+  return model
+}
+
+export default function EventJsonEditor() {
+  const container = useRef<HTMLDivElement>(null)
+  useMonacoTheme()
+
+  useEffect(() => {
+    const model = eventModel()
+    const editor = monaco.editor.create(container.current!, {
+      model,
+      theme: monacoTheme(),
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+    })
+    const typed = model.onDidChangeContent(() => {
+      const text = model.getValue()
+      if (text !== usePlayground.getState().eventText) usePlayground.getState().setEventText(text)
+    })
+    const unsubscribe = usePlayground.subscribe((state, previous) => {
+      if (state.eventText !== previous.eventText && state.eventText !== model.getValue()) replaceModelText(model, state.eventText)
+    })
+    window.__playgroundEventJson = () => model.getValue()
+    return () => {
+      delete window.__playgroundEventJson
+      unsubscribe()
+      typed.dispose()
+      editor.dispose()
+    }
+  }, [])
+
+  return <div ref={container} data-testid="event-json-editor" className="h-full min-h-80" />
+}

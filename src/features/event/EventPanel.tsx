@@ -1,0 +1,61 @@
+/**
+ * The flow's event: one-click presets, a form of the common fields, and the full JSON. The presets and
+ * the form render at once; the JSON editor (Monaco) loads behind them.
+ */
+import { lazy, Suspense } from 'react'
+import { createDefaultEvent } from '../../engine/defaultEvent.ts'
+import { EVENT_PRESETS } from '../../engine/eventPresets.ts'
+import { usePlayground } from '../../store/index.ts'
+import { EventForm } from './EventForm.tsx'
+
+const EventJsonEditor = lazy(() => import('./EventJsonEditor.tsx'))
+
+function Presets() {
+  const replaceEvent = usePlayground((state) => state.replaceEvent)
+  return (
+    <div role="group" aria-label="Event presets" className="flex flex-wrap gap-1.5">
+      {EVENT_PRESETS.map((preset) => (
+        <button
+          key={preset.id}
+          type="button"
+          data-testid={`preset-${preset.id}`}
+          title={preset.description}
+          onClick={() => replaceEvent(preset.apply(createDefaultEvent()))}
+          className="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs text-slate-700 hover:border-indigo-400 hover:bg-indigo-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-indigo-950"
+        >
+          {preset.label}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+export default function EventPanel() {
+  const eventError = usePlayground((state) => state.eventError)
+  return (
+    <div data-testid="event-panel" className="flex h-full min-h-[40rem] flex-col gap-3 p-3">
+      <section aria-label="Presets" className="space-y-1">
+        <h3 className="text-xs font-medium text-slate-500 dark:text-slate-400">Start from a situation (replaces the event)</h3>
+        <Presets />
+      </section>
+      <details open className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
+        <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-300">Common fields</summary>
+        {eventError && <p className="mt-1 text-xs text-slate-500">Fix the JSON below to use the form again.</p>}
+        <div className="mt-2"><EventForm disabled={eventError !== null} /></div>
+      </details>
+      <section aria-label="Event JSON" className="flex min-h-80 flex-1 flex-col gap-1">
+        <h3 className="text-xs font-medium text-slate-500 dark:text-slate-400">Event JSON</h3>
+        {eventError && (
+          <p role="alert" data-testid="event-error" className="rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
+            {eventError}
+          </p>
+        )}
+        <div className="min-h-0 flex-1 overflow-hidden rounded-md border border-slate-200 dark:border-slate-700">
+          <Suspense fallback={<p className="p-3 text-xs text-slate-500">Loading the JSON editor…</p>}>
+            <EventJsonEditor />
+          </Suspense>
+        </div>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { createDefaultEvent } from '../../engine/defaultEvent.ts'
+import { EVENT_PRESETS } from '../../engine/eventPresets.ts'
+import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'
+
+// zod's JSON Schema reader stands in for the editor's JSON language service.
+const schema = z.fromJSONSchema(POST_LOGIN_EVENT_SCHEMA)
+
+describe('post-login event schema', () => {
+  it('accepts the default event and every preset', () => {
+    for (const event of [createDefaultEvent(), ...EVENT_PRESETS.map((preset) => preset.apply(createDefaultEvent()))]) {
+      expect(schema.safeParse(event).error?.issues ?? []).toEqual([])
+    }
+  })
+
+  it('flags wrong types where they are', () => {
+    const event = createDefaultEvent() as Record<string, any>
+    event.stats.logins_count = '5'
+    event.user.email_verified = 'yes'
+    event.request.geoip.continentCode = 'Europe'
+    const paths = schema.safeParse(event).error?.issues.map((issue) => issue.path.join('.'))
+    expect(paths?.sort()).toEqual(['request.geoip.continentCode', 'stats.logins_count', 'user.email_verified'])
+  })
+})
