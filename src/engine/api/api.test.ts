@@ -35,7 +35,9 @@ describe('api argument validation', () => {
         api.accessToken.addScope("a") === api && api.accessToken.removeScope("a") === api && api.idToken.setCustomClaim("https://a.test/y", 1) === api &&
         api.multifactor.enable("any") === api && api.user.setAppMetadata("a", 1) === api && api.user.setUserMetadata("b", 2) === api &&
         api.redirect.sendUserTo("https://x.test") === api && api.samlResponse.setAttribute("a", "b") === api && api.validation.error("c", "d") === api &&
-        api.authentication.recordMethod("https://mfa.test") === api
+        api.authentication.recordMethod("https://mfa.test") === api && api.session.setExpiresAt(1) === api &&
+        api.session.setIdleExpiresAt(1) === api && api.refreshToken.setExpiresAt(1) === api && api.refreshToken.setIdleExpiresAt(1) === api &&
+        api.session.revoke("x") === api
       console.log(String(same))`)]))
     expect(result.actions[0].logs[0].message).toBe('true')
   })

@@ -1,6 +1,6 @@
-/** `api.session` and `api.refreshToken` ([Enterprise] in Auth0). */
+/** `api.session` and `api.refreshToken` ([Enterprise] in Auth0): revoke and the expiry setters return the api object, as documented. */
 import type { JsonObject } from '../types.ts'
-import { requireString, requireTimestamp, type ApiContext, type Namespace } from './context.ts'
+import { CHAIN, requireString, requireTimestamp, type ApiContext, type Namespace } from './context.ts'
 
 const MAX_METADATA_KEYS = 25
 const MAX_METADATA_VALUE = 255
@@ -65,12 +65,15 @@ export function sessionApi(ctx: ApiContext): Namespace {
       Object.assign(changes(), { revoked: true, reason: description, preserveRefreshTokens: options?.preserveRefreshTokens === true })
       // Revoking rejects the transaction: no further actions run.
       ctx.tx.denial ??= { code: 'access_denied', description, action: ctx.action.name }
+      return CHAIN
     },
     setExpiresAt(absolute: unknown) {
       setEarliest(changes(), 'expires_at', requireTimestamp(absolute, 'The session expiry'))
+      return CHAIN
     },
     setIdleExpiresAt(idle: unknown) {
       setEarliest(changes(), 'idle_expires_at', requireTimestamp(idle, 'The session idle expiry'))
+      return CHAIN
     },
     setCookieMode(mode: unknown) {
       if (mode !== 'persistent' && mode !== 'non-persistent') throw new TypeError('The cookie mode must be "persistent" or "non-persistent".')
@@ -90,12 +93,15 @@ export function refreshTokenApi(ctx: ApiContext): Namespace {
       }
       Object.assign(changes(), { revoked: true, reason: description })
       ctx.tx.denial ??= { code: 'access_denied', description, action: ctx.action.name }
+      return CHAIN
     },
     setExpiresAt(absolute: unknown) {
       setEarliest(changes(), 'expires_at', requireTimestamp(absolute, 'The refresh token expiry'))
+      return CHAIN
     },
     setIdleExpiresAt(idle: unknown) {
       setEarliest(changes(), 'idle_expires_at', requireTimestamp(idle, 'The refresh token idle expiry'))
+      return CHAIN
     },
     ...metadataMethods(ctx, 'refreshToken', 'refresh_token', 'Refresh token'),
   }
