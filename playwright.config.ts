@@ -15,6 +15,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
+  // The README's screenshots are taken on demand (`npm run screenshots`), not in every test run.
+  grepInvert: process.env.SCREENSHOTS ? undefined : /@screenshots/,
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'retain-on-failure' },
   webServer: {
     command: DEV
