@@ -81,3 +81,15 @@ test('the palette search filters the templates', async ({ page }) => {
   await page.getByLabel('Search the palette').fill('zzzz')
   await expect(page.getByText('Nothing matches')).toBeVisible()
 })
+
+test('the menu switches the theme and shows the shortcuts; clicking a node opens its code', async ({ page }) => {
+  await page.getByRole('button', { name: 'Menu' }).click()
+  await page.getByRole('menu').getByLabel('Theme').selectOption('dark')
+  await expect(page.locator('html')).toHaveClass(/dark/)
+  await page.getByRole('menuitem', { name: 'Keyboard shortcuts' }).click()
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Ctrl/Cmd+Enter')
+  await page.getByTestId('tab-event').click()
+  await selectNode(page, 'Roles into tokens')
+  await expect(page.getByTestId('tab-code')).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByTestId('action-name')).toHaveValue('Roles into tokens')
+})

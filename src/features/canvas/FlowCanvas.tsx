@@ -56,7 +56,12 @@ function Pipeline() {
         const from = actions.findIndex((action) => action.id === change.id)
         setDrag({ kind: 'node', id: change.id, y: change.position.y, slot: target > from ? target + 1 : target })
       }
-      if (change.type === 'select' && change.selected) usePlayground.getState().select(change.id)
+      if (change.type === 'select' && change.selected) {
+        const { select, showTab, inspectorTab } = usePlayground.getState()
+        select(change.id)
+        // The action's own tabs are what a click on it should open.
+        if (inspectorTab !== 'code' && inspectorTab !== 'secrets') showTab('code')
+      }
     }
     if (Object.keys(sizes).length) setMeasured((previous) => ({ ...previous, ...sizes }))
   }, [actions])

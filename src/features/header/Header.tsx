@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useFlowName, useHistory } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
-import type { ThemeChoice } from '../../store/uiSlice.ts'
 import { runBlocker, runCurrentFlow } from '../run/runFlow.ts'
+import { Menu } from './Menu.tsx'
 
 function FlowName() {
   const name = useFlowName()
@@ -54,7 +54,6 @@ const button = 'rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 disa
 
 export function Header() {
   const { canUndo, canRedo } = useHistory()
-  const theme = usePlayground((state) => state.theme)
   const eventError = usePlayground((state) => state.eventError)
   return (
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
@@ -65,18 +64,9 @@ export function Header() {
       <div className="ml-auto flex items-center gap-1">
         <button type="button" className={button} disabled={!canUndo} onClick={() => usePlayground.getState().undo()} title="Undo (Ctrl/Cmd+Z)" aria-label="Undo">↶</button>
         <button type="button" className={button} disabled={!canRedo} onClick={() => usePlayground.getState().redo()} title="Redo (Ctrl/Cmd+Shift+Z)" aria-label="Redo">↷</button>
-        <select
-          aria-label="Theme"
-          value={theme}
-          onChange={(event) => usePlayground.getState().setTheme(event.target.value as ThemeChoice)}
-          className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs dark:border-slate-700 dark:bg-slate-900"
-        >
-          <option value="system">System theme</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-        </select>
         {eventError && <span data-testid="run-blocked" className="max-w-56 truncate text-xs text-red-600 dark:text-red-400" title={eventError}>Event has an error</span>}
         <RunButton />
+        <Menu />
       </div>
     </header>
   )
