@@ -4,6 +4,7 @@ import { FlowCanvas } from './features/canvas/FlowCanvas.tsx'
 import { Header } from './features/header/Header.tsx'
 import { Inspector } from './features/inspector/Inspector.tsx'
 import { Palette } from './features/palette/Palette.tsx'
+import { ResultsDock } from './features/results/ResultsDock.tsx'
 
 export function App() {
   useTheme()
@@ -18,6 +19,7 @@ export function App() {
         </section>
         <Inspector />
       </main>
+      <ResultsDock />
     </div>
   )
 }

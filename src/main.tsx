@@ -2,10 +2,24 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './index.css'
 import { App } from './App.tsx'
+import { findExample } from './examples/catalog.ts'
 import { pageRunner } from './features/run/pageRunner.ts'
 import { exposeRunner } from './runtime/exposeRunner.ts'
+import { usePlayground } from './store/index.ts'
+
+declare global {
+  interface Window {
+    /** The store, for end-to-end tests and the console. */
+    __playgroundStore?: typeof usePlayground
+  }
+}
 
 exposeRunner(pageRunner)
+window.__playgroundStore = usePlayground
+
+// `?example=<slug>` opens one of the example flows.
+const example = findExample(new URLSearchParams(location.search).get('example') ?? '')
+if (example) usePlayground.getState().loadDocument(structuredClone(example.document))
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -54,7 +54,10 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     doc: initial,
     past: [],
     future: [],
-    loadDocument: (doc) => set({ doc, past: [], future: [], eventText: formatEvent(doc.event), eventError: null }),
+    loadDocument: (doc) => set({
+      doc, past: [], future: [], eventText: formatEvent(doc.event), eventError: null,
+      selectedId: doc.actions[0]?.id ?? null, result: null, runDoc: null, step: null,
+    }),
     setFlowName: (name) => set(({ doc }) => ({ doc: { ...doc, name } })),
     insertAction: (index, action) => change((actions) => [...actions.slice(0, index), action, ...actions.slice(index)]),
     removeAction: (id) => change((actions) => (actions.some((action) => action.id === id) ? actions.filter((action) => action.id !== id) : actions)),

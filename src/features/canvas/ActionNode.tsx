@@ -2,6 +2,7 @@ import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflo
 import { memo } from 'react'
 import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
 import { useProblems } from '../../store/hooks.ts'
+import { actionSummary } from '../run/actionSummary.ts'
 import { usePlayground } from '../../store/index.ts'
 import { NODE_WIDTH } from './layout.ts'
 
@@ -23,15 +24,38 @@ function ToolButton({ label, onClick, disabled, children }: { label: string; onC
   )
 }
 
+const STATUS_STYLES: Record<string, string> = {
+  ok: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
+  denied: 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200',
+  failed: 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200',
+  suspended: 'bg-amber-100 text-amber-800 dark:bg-amber-900/60 dark:text-amber-200',
+  skipped: 'bg-slate-100 text-slate-500 dark:bg-slate-700 dark:text-slate-300',
+  pending: 'bg-slate-100 text-slate-500 dark:bg-slate-700 dark:text-slate-300',
+  disabled: 'bg-slate-100 text-slate-500 dark:bg-slate-700 dark:text-slate-300',
+}
+
+const STATUS_LABELS: Record<string, string> = { ok: 'ok', denied: 'denied', failed: 'failed', suspended: 'suspended', skipped: 'skipped', pending: 'not run yet', disabled: 'not run' }
+
+/** The action's outcome in the last run, with its one-line summary. */
+function useRunStatus(id: string) {
+  const result = usePlayground((state) => state.result)
+  const running = usePlayground((state) => state.runningActionId === id)
+  const stepped = usePlayground((state) => state.step !== null && state.result?.timeline[state.step]?.actionId === id)
+  const action = result?.actions.find((item) => item.id === id)
+  return { running, stepped, status: action?.status, durationMs: action?.durationMs, summary: result && action ? actionSummary(result, action) : null }
+}
+
 function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
   const problems = useProblems(data.id)
   const errors = problems.filter((problem) => problem.severity === 'error')
+  const run = useRunStatus(data.id)
   return (
     <div
       data-testid={`action-node-${data.id}`}
       data-enabled={data.enabled}
       style={{ width: NODE_WIDTH }}
-      className={`rounded-lg border bg-white px-3 py-2 shadow-sm dark:bg-slate-800 ${selected ? 'border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900' : 'border-slate-300 dark:border-slate-600'} ${data.enabled ? '' : 'opacity-60'}`}
+      data-status={run.status ?? 'none'}
+      className={`rounded-lg border bg-white px-3 py-2 shadow-sm dark:bg-slate-800 ${selected ? 'border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900' : 'border-slate-300 dark:border-slate-600'} ${run.stepped ? 'outline outline-2 outline-offset-2 outline-amber-400' : ''} ${data.enabled ? '' : 'opacity-60'}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} className="!bg-slate-400" />
       <div className="flex items-center gap-2">
@@ -43,7 +67,14 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
           </span>
         )}
         {!data.enabled && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
+        {run.running && <span data-testid="node-running" className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-label="running" />}
+        {!run.running && run.status && (
+          <span data-testid="run-status" className={`rounded px-1.5 text-xs font-medium ${STATUS_STYLES[run.status]}`}>
+            {STATUS_LABELS[run.status]}{run.status === 'ok' || run.status === 'denied' || run.status === 'suspended' ? ` · ${run.durationMs! < 1 ? '<1' : Math.round(run.durationMs!)} ms` : ''}
+          </span>
+        )}
       </div>
+      {run.summary && !run.running && <div data-testid="run-summary" className="mt-0.5 truncate pl-7 text-xs text-slate-500 dark:text-slate-400" title={run.summary}>{run.summary}</div>}
       <NodeToolbar position={Position.Right} className="flex flex-col rounded-md border border-slate-200 bg-white p-1 shadow-md dark:border-slate-700 dark:bg-slate-800">
         <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑ Move up</ToolButton>
         <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓ Move down</ToolButton>

@@ -41,10 +41,17 @@ function Pipeline() {
     return list.map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node))
   }, [actions, selectedId, drag, measured])
 
+  const result = usePlayground((state) => state.result)
   const edges = useMemo(() => {
     const ids = ['start', ...actions.map((action) => action.id), 'complete']
-    return ids.slice(1).map((target, index): Edge => ({ id: `${ids[index]}->${target}`, source: ids[index], target, type: 'smoothstep' }))
-  }, [actions])
+    // Edges are lit up to where the last run stopped; the edge into Complete only when the login completed.
+    const statuses = new Map(result?.actions.map((action) => [action.id, action.status]))
+    const ran = (id: string) => id === 'start' || (id === 'complete' ? result?.status === 'completed' : ['ok', 'denied', 'failed', 'suspended', 'disabled'].includes(statuses.get(id) ?? ''))
+    return ids.slice(1).map((target, index): Edge => {
+      const lit = !!result && ran(ids[index]) && ran(target) && statuses.get(ids[index]) !== 'denied' && statuses.get(ids[index]) !== 'failed' && statuses.get(ids[index]) !== 'suspended'
+      return { id: `${ids[index]}->${target}`, source: ids[index], target, type: 'smoothstep', animated: lit, style: lit ? { stroke: '#6366f1', strokeWidth: 2 } : undefined, data: { lit } }
+    })
+  }, [actions, result])
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const sizes: Record<string, { width: number; height: number }> = {}

@@ -95,6 +95,33 @@ export default function CodeEditor() {
 
   useEffect(() => setActionSecrets(JSON.parse(secretNames) as string[]), [secretNames])
 
+  // A timeline entry or a console line asked to see this line: scroll to it and highlight it.
+  const focus = usePlayground((state) => state.focus)
+  useEffect(() => {
+    if (!editor || !focus || focus.actionId !== selectedId || !focus.line) return
+    editor.revealLineInCenter(focus.line)
+    editor.setPosition({ lineNumber: focus.line, column: 1 })
+    const highlight = editor.createDecorationsCollection([
+      { range: new monaco.Range(focus.line, 1, focus.line, 1), options: { isWholeLine: true, className: 'playground-focus-line', linesDecorationsClassName: 'playground-focus-gutter' } },
+    ])
+    return () => highlight.clear()
+  }, [editor, focus, selectedId])
+
+  // The error that failed the last run, as a marker on its line.
+  const result = usePlayground((state) => state.result)
+  useEffect(() => {
+    if (!editor) return
+    for (const action of usePlayground.getState().doc.actions) {
+      const error = result?.actions.find((item) => item.id === action.id)?.error
+      const line = error?.line
+      monaco.editor.setModelMarkers(actionModel(action), 'run', error && line ? [{
+        severity: monaco.MarkerSeverity.Error,
+        message: `The last run failed here: ${error.name}: ${error.message}`,
+        startLineNumber: line, startColumn: error.column ?? 1, endLineNumber: line, endColumn: (error.column ?? 1) + 1,
+      }] : [])
+    }
+  }, [editor, result])
+
   return (
     <div className="relative h-full min-h-64">
       <div ref={container} data-testid="code-editor" className={`absolute inset-0 ${selectedId ? '' : 'invisible'}`} />

@@ -20,6 +20,7 @@ export function Menu() {
   const menu = useRef<HTMLDivElement>(null)
   const { canUndo, canRedo } = useHistory()
   const theme = usePlayground((state) => state.theme)
+  const timeLimitMs = usePlayground((state) => state.timeLimitMs)
   useEffect(() => {
     if (!open) return
     const close = (event: MouseEvent | KeyboardEvent) => {
@@ -45,6 +46,19 @@ export function Menu() {
               <option value="light">Light</option>
               <option value="dark">Dark</option>
             </select>
+          </label>
+          <label className="flex items-center justify-between px-3 py-1.5 text-sm" title="Auth0 stops a flow after 20 seconds; a shorter limit ends endless loops sooner.">
+            Time limit (s)
+            <input
+              data-testid="time-limit"
+              type="number"
+              min={0.5}
+              max={20}
+              step={0.5}
+              value={timeLimitMs / 1000}
+              onChange={(event) => { const seconds = Number(event.target.value); if (seconds >= 0.5 && seconds <= 20) usePlayground.getState().setTimeLimit(seconds * 1000) }}
+              className="w-16 rounded border border-slate-200 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-800"
+            />
           </label>
           <button role="menuitem" type="button" className={item} onClick={run(() => setHelp(true))}>Keyboard shortcuts</button>
           <div className="my-1 border-t border-slate-200 dark:border-slate-700" />

@@ -1,22 +1,49 @@
-/** Runs the flow being designed in the engine worker and records the result in the store. */
-import { usePlayground } from '../../store/index.ts'
+/** Runs the flow being designed in the engine worker, continues a suspended run, stops a run. */
+import type { ContinueRequest } from '../../engine/pipeline.ts'
+import type { RunResult } from '../../engine/types.ts'
+import { usePlayground, type PlaygroundState } from '../../store/index.ts'
+import type { RunnerOptions } from '../../runtime/supervisedRunner.ts'
 import { pageRunner } from './pageRunner.ts'
 
 /** Why the flow cannot run now, or null when it can. */
-export function runBlocker(state: ReturnType<typeof usePlayground.getState>): string | null {
+export function runBlocker(state: PlaygroundState): string | null {
   if (state.running) return 'A run is in progress.'
   if (state.eventError) return `Fix the event first: ${state.eventError}`
   return null
 }
 
-export async function runCurrentFlow() {
-  const state = usePlayground.getState()
-  if (runBlocker(state)) return
-  state.runStarted()
-  const result = await pageRunner.run(state.doc, {
+function options(): RunnerOptions {
+  return {
+    timeLimitMs: usePlayground.getState().timeLimitMs,
     onProgress: (event) => {
       if (event.type === 'action') usePlayground.getState().runProgress(event.status === 'running' ? event.id : null)
     },
-  })
+  }
+}
+
+async function track(start: () => Promise<RunResult>) {
+  const result = await start()
   usePlayground.getState().runFinished(result)
+  return result
+}
+
+export async function runCurrentFlow() {
+  const state = usePlayground.getState()
+  if (runBlocker(state)) return
+  const doc = state.doc
+  state.runStarted(doc)
+  return track(() => pageRunner.run(doc, options()))
+}
+
+/** Resumes the suspended result with the `/continue` request the external-site panel built. */
+export async function continueCurrentRun(request: ContinueRequest) {
+  const state = usePlayground.getState()
+  const { result, runDoc } = state
+  if (state.running || !result?.resume || !runDoc) return
+  state.runStarted(runDoc)
+  return track(() => pageRunner.continue(runDoc, result, request, options()))
+}
+
+export function stopRun() {
+  pageRunner.stop()
 }

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react'
+import type { FlowDocument } from '../../engine/flowDocument.ts'
+import { usePlayground } from '../../store/index.ts'
+import { ConsoleView } from './ConsoleView.tsx'
+import { ContinuePanel } from './ContinuePanel.tsx'
+import { DetailsView } from './DetailsView.tsx'
+import { MetadataDiff } from './MetadataDiff.tsx'
+import { StatusBanner } from './StatusBanner.tsx'
+import { Timeline } from './Timeline.tsx'
+import { TokensView } from './TokensView.tsx'
+
+type ResultsTab = 'summary' | 'timeline' | 'tokens' | 'console' | 'details'
+
+const TABS: { id: ResultsTab; label: string }[] = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'tokens', label: 'Tokens' },
+  { id: 'console', label: 'Console' },
+  { id: 'details', label: 'Details' },
+]
+
+function metadataBefore(doc: FlowDocument | null) {
+  const user = (doc?.event as { user?: { app_metadata?: Record<string, unknown>; user_metadata?: Record<string, unknown> } } | undefined)?.user
+  return { app_metadata: user?.app_metadata ?? {}, user_metadata: user?.user_metadata ?? {} }
+}
+
+/** What the last run did: status, the way back from a redirect, metadata, timeline, tokens, console, the rest. */
+export default function ResultsPanel() {
+  const result = usePlayground((state) => state.result)
+  const runDoc = usePlayground((state) => state.runDoc)
+  const [tab, setTab] = useState<ResultsTab>('summary')
+  const count = result?.timeline.length ?? 0
+  // A suspended run needs the summary tab, where the way back to /continue is.
+  useEffect(() => { if (result?.status === 'suspended') setTab('summary') }, [result])
+  return (
+    <div data-testid="results-panel" className="flex h-full flex-col bg-white dark:bg-slate-950">
+      <StatusBanner result={result} />
+      <div role="tablist" aria-label="Results" className="flex border-b border-slate-200 px-2 dark:border-slate-800">
+        {TABS.map((item) => (
+          <button
+            key={item.id}
+            role="tab"
+            type="button"
+            aria-selected={tab === item.id}
+            data-testid={`results-tab-${item.id}`}
+            onClick={() => setTab(item.id)}
+            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === item.id ? 'border-indigo-600 font-medium text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'}`}
+          >
+            {item.label}{item.id === 'timeline' && count ? <span className="ml-1 text-xs text-slate-400">{count}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
+        {!result && <p className="p-4 text-sm text-slate-500">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
+        {result && tab === 'summary' && (
+          <div className="space-y-4 p-3">
+            <ContinuePanel result={result} />
+            <MetadataDiff result={result} before={metadataBefore(runDoc)} />
+          </div>
+        )}
+        {result && tab === 'timeline' && <div className="h-full"><Timeline result={result} /></div>}
+        {result && tab === 'tokens' && <TokensView result={result} />}
+        {result && tab === 'console' && <ConsoleView result={result} />}
+        {result && tab === 'details' && <DetailsView result={result} />}
+      </div>
+    </div>
+  )
+}

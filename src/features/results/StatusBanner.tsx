@@ -1,0 +1,53 @@
+import type { RunResult } from '../../engine/types.ts'
+import { usePlayground } from '../../store/index.ts'
+import { stopRun } from '../run/runFlow.ts'
+
+function RunningBanner() {
+  const actionId = usePlayground((state) => state.runningActionId)
+  const name = usePlayground((state) => state.runDoc?.actions.find((action) => action.id === actionId)?.name)
+  return (
+    <div data-testid="status-banner" data-status="running" className="flex items-center gap-3 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
+      <span className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-hidden />
+      <span>Running{name ? <> <strong>{name}</strong></> : ''}…</span>
+      <button type="button" data-testid="stop" onClick={stopRun} className="ml-auto rounded border border-indigo-300 px-2 py-0.5 text-xs hover:bg-indigo-100 dark:border-indigo-700 dark:hover:bg-indigo-900">
+        Stop
+      </button>
+    </div>
+  )
+}
+
+const TONES = {
+  completed: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
+  suspended: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
+  denied: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100',
+  failed: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100',
+}
+
+function headline(result: RunResult): string {
+  if (result.status === 'completed') return result.mfa?.required ? `Login completed after an MFA challenge (${result.mfa.provider}): tokens are issued.` : 'Login completed: the application receives its tokens.'
+  if (result.status === 'suspended') {
+    if (result.redirect) return `Suspended: the user is sent to ${result.redirect.url.split('?')[0]}; the flow waits for /continue.`
+    if (result.challenge) return `Suspended: the user is asked to ${result.challenge.kind === 'enroll' ? 'enroll in' : 'complete'} MFA.`
+    return `Suspended: the form ${result.prompt?.id ?? ''} is shown to the user.`
+  }
+  if (result.error?.timeout) return 'Failed: the flow passed its time limit.'
+  return result.status === 'denied' ? 'Login denied: the application receives an error.' : 'Login failed: the application receives an error.'
+}
+
+/** What the application would receive: success, or `error` and `error_description`. */
+export function StatusBanner({ result }: { result: RunResult | null }) {
+  const running = usePlayground((state) => state.running)
+  if (running) return <RunningBanner />
+  if (!result) return null
+  return (
+    <div data-testid="status-banner" data-status={result.status} role="status" className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
+      <div className="font-medium">{headline(result)}</div>
+      {result.error && (
+        <div className="mt-0.5 font-mono text-xs">
+          error=<span data-testid="error-code">{result.error.code}</span>&amp;error_description=<span data-testid="error-description">{result.error.description}</span>
+          {result.error.action && <span className="ml-2 font-sans opacity-75">({result.error.action}{result.error.line ? `, line ${result.error.line}` : ''})</span>}
+        </div>
+      )}
+    </div>
+  )
+}
