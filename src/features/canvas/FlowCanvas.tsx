@@ -1,7 +1,7 @@
 import {
   Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeChange, type NodeTypes,
 } from '@xyflow/react'
-import { useCallback, useMemo, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { addPaletteItem, nudgeAction, removeAction } from '../../store/flowCommands.ts'
 import { useActions, useSelectedId } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
@@ -18,7 +18,20 @@ type DragState = { kind: 'palette'; slot: number } | { kind: 'node'; id: string;
 function Pipeline() {
   const actions = useActions()
   const selectedId = useSelectedId()
-  const { screenToFlowPosition } = useReactFlow()
+  const { screenToFlowPosition, fitView } = useReactFlow()
+  const container = useRef<HTMLDivElement>(null)
+  // Keep the whole pipeline in view when the canvas changes size (the results dock opens, the window resizes).
+  useEffect(() => {
+    let frame = 0
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 150 }))
+    })
+    observer.observe(container.current!)
+    return () => { cancelAnimationFrame(frame); observer.disconnect() }
+  }, [fitView])
+  // And when the pipeline grows or shrinks.
+  useEffect(() => { void fitView({ padding: 0.15, maxZoom: 1, duration: 150 }) }, [actions.length, fitView])
   const [drag, setDrag] = useState<DragState | null>(null)
   // Nodes are derived from the flow, so the sizes React Flow measures are kept here and given back to them.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
@@ -104,6 +117,7 @@ function Pipeline() {
 
   return (
     <div
+      ref={container}
       data-testid="flow-canvas"
       className="h-full w-full"
       onDragOver={onDragOver}

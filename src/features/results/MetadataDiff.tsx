@@ -18,7 +18,7 @@ const cell = 'px-2 py-1 align-top'
 function FieldDiff({ field, before, after }: { field: MetadataField; before: Record<string, unknown>; after: JsonObject }) {
   const rows = diffMetadata(before, after)
   return (
-    <section aria-label={field} className="min-w-0 flex-1">
+    <section aria-label={field} className="min-w-0">
       <h3 className="mb-1 font-mono text-xs font-semibold text-slate-600 dark:text-slate-300">{field}</h3>
       {rows.length === 0 ? (
         <p className="text-xs text-slate-500 dark:text-slate-400">Empty before and after.</p>
@@ -98,8 +98,8 @@ function ProfileWrites({ result }: { result: RunResult }) {
 /** The user's metadata before the run and after its profile writes, key by key. */
 export function MetadataDiff({ result, before }: { result: RunResult; before: { app_metadata: Record<string, unknown>; user_metadata: Record<string, unknown> } }) {
   return (
-    <div data-testid="metadata-diff" className="space-y-4 p-4">
-      <div className="flex flex-wrap gap-4">
+    <div data-testid="metadata-diff" className="space-y-4">
+      <div className="grid gap-4 md:grid-cols-2">
         {FIELDS.map((field) => <FieldDiff key={field} field={field} before={before[field]} after={result.user[field]} />)}
       </div>
       <ProfileWrites result={result} />

@@ -3,7 +3,7 @@ import { runFlow } from '../../engine/index.ts'
 import { onExecute, testFlow } from '../../engine/testing.ts'
 import type { TimelineEntry, TimelineKind } from '../../engine/types.ts'
 import {
-  buildRows, compactArgs, entryLabel, filterTimeline, groupLabel, isExpandable, nextVisible, previousVisible, prettyArgs,
+  buildRows, compactArgs, entryLabel, expandedArgs, filterTimeline, groupLabel, isExpandable, nextVisible, previousVisible,
   searchTexts, TIMELINE_KINDS, timelineActions, type TimelineFilter,
 } from './timelineRows.ts'
 
@@ -45,14 +45,14 @@ describe('labels', () => {
     expect(groupLabel(undefined, undefined)).toBe('Flow')
   })
 
-  it('writes arguments on one line, cut to a length, and pretty when expanded', () => {
+  it('writes arguments on one line, cut to a length, and as a value to expand', () => {
     expect(compactArgs(['plan', { tier: 'gold', n: 1 }, null])).toBe('"plan", {"tier":"gold","n":1}, null')
     expect(compactArgs([])).toBe('')
     const cut = compactArgs(['x'.repeat(10_000)], 20)
     expect(cut).toHaveLength(20)
     expect(cut.endsWith('…')).toBe(true)
-    expect(prettyArgs([{ a: 1 }])).toBe('{\n  "a": 1\n}')
-    expect(prettyArgs(['a', 2])).toBe('[\n  "a",\n  2\n]')
+    expect(expandedArgs([{ a: 1 }])).toEqual({ a: 1 })
+    expect(expandedArgs(['a', 2])).toEqual(['a', 2])
   })
 
   it('expands only entries with something to show', () => {

@@ -48,8 +48,8 @@ function truncate(text: string, max: number): string {
 }
 
 /** The arguments when expanded: a single argument as itself, several as the list of them. */
-export function prettyArgs(args: JsonValue[]): string {
-  return JSON.stringify(args.length === 1 ? args[0] : args, null, 2)
+export function expandedArgs(args: JsonValue[]): JsonValue {
+  return args.length === 1 ? args[0] : args
 }
 
 export function isExpandable(entry: TimelineEntry): boolean {

@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test'
+
+async function open(page: Page, example: string) {
+  await page.goto(`/?example=${example}`)
+  await expect(page.locator('[data-testid^="action-node-"]').first()).toBeVisible()
+}
+
+async function run(page: Page) {
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status-banner')).not.toHaveAttribute('data-status', 'running', { timeout: 25_000 })
+}
+
+const node = (page: Page, id: string) => page.getByTestId(`action-node-${id}`)
+
+test('a completed run shows its claims in the decoded tokens, verified against the JWKS', async ({ page }) => {
+  await open(page, 'roles-into-tokens')
+  await run(page)
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'completed')
+  await expect(node(page, 'roles-into-tokens')).toHaveAttribute('data-status', 'ok')
+  await expect(node(page, 'roles-into-tokens').getByTestId('run-summary')).toHaveText('2 claims')
+  await page.getByTestId('results-tab-tokens').click()
+  for (const token of ['id', 'access']) {
+    await expect(page.getByTestId(`token-payload-${token}`)).toContainText('https://my-app.example.com/roles')
+    await expect(page.getByTestId(`token-payload-${token}`)).toContainText('editor')
+    await expect(page.getByTestId(`token-verified-${token}`)).toContainText('verified')
+  }
+})
+
+test('a deny skips the later actions and still writes the metadata', async ({ page }) => {
+  await open(page, 'deny-skips-later-actions')
+  await run(page)
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'denied')
+  await expect(page.getByTestId('error-code')).toHaveText('access_denied')
+  await expect(page.getByTestId('error-description')).toHaveText('Access to My SPA is not allowed.')
+  await expect(node(page, 'record-the-login')).toHaveAttribute('data-status', 'ok')
+  await expect(node(page, 'deny-example-com-on-my-spa')).toHaveAttribute('data-status', 'denied')
+  await expect(node(page, 'roles-into-tokens')).toHaveAttribute('data-status', 'skipped')
+  await expect(page.getByTestId('diff-app_metadata-last_login_app')).toHaveAttribute('data-change', 'added')
+  await expect(page.getByTestId('profile-writes')).toContainText('1')
+})
+
+test('the favorite-color redirect goes round through the external site and onContinuePostLogin writes the color', async ({ page }) => {
+  await open(page, 'favorite-color-redirect')
+  await run(page)
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'suspended')
+  await expect(node(page, 'ask-for-a-favorite-color')).toHaveAttribute('data-status', 'suspended')
+  await expect(node(page, 'record-the-login')).toHaveAttribute('data-status', 'pending')
+  const url = new URL((await page.getByTestId('redirect-url').textContent())!)
+  expect(url.origin).toBe('https://my-app.example.com')
+  expect(url.searchParams.get('state')).toBeTruthy()
+  await expect(page.getByTestId('decoded-session_token')).toContainText('j+smith@example.com')
+  await page.getByTestId('token-payload').fill('{ "favorite_color": "teal" }')
+  await page.getByTestId('continue').click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'completed', { timeout: 15_000 })
+  await expect(page.getByTestId('diff-user_metadata-favorite_color')).toHaveAttribute('data-change', 'added')
+  await expect(page.getByTestId('diff-user_metadata-favorite_color')).toContainText('teal')
+  await expect(node(page, 'ask-for-a-favorite-color')).toHaveAttribute('data-status', 'ok')
+  await expect(node(page, 'record-the-login')).toHaveAttribute('data-status', 'ok')
+  await page.getByTestId('results-tab-timeline').click()
+  await expect(page.getByTestId('timeline-group').filter({ hasText: 'continue' })).toHaveCount(1)
+})
+
+test('continuing with a wrong state fails with invalid_request; an expired token fails validateToken', async ({ page }) => {
+  await open(page, 'favorite-color-redirect')
+  await run(page)
+  await page.getByTestId('continue-wrong-state').click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'failed', { timeout: 15_000 })
+  await expect(page.getByTestId('error-code')).toHaveText('invalid_request')
+  await run(page)
+  await page.getByTestId('continue-expired').click()
+  await expect(page.getByTestId('error-description')).toHaveText('The session token is invalid: the token has expired', { timeout: 15_000 })
+})
+
+test('an endless loop is stopped by the time limit, and the next run works without reloading', async ({ page }) => {
+  await open(page, 'endless-loop')
+  await page.getByRole('button', { name: 'Menu' }).click()
+  await page.getByTestId('time-limit').fill('2')
+  await page.keyboard.press('Escape')
+  const started = Date.now()
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'running')
+  // The page stays responsive while the worker loops.
+  await page.getByTestId('tab-secrets').click()
+  await expect(page.getByTestId('secrets-panel')).toBeVisible()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'failed', { timeout: 10_000 })
+  expect(Date.now() - started).toBeLessThan(9_000)
+  await expect(page.getByTestId('status-banner')).toContainText('time limit')
+  await expect(node(page, 'endless-loop')).toHaveAttribute('data-status', 'failed')
+  await expect(node(page, 'endless-loop').getByTestId('run-summary')).toContainText('time limit')
+
+  await node(page, 'endless-loop').click()
+  await page.getByRole('button', { name: 'Disable' }).click()
+  await run(page)
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'completed')
+})
+
+test('clicking a timeline entry reveals the line that made the call', async ({ page }) => {
+  await open(page, 'roles-into-tokens')
+  await run(page)
+  await page.getByTestId('results-tab-timeline').click()
+  const row = page.getByTestId('timeline-row').filter({ hasText: 'accessToken.setCustomClaim' })
+  await expect(row).toContainText('line 9')
+  await row.click()
+  const editor = page.getByTestId('code-editor').locator('.monaco-editor')
+  await expect(editor.locator('.playground-focus-line')).toHaveCount(1)
+  await expect(editor.locator('.active-line-number')).toHaveText('9')
+})
+
+test('a thrown error is shown in the banner, on its node and as a marker on its line', async ({ page }) => {
+  await open(page, 'throw-fails-login')
+  await run(page)
+  await expect(page.getByTestId('error-description')).toHaveText("Cannot read properties of undefined (reading 'favorite_color')")
+  await expect(page.getByTestId('status-banner')).toContainText('line 7')
+  await node(page, 'read-a-missing-field').click()
+  await expect.poll(() => page.evaluate(() => window.__playgroundEditor?.getMarkers().filter((marker) => marker.owner === 'run').map((marker) => marker.line))).toEqual([7])
+})

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react'
+
+type CopyState = 'idle' | 'copied' | 'failed'
+
+const LABELS: Record<CopyState, string> = { idle: 'Copy', copied: 'Copied', failed: 'Copy failed' }
+
+/** Copies `text` to the clipboard and says so for a moment. */
+export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  const [state, setState] = useState<CopyState>('idle')
+  useEffect(() => {
+    if (state === 'idle') return
+    const timer = setTimeout(() => setState('idle'), 1500)
+    return () => clearTimeout(timer)
+  }, [state])
+  const copy = () => {
+    // The clipboard is missing on insecure origins, where it would throw before returning a promise.
+    if (!navigator.clipboard) return setState('failed')
+    navigator.clipboard.writeText(text).then(() => setState('copied'), () => setState('failed'))
+  }
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      data-testid={testId}
+      data-state={state}
+      onClick={copy}
+      className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+    >
+      <span aria-live="polite">{LABELS[state]}</span>
+    </button>
+  )
+}
