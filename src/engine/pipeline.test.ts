@@ -525,3 +525,13 @@ describe('event', () => {
     }
   })
 })
+
+describe('console', () => {
+  it('prints an error with the frames of the action only', async () => {
+    const result = await runFlow(testFlow([onExecute('console.error(new TypeError("bad"))')]))
+    const [first, ...frames] = result.actions[0].logs[0].message.split('\n')
+    expect(first).toBe('TypeError: bad')
+    expect(frames.length).toBeGreaterThan(0)
+    expect(frames.every((frame) => /action-1-a1\.js:2:/.test(frame))).toBe(true)
+  })
+})

@@ -51,6 +51,12 @@ export function toJson(value: unknown, depth = 0, seen: Set<object> = new Set())
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
+/** An error as Node prints it, keeping only the stack frames in action code: the engine's own are noise. */
+function errorText(error: Error): string {
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at .*action-\d+-[\w-]+\.js:\d+/.test(line))
+  return [`${error.name}: ${error.message}`, ...frames].join('\n')
+}
+
 function inspectValue(value: unknown, depth: number, seen: Set<object>): string {
   if (typeof value === 'string') return depth === 0 ? `'${value}'` : `'${value.replace(/'/g, "\\'")}'`
   if (value === undefined) return 'undefined'
@@ -58,7 +64,7 @@ function inspectValue(value: unknown, depth: number, seen: Set<object>): string 
   if (typeof value === 'bigint') return `${value}n`
   if (typeof value === 'symbol') return value.toString()
   if (value === null || typeof value !== 'object') return String(value)
-  if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`
+  if (value instanceof Error) return errorText(value)
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()
   if (value instanceof RegExp) return value.toString()
   if (seen.has(value)) return '[Circular *1]'

@@ -17,7 +17,7 @@ const COLORS = {
   literal: 'text-fuchsia-800 dark:text-fuchsia-300',
 }
 
-export function jsonText(value: unknown, indent?: number): string {
+function jsonText(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent) ?? String(value)
 }
 

@@ -5,7 +5,7 @@ import { duration, utcTime } from './time.ts'
 const PROFILE = 'Profile claim: in the ID token because the application asked for the profile scope.'
 const EMAIL = 'Email claim: in the ID token because the application asked for the email scope.'
 
-export const STANDARD_CLAIMS: Record<string, string> = {
+const STANDARD_CLAIMS: Record<string, string> = {
   iss: 'Issuer: your tenant\'s domain. Applications reject tokens from any other issuer.',
   sub: 'Subject: the id of the user who logged in (the primary user, after api.authentication.setPrimaryUser).',
   aud: 'Audience: who the token is for. The application\'s client_id for an ID token; the API identifier (and /userinfo when openid was asked for) for an access token.',
