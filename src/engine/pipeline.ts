@@ -475,9 +475,9 @@ class Run {
   }
 
   private async finish(result: RunResult): Promise<RunResult> {
+    this.current = null
     this.engine('flow.end', { status: result.status, ...(result.error ? { error: result.error.code } : {}) })
     this.closed = true
-    this.current = null
     clearTimeout(this.timer)
     this.options.bindGlobalFetch?.(null)
     result.cache = this.cache.snapshot()

@@ -43,7 +43,7 @@ export function StatusBanner({ result }: { result: RunResult | null }) {
     <div data-testid="status-banner" data-status={result.status} role="status" className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
       <div className="font-medium">{headline(result)}</div>
       {result.error && (
-        <div className="mt-0.5 font-mono text-xs">
+        <div className="mt-0.5 break-words font-mono text-xs">
           error=<span data-testid="error-code">{result.error.code}</span>&amp;error_description=<span data-testid="error-description">{result.error.description}</span>
           {result.error.action && <span className="ml-2 font-sans opacity-75">({result.error.action}{result.error.line ? `, line ${result.error.line}` : ''})</span>}
         </div>

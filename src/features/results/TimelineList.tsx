@@ -56,6 +56,7 @@ export function TimelineList({ timeline, rows, rowOfEntry, step, emptyText, onSe
   return (
     <div
       ref={scrollRef}
+      data-testid="timeline-scroll"
       tabIndex={0}
       aria-label="Timeline entries (← and → step through them)"
       onKeyDown={onKeyDown}
