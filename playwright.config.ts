@@ -17,7 +17,12 @@ export default defineConfig({
   reporter: 'list',
   // The README's screenshots are taken on demand (`npm run screenshots`), not in every test run.
   grepInvert: process.env.SCREENSHOTS ? undefined : /@screenshots/,
-  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'retain-on-failure' },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    // A returning user: the examples gallery that greets a first visit stays closed (the gallery tests clear this).
+    storageState: { cookies: [], origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [{ name: 'actions-playground:welcomed', value: '1' }] }] },
+  },
   webServer: {
     command: DEV
       ? `npx vite --port ${PORT} --strictPort --host 127.0.0.1`

@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './index.css'
 import { App } from './App.tsx'
-import { findExample } from './examples/catalog.ts'
+import { startPlayground } from './features/app/startup.ts'
 import { pageRunner } from './features/run/pageRunner.ts'
 import { exposeRunner } from './runtime/exposeRunner.ts'
 import { usePlayground } from './store/index.ts'
@@ -16,10 +16,7 @@ declare global {
 
 exposeRunner(pageRunner)
 window.__playgroundStore = usePlayground
-
-// `?example=<slug>` opens one of the example flows.
-const example = findExample(new URLSearchParams(location.search).get('example') ?? '')
-if (example) usePlayground.getState().loadDocument(structuredClone(example.document))
+void startPlayground()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -4,10 +4,11 @@ import type { FlowDocument } from '../engine/flowDocument.ts'
 import { starterFlow } from '../examples/templates.ts'
 import { createEventSlice, formatEvent, type EventSlice } from './eventSlice.ts'
 import { createFlowSlice, type FlowSlice } from './flowSlice.ts'
+import { createPlaygroundsSlice, type PlaygroundsSlice } from './playgroundsSlice.ts'
 import { createRunSlice, type RunSlice } from './runSlice.ts'
 import { createUiSlice, type UiSlice } from './uiSlice.ts'
 
-export type PlaygroundState = FlowSlice & UiSlice & EventSlice & RunSlice
+export type PlaygroundState = FlowSlice & UiSlice & EventSlice & RunSlice & PlaygroundsSlice
 
 export function createPlaygroundStore(initial: FlowDocument = starterFlow()) {
   return create<PlaygroundState>()((...args) => ({
@@ -15,6 +16,7 @@ export function createPlaygroundStore(initial: FlowDocument = starterFlow()) {
     ...createUiSlice(...args),
     ...createEventSlice(...args),
     ...createRunSlice(...args),
+    ...createPlaygroundsSlice(initial)(...args),
     eventText: formatEvent(initial.event),
     selectedId: initial.actions[0]?.id ?? null,
   }))

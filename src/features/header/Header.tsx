@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { useFlowName, useHistory } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { runBlocker, runCurrentFlow } from '../run/runFlow.ts'
+import { PlaygroundSwitcher } from '../playgrounds/PlaygroundSwitcher.tsx'
+import { ShareButton } from '../share/ShareButton.tsx'
 import { Menu } from './Menu.tsx'
 
 function FlowName() {
@@ -60,11 +62,13 @@ export function Header() {
       <span data-testid="app-title" className="whitespace-nowrap text-sm font-bold text-indigo-700 dark:text-indigo-300">Actions Playground</span>
       <span className="text-slate-300 dark:text-slate-700">/</span>
       <FlowName />
+      <PlaygroundSwitcher />
       <span className="hidden text-xs text-slate-400 lg:inline">Login flow · post-login</span>
       <div className="ml-auto flex items-center gap-1">
         <button type="button" className={button} disabled={!canUndo} onClick={() => usePlayground.getState().undo()} title="Undo (Ctrl/Cmd+Z)" aria-label="Undo">↶</button>
         <button type="button" className={button} disabled={!canRedo} onClick={() => usePlayground.getState().redo()} title="Redo (Ctrl/Cmd+Shift+Z)" aria-label="Redo">↷</button>
         {eventError && <span data-testid="run-blocked" className="max-w-56 truncate text-xs text-red-600 dark:text-red-400" title={eventError}>Event has an error</span>}
+        <ShareButton />
         <RunButton />
         <Menu />
       </div>

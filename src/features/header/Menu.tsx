@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { starterFlow } from '../../examples/templates.ts'
+import { exportDeployCli, exportFlowFile, importFlowFile } from '../share/flowFiles.ts'
 import { useHistory } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import type { ThemeChoice } from '../../store/uiSlice.ts'
@@ -18,6 +19,7 @@ export function Menu() {
   const [open, setOpen] = useState(false)
   const [help, setHelp] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
+  const file = useRef<HTMLInputElement>(null)
   const { canUndo, canRedo } = useHistory()
   const theme = usePlayground((state) => state.theme)
   const timeLimitMs = usePlayground((state) => state.timeLimitMs)
@@ -33,6 +35,14 @@ export function Menu() {
   const run = (action: () => void) => () => { action(); setOpen(false) }
   return (
     <div ref={menu} className="relative">
+      <input
+        ref={file}
+        type="file"
+        accept=".json,application/json"
+        data-testid="import-file"
+        className="hidden"
+        onChange={(event) => { const chosen = event.target.files?.[0]; event.target.value = ''; if (chosen) void importFlowFile(chosen) }}
+      />
       <button type="button" aria-label="Menu" aria-expanded={open} onClick={() => setOpen(!open)} className="rounded px-2 py-1 text-lg leading-none text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">⋯</button>
       {open && (
         <div role="menu" className="absolute right-0 z-50 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
@@ -62,7 +72,13 @@ export function Menu() {
           </label>
           <button role="menuitem" type="button" className={item} onClick={run(() => setHelp(true))}>Keyboard shortcuts</button>
           <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
-          <button role="menuitem" type="button" className={item} onClick={run(() => { usePlayground.getState().loadDocument(starterFlow()); usePlayground.getState().select(null) })}>New flow from the starter</button>
+          <button role="menuitem" type="button" className={item} onClick={run(() => usePlayground.getState().openAsNew(starterFlow()))}>New playground</button>
+          <button role="menuitem" type="button" className={item} onClick={run(() => usePlayground.getState().setGalleryOpen(true))}>Examples…</button>
+          <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
+          <button role="menuitem" type="button" data-testid="import-flow" className={item} onClick={run(() => file.current?.click())}>Import a flow file…</button>
+          <button role="menuitem" type="button" data-testid="export-flow" className={item} onClick={run(() => exportFlowFile(false))}>Export the flow file</button>
+          <button role="menuitem" type="button" className={item} onClick={run(() => exportFlowFile(true))}>Export with secret values</button>
+          <button role="menuitem" type="button" data-testid="export-deploy" className={item} onClick={run(() => void exportDeployCli())}>Export for the Auth0 Deploy CLI (.zip)</button>
         </div>
       )}
       {help && (

@@ -19,6 +19,7 @@ export function SecretsPanel() {
   const action = useSelectedAction()
   const [draft, setDraft] = useState({ name: '', value: '' })
   const [shown, setShown] = useState<Record<string, boolean>>({})
+  const remember = usePlayground((state) => state.rememberSecrets)
   if (!action) return <p className="p-4 text-sm text-slate-500">Select an action to edit its secrets.</p>
   const secrets = Object.entries(action.secrets)
   const save = (next: Record<string, string>) => usePlayground.getState().setSecrets(action.id, next)
@@ -34,6 +35,10 @@ export function SecretsPanel() {
       <p className="text-slate-500 dark:text-slate-400">
         Available to <strong>{action.name}</strong> as <code>event.secrets.NAME</code>. Values stay in this browser: share links carry only the names.
       </p>
+      <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+        <input type="checkbox" data-testid="remember-secrets" checked={remember} onChange={(event) => usePlayground.getState().setRememberSecrets(event.target.checked)} />
+        Remember secret values on this device (otherwise only their names are saved)
+      </label>
       {secrets.length === 0 && <p className="text-slate-500">No secrets yet.</p>}
       <ul className="space-y-2">
         {secrets.map(([name, value]) => (

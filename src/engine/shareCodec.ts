@@ -1,0 +1,155 @@
+/**
+ * Share links: the flow document, without secret values, in the URL fragment as `v1.` + base64url(raw deflate(JSON)).
+ * The fragment never reaches a server. Encoding and decoding are synchronous so they can run while the page unloads.
+ */
+import { deflateSync, Inflate, strToU8 } from 'fflate'
+import { withoutSecretValues } from './secrets.ts'
+import { parseJson } from './json.ts'
+import { validateFlowDocument, type FlowDocument } from './flowDocument.ts'
+
+export interface MissingSecrets {
+  actionId: string
+  actionName: string
+  names: string[]
+}
+
+export type DecodedShareLink =
+  | { ok: true; value: FlowDocument; missingSecrets: MissingSecrets[] }
+  | { ok: false; error: string }
+
+type Failure = Extract<DecodedShareLink, { ok: false }>
+
+const CURRENT_VERSION = 1
+/** A link is at most a few hundred kB; more than this once inflated is a decompression bomb. */
+export { withoutSecretValues }
+
+export const MAX_INFLATED_BYTES = 5 * 1024 * 1024
+/** Deflate expands at most ~1,032:1, so feeding 4 kB at a time bounds each inflated piece to ~4 MB. */
+const INFLATE_STEP = 4 * 1024
+
+const fail = (error: string): Failure => ({ ok: false, error })
+
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = ''
+  // Chunks keep String.fromCharCode under the engines' argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='))
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0))
+}
+
+/**
+ * FNV-1a of the JSON, sent as 4 bytes after the deflate data. Raw deflate has no checksum of its own, so
+ * without it a tampered link could inflate into a slightly different flow instead of being refused.
+ */
+export function checksum(bytes: Uint8Array): Uint8Array {
+  let hash = 0x811c9dc5
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
+  return new Uint8Array([hash >>> 24, (hash >>> 16) & 0xff, (hash >>> 8) & 0xff, hash & 0xff])
+}
+
+const CHECKSUM_BYTES = 4
+
+/** Returns the fragment payload (without `#`) for the document, secret values removed. */
+export function encodeShareLink(doc: FlowDocument): string {
+  const json = strToU8(JSON.stringify(withoutSecretValues(doc)))
+  const deflated = deflateSync(json, { level: 9 })
+  const packed = new Uint8Array(deflated.length + CHECKSUM_BYTES)
+  packed.set(deflated)
+  packed.set(checksum(json), deflated.length)
+  return `v${CURRENT_VERSION}.${toBase64Url(packed)}`
+}
+
+const DAMAGED = 'The link is incomplete or damaged — was it cut off? Copy the whole link and try again.'
+
+/** Inflates raw deflate data, stopping as soon as the output passes the cap. */
+function inflateCapped(data: Uint8Array): Uint8Array | Failure {
+  const pieces: Uint8Array[] = []
+  let size = 0
+  let ended = false
+  const inflater = new Inflate((piece, final) => {
+    size += piece.length
+    if (size <= MAX_INFLATED_BYTES) pieces.push(piece)
+    ended = final
+  })
+  try {
+    for (let offset = 0; offset < data.length && size <= MAX_INFLATED_BYTES; offset += INFLATE_STEP) {
+      inflater.push(data.subarray(offset, offset + INFLATE_STEP), offset + INFLATE_STEP >= data.length)
+    }
+  } catch {
+    return fail(DAMAGED)
+  }
+  if (size > MAX_INFLATED_BYTES) {
+    return fail(`The flow in this link unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, more than the playground opens.`)
+  }
+  if (!ended) return fail(DAMAGED)
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const piece of pieces) { out.set(piece, at); at += piece.length }
+  return out
+}
+
+function decodeV1(payload: string): DecodedShareLink {
+  const badCharacter = /[^A-Za-z0-9_-]/.exec(payload)
+  if (badCharacter) {
+    return fail(`The link contains "${badCharacter[0]}", which a share link never has. Was it edited, or changed by the app it was pasted into?`)
+  }
+  // A base64 text of length 4n+1 cannot come from whole bytes: the end was cut off.
+  if (!payload || payload.length % 4 === 1) return fail(DAMAGED)
+  const bytes = fromBase64Url(payload)
+  if (bytes.length <= CHECKSUM_BYTES) return fail(DAMAGED)
+  const inflated = inflateCapped(bytes.subarray(0, bytes.length - CHECKSUM_BYTES))
+  if (!(inflated instanceof Uint8Array)) return inflated
+  if (checksum(inflated).some((byte, index) => byte !== bytes[bytes.length - CHECKSUM_BYTES + index])) {
+    return fail('The link was changed after it was made (its checksum does not match). Copy the whole link again from where it was shared.')
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(inflated)
+  } catch {
+    return fail('The link unpacks to data that is not text (not UTF-8): it is damaged or was not made by the playground.')
+  }
+  const json = parseJson(text)
+  if (!json.ok) return fail(`The link unpacks to text that is not JSON (${json.errors[0]}): it is damaged or was not made by the playground.`)
+  const doc = validateFlowDocument(json.value)
+  if (!doc.ok) {
+    const more = doc.errors.length > 3 ? ` (and ${doc.errors.length - 3} more)` : ''
+    return fail(`The link holds JSON that is not a valid flow document: ${doc.errors.slice(0, 3).join('; ')}${more}.`)
+  }
+  return { ok: true, value: doc.value, missingSecrets: missingSecrets(doc.value) }
+}
+
+/** One decoder per link format; a new format adds an entry and old links keep opening. */
+const DECODERS: Record<number, (payload: string) => DecodedShareLink> = { 1: decodeV1 }
+
+/** Per action, the secret names without a value: what the user has to fill in before running. */
+export function missingSecrets(doc: FlowDocument): MissingSecrets[] {
+  return doc.actions.flatMap((action) => {
+    const names = Object.keys(action.secrets).filter((name) => action.secrets[name] === '')
+    return names.length ? [{ actionId: action.id, actionName: action.name, names }] : []
+  })
+}
+
+/** Decodes a share-link fragment (with or without the leading `#`). Never throws. */
+export function decodeShareLink(fragment: string): DecodedShareLink {
+  try {
+    // Mail and chat apps may wrap a long link over lines; a share link never holds whitespace.
+    const text = fragment.replace(/\s+/g, '').replace(/^#/, '')
+    if (!text) return fail('The link has no flow in it: nothing follows the "#".')
+    const prefix = /^v(\d+)\./.exec(text)
+    if (!prefix) return fail(`This is not a playground share link: it should start with "#v${CURRENT_VERSION}.".`)
+    const version = Number(prefix[1])
+    const decode = DECODERS[version]
+    if (decode) return decode(text.slice(prefix[0].length))
+    if (version > CURRENT_VERSION) {
+      return fail(`The link was made by a newer version of the playground (link format v${version}). Reload the page to get the newest playground, then open the link again.`)
+    }
+    return fail(`The link uses a link format this playground does not know (v${version}).`)
+  } catch (error) {
+    return fail(`The link could not be read: ${error instanceof Error ? error.message : String(error)}.`)
+  }
+}

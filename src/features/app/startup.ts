@@ -1,0 +1,69 @@
+/**
+ * What the page opens with: the saved playgrounds (or, on a first visit, the examples gallery), then a
+ * shared link or `?example=` as a new playground; from then on every change is saved.
+ */
+import { findExample } from '../../examples/catalog.ts'
+import { usePlayground } from '../../store/index.ts'
+import { loadSaved, save, type SavedState } from '../../store/persistence.ts'
+
+export const WELCOMED_KEY = 'actions-playground:welcomed'
+const SAVE_DELAY_MS = 400
+
+function savedState(): SavedState {
+  const state = usePlayground.getState()
+  return { version: 1, currentId: state.currentId, rememberSecrets: state.rememberSecrets, playgrounds: state.allPlaygrounds() }
+}
+
+function startAutosave() {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const flush = () => {
+    clearTimeout(timer)
+    timer = undefined
+    const problem = save(savedState())
+    if (problem) usePlayground.getState().setNotice({ tone: 'error', text: problem })
+  }
+  usePlayground.subscribe((state, previous) => {
+    if (state.doc === previous.doc && state.playgrounds === previous.playgrounds && state.currentId === previous.currentId && state.rememberSecrets === previous.rememberSecrets) return
+    clearTimeout(timer)
+    timer = setTimeout(flush, SAVE_DELAY_MS)
+  })
+  // A closed tab, a reload or a crash-prone moment: save now.
+  window.addEventListener('pagehide', flush)
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && timer) flush() })
+}
+
+async function openSharedLink(hash: string) {
+  const { decodeShareLink } = await import('../../engine/shareCodec.ts')
+  const decoded = decodeShareLink(hash)
+  // The link is read once: a reload shows the saved playground, not a second copy.
+  history.replaceState(null, '', location.pathname + location.search)
+  const store = usePlayground.getState()
+  if (!decoded.ok) {
+    store.setNotice({ tone: 'error', text: `This link could not be opened: ${decoded.error} Your playgrounds are unchanged.` })
+    return
+  }
+  store.openAsNew(decoded.value)
+  const missing = decoded.missingSecrets.map((entry) => ({ actionName: entry.actionName, names: entry.names })).filter((entry) => entry.names.length)
+  store.setNotice({ tone: 'info', text: 'This flow came from a link and opened as a new playground. Its code runs only when you press Run.', missingSecrets: missing })
+}
+
+export async function startPlayground() {
+  const { state, problem } = loadSaved()
+  const store = usePlayground
+  if (state) {
+    const current = state.playgrounds.find((saved) => saved.id === state.currentId)!
+    store.setState({ playgrounds: state.playgrounds, currentId: state.currentId, rememberSecrets: state.rememberSecrets })
+    store.getState().loadDocument(current.doc)
+  }
+  if (problem) store.getState().setNotice({ tone: 'error', text: problem })
+  let welcomed = true
+  try { welcomed = localStorage.getItem(WELCOMED_KEY) !== null } catch { /* storage blocked */ }
+  if (location.hash.startsWith('#v')) await openSharedLink(location.hash)
+  else {
+    const example = findExample(new URLSearchParams(location.search).get('example') ?? '')
+    if (example) store.getState().openAsNew(structuredClone(example.document))
+    else if (!state && !welcomed) store.getState().setGalleryOpen(true)
+  }
+  try { localStorage.setItem(WELCOMED_KEY, '1') } catch { /* storage blocked */ }
+  startAutosave()
+}

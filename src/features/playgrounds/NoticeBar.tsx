@@ -1,0 +1,32 @@
+import { usePlayground } from '../../store/index.ts'
+
+/** What just happened that the user should know: a flow opened from a link, data that could not be read, an undoable delete. */
+export function NoticeBar() {
+  const notice = usePlayground((state) => state.notice)
+  const deleted = usePlayground((state) => state.deleted)
+  if (!notice && !deleted) return null
+  return (
+    <div className="shrink-0 space-y-px">
+      {notice && (
+        <div data-testid="notice" data-tone={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'} className={`flex items-start gap-3 px-3 py-2 text-sm ${notice.tone === 'error' ? 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100' : 'bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-100'}`}>
+          <div className="min-w-0 flex-1">
+            <p className="break-words">{notice.text}</p>
+            {!!notice.missingSecrets?.length && (
+              <p data-testid="missing-secrets" className="mt-1 text-xs">
+                Secrets to fill in (Secrets tab): {notice.missingSecrets.map((entry) => `${entry.actionName}: ${entry.names.join(', ')}`).join('; ')}
+              </p>
+            )}
+          </div>
+          <button type="button" aria-label="Dismiss" onClick={() => usePlayground.getState().setNotice(null)} className="opacity-70 hover:opacity-100">✕</button>
+        </div>
+      )}
+      {deleted && (
+        <div data-testid="deleted-notice" role="status" className="flex items-center gap-3 bg-slate-800 px-3 py-2 text-sm text-white">
+          <span className="flex-1">Deleted “{deleted.playground.name}”.</span>
+          <button type="button" onClick={() => usePlayground.getState().undoDelete()} className="font-semibold text-indigo-300 hover:underline">Undo</button>
+          <button type="button" aria-label="Dismiss" onClick={() => usePlayground.setState({ deleted: null })} className="opacity-70 hover:opacity-100">✕</button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,19 @@
+/** A flow file dropped anywhere on the page opens as a new playground. */
+import { useEffect } from 'react'
+import { importFlowFile } from './flowFiles.ts'
+
+export function useFileDrop() {
+  useEffect(() => {
+    const isFile = (event: DragEvent) => !!event.dataTransfer?.types.includes('Files')
+    const over = (event: DragEvent) => { if (isFile(event)) event.preventDefault() }
+    const drop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0]
+      if (!isFile(event) || !file) return
+      event.preventDefault()
+      void importFlowFile(file)
+    }
+    window.addEventListener('dragover', over)
+    window.addEventListener('drop', drop)
+    return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop) }
+  }, [])
+}
