@@ -57,6 +57,20 @@ function setEarliest(changes: JsonObject, field: string, value: number) {
   changes[field] = typeof current === 'number' ? Math.min(current, value) : value
 }
 
+/** `setExpiresAt` and `setIdleExpiresAt`, for a session or a refresh token. */
+function expiryMethods(changes: () => JsonObject, label: string): Namespace {
+  return {
+    setExpiresAt(absolute: unknown) {
+      setEarliest(changes(), 'expires_at', requireTimestamp(absolute, `The ${label} expiry`))
+      return CHAIN
+    },
+    setIdleExpiresAt(idle: unknown) {
+      setEarliest(changes(), 'idle_expires_at', requireTimestamp(idle, `The ${label} idle expiry`))
+      return CHAIN
+    },
+  }
+}
+
 export function sessionApi(ctx: ApiContext): Namespace {
   const changes = () => changesOf(ctx, 'session', 'session')
   return {
@@ -67,14 +81,7 @@ export function sessionApi(ctx: ApiContext): Namespace {
       ctx.tx.denial ??= { code: 'access_denied', description, action: ctx.action.name }
       return CHAIN
     },
-    setExpiresAt(absolute: unknown) {
-      setEarliest(changes(), 'expires_at', requireTimestamp(absolute, 'The session expiry'))
-      return CHAIN
-    },
-    setIdleExpiresAt(idle: unknown) {
-      setEarliest(changes(), 'idle_expires_at', requireTimestamp(idle, 'The session idle expiry'))
-      return CHAIN
-    },
+    ...expiryMethods(changes, 'session'),
     setCookieMode(mode: unknown) {
       if (mode !== 'persistent' && mode !== 'non-persistent') throw new TypeError('The cookie mode must be "persistent" or "non-persistent".')
       changes().cookie_mode = mode
@@ -95,14 +102,7 @@ export function refreshTokenApi(ctx: ApiContext): Namespace {
       ctx.tx.denial ??= { code: 'access_denied', description, action: ctx.action.name }
       return CHAIN
     },
-    setExpiresAt(absolute: unknown) {
-      setEarliest(changes(), 'expires_at', requireTimestamp(absolute, 'The refresh token expiry'))
-      return CHAIN
-    },
-    setIdleExpiresAt(idle: unknown) {
-      setEarliest(changes(), 'idle_expires_at', requireTimestamp(idle, 'The refresh token idle expiry'))
-      return CHAIN
-    },
+    ...expiryMethods(changes, 'refresh token'),
     ...metadataMethods(ctx, 'refreshToken', 'refresh_token', 'Refresh token'),
   }
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import { usePlayground } from '../../store/index.ts'
 import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
 import { monaco, setActionSecrets } from './monacoSetup.ts'
-import { monacoTheme, useMonacoTheme } from './monacoTheme.ts'
+import { editorOptions, useMonacoTheme } from './monacoTheme.ts'
 
 type Editor = monaco.editor.IStandaloneCodeEditor
 
@@ -57,13 +57,7 @@ export default function CodeEditor() {
   useEffect(() => {
     const instance = monaco.editor.create(container.current!, {
       model: null,
-      theme: monacoTheme(),
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      tabSize: 2,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
+      ...editorOptions(),
       // Completions come from the types only: `event.secrets.` lists exactly the action's secrets.
       wordBasedSuggestions: 'off',
       // A standalone editor cannot open another file, so Ctrl+click shows the Auth0 types in a peek.

@@ -15,3 +15,8 @@ export function useMonacoTheme() {
     return () => observer.disconnect()
   }, [])
 }
+
+/** What the code and event editors share: the theme, the layout, no minimap. */
+export function editorOptions() {
+  return { theme: monacoTheme(), automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2, scrollBeyondLastLine: false, fixedOverflowWidgets: true }
+}

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react'
 import { usePlayground } from '../../store/index.ts'
 import { jsonDefaults, monaco } from '../editor/monacoSetup.ts'
-import { monacoTheme, useMonacoTheme } from '../editor/monacoTheme.ts'
+import { editorOptions, useMonacoTheme } from '../editor/monacoTheme.ts'
 import { replaceModelText } from '../editor/replaceModelText.ts'
 import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'
 
@@ -42,13 +42,7 @@ export default function EventJsonEditor() {
     const model = eventModel()
     const editor = monaco.editor.create(container.current!, {
       model,
-      theme: monacoTheme(),
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      tabSize: 2,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
+      ...editorOptions(),
     })
     const typed = model.onDidChangeContent(() => {
       const text = model.getValue()

@@ -1,31 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useFlowName, useHistory } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { runBlocker, runCurrentFlow } from '../run/runFlow.ts'
 import { PlaygroundSwitcher } from '../playgrounds/PlaygroundSwitcher.tsx'
 import { ShareButton } from '../share/ShareButton.tsx'
+import { NameInput } from '../ui/NameInput.tsx'
 import { Menu } from './Menu.tsx'
 
 function FlowName() {
   const name = useFlowName()
-  const [draft, setDraft] = useState(name)
-  useEffect(() => setDraft(name), [name])
-  const commit = () => {
-    const next = draft.trim()
-    if (next && next !== name) usePlayground.getState().setFlowName(next)
-    else setDraft(name)
-  }
-  return (
-    <input
-      data-testid="flow-name"
-      aria-label="Flow name"
-      value={draft}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => { if (event.key === 'Enter') event.currentTarget.blur(); if (event.key === 'Escape') { setDraft(name); event.currentTarget.blur() } }}
-      className="min-w-0 max-w-80 rounded border border-transparent bg-transparent px-1.5 py-0.5 text-base font-semibold hover:border-slate-300 focus:border-indigo-500 focus:outline-none dark:hover:border-slate-600"
-    />
-  )
+  return <NameInput value={name} onCommit={(next) => usePlayground.getState().setFlowName(next)} label="Flow name" testId="flow-name" className="min-w-0 max-w-80 px-1.5 py-0.5 text-base font-semibold" />
 }
 
 function RunButton() {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
+import { useDismiss } from '../ui/useDismiss.ts'
 import { starterFlow } from '../../examples/templates.ts'
 import { exportDeployCli, exportFlowFile, importFlowFile } from '../share/flowFiles.ts'
 import { useHistory } from '../../store/hooks.ts'
@@ -23,15 +24,7 @@ export function Menu() {
   const { canUndo, canRedo } = useHistory()
   const theme = usePlayground((state) => state.theme)
   const timeLimitMs = usePlayground((state) => state.timeLimitMs)
-  useEffect(() => {
-    if (!open) return
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menu.current?.contains(event.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => { window.removeEventListener('mousedown', close); window.removeEventListener('keydown', close) }
-  }, [open])
+  useDismiss(menu, open, () => setOpen(false))
   const run = (action: () => void) => () => { action(); setOpen(false) }
   return (
     <div ref={menu} className="relative">

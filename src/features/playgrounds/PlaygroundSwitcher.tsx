@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
+import { useDismiss } from '../ui/useDismiss.ts'
 import { starterFlow } from '../../examples/templates.ts'
 import { usePlayground } from '../../store/index.ts'
 
@@ -11,15 +12,7 @@ export function PlaygroundSwitcher() {
   const currentId = usePlayground((state) => state.currentId)
   const playgrounds = usePlayground((state) => state.playgrounds)
   const currentName = usePlayground((state) => state.doc.name)
-  useEffect(() => {
-    if (!open) return
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => { window.removeEventListener('mousedown', close); window.removeEventListener('keydown', close) }
-  }, [open])
+  useDismiss(root, open, () => setOpen(false))
   const act = (action: () => void) => () => { action(); setOpen(false) }
   const store = () => usePlayground.getState()
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import { usePlayground } from '../../store/index.ts'
+import { TabBar } from '../ui/TabBar.tsx'
 import { ConsoleView } from './ConsoleView.tsx'
 import { ContinuePanel } from './ContinuePanel.tsx'
 import { DetailsView } from './DetailsView.tsx'
@@ -35,21 +36,7 @@ export default function ResultsPanel() {
   return (
     <div data-testid="results-panel" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <StatusBanner result={result} />
-      <div role="tablist" aria-label="Results" className="flex border-b border-slate-200 px-2 dark:border-slate-800">
-        {TABS.map((item) => (
-          <button
-            key={item.id}
-            role="tab"
-            type="button"
-            aria-selected={tab === item.id}
-            data-testid={`results-tab-${item.id}`}
-            onClick={() => setTab(item.id)}
-            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === item.id ? 'border-indigo-600 font-medium text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200'}`}
-          >
-            {item.label}{item.id === 'timeline' && count ? <span className="ml-1 text-xs text-slate-400">{count}</span> : null}
-          </button>
-        ))}
-      </div>
+      <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} testIdPrefix="results-tab-" badges={{ timeline: count }} />
       <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
         {!result && <p className="p-4 text-sm text-slate-500">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
         {result && tab === 'summary' && (

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
+import { useDismiss } from '../ui/useDismiss.ts'
 import { usePlayground } from '../../store/index.ts'
 
 /** Some chat tools cut links longer than this (Discord caps a message at 2,000 characters). */
@@ -9,15 +10,7 @@ export function ShareButton() {
   const [link, setLink] = useState<string | null>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
   const root = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!link) return
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !root.current?.contains(event.target as Node)) setLink(null)
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => { window.removeEventListener('mousedown', close); window.removeEventListener('keydown', close) }
-  }, [link])
+  useDismiss(root, link !== null, () => setLink(null))
   const share = async () => {
     const { encodeShareLink } = await import('../../engine/shareCodec.ts')
     const url = `${location.origin}${location.pathname}#${encodeShareLink(usePlayground.getState().doc)}`
