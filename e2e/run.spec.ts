@@ -94,6 +94,23 @@ test('an endless loop is stopped by the time limit, and the next run works witho
   await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'completed')
 })
 
+test('Stop ends a running flow at once, and the next run works', async ({ page }) => {
+  await open(page, 'endless-loop')
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'running')
+  await expect(page.getByTestId('node-running')).toBeVisible()
+  const stopped = Date.now()
+  await page.getByTestId('stop').click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'failed', { timeout: 3_000 })
+  expect(Date.now() - stopped).toBeLessThan(3_000)
+  await expect(page.getByTestId('error-description')).toContainText('stopped')
+  await expect(node(page, 'endless-loop')).toHaveAttribute('data-status', 'failed')
+  await node(page, 'endless-loop').click()
+  await page.getByRole('button', { name: 'Disable' }).click()
+  await run(page)
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'completed')
+})
+
 test('clicking a timeline entry reveals the line that made the call', async ({ page }) => {
   await open(page, 'roles-into-tokens')
   await run(page)

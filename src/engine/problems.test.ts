@@ -23,4 +23,9 @@ describe('problems before a run', () => {
     const problems = findProblems('exports.onExecutePostLogin = async () => {\n  if (false) require("stripe")\n  require("node:crypto")\n}')
     expect(problems).toEqual([expect.objectContaining({ line: 2, message: "Cannot find module 'stripe'. The playground provides: axios, buffer, crypto, querystring, url, util." })])
   })
+
+  it('reports code over Auth0\'s 100 kB limit', () => {
+    const code = `exports.onExecutePostLogin = async () => {}\n// ${'x'.repeat(101 * 1024)}`
+    expect(findProblems(code)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/101 kB; Auth0 accepts at most 100 kB/) })])
+  })
 })

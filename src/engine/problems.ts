@@ -5,6 +5,7 @@
  */
 import { parse, type Node } from 'acorn'
 import { PLAYGROUND_MODULES } from './modules/registry.ts'
+import { utf8Length } from './serialize.ts'
 
 export interface Problem {
   severity: 'error' | 'warning'
@@ -48,7 +49,14 @@ function isFunction(node: AnyNode): boolean {
   return node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression'
 }
 
+/** Actions limitations: an action's code may be at most 100 kB (npm dependencies excluded). */
+const MAX_SOURCE_BYTES = 100 * 1024
+
 export function findProblems(code: string): Problem[] {
+  const bytes = code.length > MAX_SOURCE_BYTES / 3 ? utf8Length(code) : code.length
+  if (bytes > MAX_SOURCE_BYTES) {
+    return [{ severity: 'error', message: `The code is ${Math.round(bytes / 1024)} kB; Auth0 accepts at most 100 kB per action.`, line: 1, column: 1, endLine: 1, endColumn: 1 }]
+  }
   let program: AnyNode
   try {
     program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true, locations: true }) as AnyNode
