@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 const DEV = !!process.env.E2E_DEV
-const PORT = DEV ? 5173 : 4173
+// E2E_PORT lets several checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT) || (DEV ? 5173 : 4173)
 // Debian's Chromium when present (this machine, CI); otherwise Playwright's own browser.
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined
