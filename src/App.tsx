@@ -1,5 +1,6 @@
 import { useTheme } from './features/app/useTheme.ts'
-import { useUndoShortcuts } from './features/app/useUndoShortcuts.ts'
+import { ShortcutsDialog } from './features/commands/ShortcutsDialog.tsx'
+import { useCommandKeys } from './features/commands/useCommandKeys.ts'
 import { FlowCanvas } from './features/canvas/FlowCanvas.tsx'
 import { Header } from './features/header/Header.tsx'
 import { Inspector } from './features/inspector/Inspector.tsx'
@@ -11,7 +12,7 @@ import { ResultsDock } from './features/results/ResultsDock.tsx'
 
 export function App() {
   useTheme()
-  useUndoShortcuts()
+  useCommandKeys()
   useFileDrop()
   return (
     <div className="flex h-screen min-w-[1024px] flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -26,6 +27,7 @@ export function App() {
       </main>
       <ResultsDock />
       <Gallery />
+      <ShortcutsDialog />
     </div>
   )
 }

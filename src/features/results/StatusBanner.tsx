@@ -37,10 +37,12 @@ function headline(result: RunResult): string {
 /** What the application would receive: success, or `error` and `error_description`. */
 export function StatusBanner({ result }: { result: RunResult | null }) {
   const running = usePlayground((state) => state.running)
+  const alone = usePlayground((state) => (state.runOnly ? state.runDoc?.actions[0]?.name : undefined))
   if (running) return <RunningBanner />
   if (!result) return null
   return (
     <div data-testid="status-banner" data-status={result.status} role="status" className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
+      {alone && <div className="text-xs font-semibold uppercase tracking-wide opacity-80">This action alone: {alone}</div>}
       <div className="font-medium">{headline(result)}</div>
       {result.error && (
         <div className="mt-0.5 break-words font-mono text-xs">
