@@ -5,6 +5,7 @@ import { FlowCanvas } from './features/canvas/FlowCanvas.tsx'
 import { Header } from './features/header/Header.tsx'
 import { Inspector } from './features/inspector/Inspector.tsx'
 import { Palette } from './features/palette/Palette.tsx'
+import { RunAnnouncer } from './features/run/RunAnnouncer.tsx'
 import { Gallery } from './features/playgrounds/Gallery.tsx'
 import { NoticeBar } from './features/playgrounds/NoticeBar.tsx'
 import { useFileDrop } from './features/share/useFileDrop.ts'
@@ -28,6 +29,7 @@ export function App() {
       <ResultsDock />
       <Gallery />
       <ShortcutsDialog />
+      <RunAnnouncer />
     </div>
   )
 }

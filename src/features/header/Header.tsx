@@ -22,7 +22,9 @@ function RunButton() {
       type="button"
       data-testid="run"
       onClick={run.run}
-      disabled={!run.enabled}
+      // While a run is in progress the button stays focusable (disabling it would drop the keyboard focus).
+      disabled={!!blocker && !running}
+      aria-disabled={running || undefined}
       aria-keyshortcuts={run.ariaKeys}
       title={blocker ?? `${run.label} (${run.shortcut})`}
       className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:cursor-not-allowed disabled:bg-slate-400 dark:disabled:bg-slate-600"
@@ -38,11 +40,11 @@ export function Header() {
   const eventError = usePlayground((state) => state.eventError)
   return (
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
-      <span data-testid="app-title" className="whitespace-nowrap text-sm font-bold text-indigo-700 dark:text-indigo-300">Actions Playground</span>
-      <span className="text-slate-300 dark:text-slate-700">/</span>
+      <h1 data-testid="app-title" className="whitespace-nowrap text-sm font-bold text-indigo-700 dark:text-indigo-300">Actions Playground</h1>
+      <span aria-hidden className="text-slate-400 dark:text-slate-600">/</span>
       <FlowName />
       <PlaygroundSwitcher />
-      <span className="hidden text-xs text-slate-400 lg:inline">Login flow · post-login</span>
+      <span className="hidden text-xs text-slate-600 lg:inline dark:text-slate-400">Login flow · post-login</span>
       <div className="ml-auto flex items-center gap-1">
         <CommandButton id="undo" className={button}>↶</CommandButton>
         <CommandButton id="redo" className={button}>↷</CommandButton>

@@ -5,7 +5,7 @@ import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { usePlayground } from '../../store/index.ts'
 import type { InspectorTab } from '../../store/uiSlice.ts'
 import { NameInput } from '../ui/NameInput.tsx'
-import { TabBar } from '../ui/TabBar.tsx'
+import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { MocksPanel } from './MocksPanel.tsx'
 import { SecretsPanel } from './SecretsPanel.tsx'
 
@@ -46,14 +46,14 @@ export function Inspector() {
   const showTab = usePlayground((state) => state.showTab)
   return (
     <aside data-testid="inspector" aria-label="Inspector" className="flex h-full w-[min(46vw,560px)] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-      <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} testIdPrefix="tab-" />
+      <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} idPrefix="inspector" testIdPrefix="tab-" />
       {(tab === 'code' || tab === 'secrets') && <ActionHeader />}
-      <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
+      <TabPanel idPrefix="inspector" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {tab === 'code' && <Suspense fallback={<Loading what="code editor" />}><CodeEditor /></Suspense>}
         {tab === 'event' && <Suspense fallback={<Loading what="event editor" />}><EventPanel /></Suspense>}
         {tab === 'secrets' && <SecretsPanel />}
         {tab === 'mocks' && <MocksPanel />}
-      </div>
+      </TabPanel>
     </aside>
   )
 }
