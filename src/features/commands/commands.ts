@@ -8,13 +8,14 @@ import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
 import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'
 import { exportDeployCli, exportFlowFile, pickFlowFile } from '../share/flowFiles.ts'
+import { focusRegion } from './regions.ts'
 
 export interface CommandContext {
   /** The action a node's or the inspector's button stands for; keys use the selected action. */
   actionId?: string | null
 }
 
-export type CommandGroup = 'Run' | 'Flow' | 'Editor' | 'Playgrounds' | 'Files' | 'Help'
+export type CommandGroup = 'Run' | 'Flow' | 'Editor and focus' | 'Playgrounds' | 'Files' | 'Help'
 
 export interface Command {
   id: string
@@ -57,14 +58,17 @@ export const COMMANDS = [
     enabled: (state, context) => { const target = targetAction(state, context); return !!target && target.index < target.count - 1 },
     run: (state, context) => nudgeAction(targetAction(state, context)!.action.id, 1),
   },
+  { id: 'editCode', label: 'Edit the code', keys: ['Mod+E'], group: 'Flow', enabled: hasAction, run: (state, context) => state.editCode(targetAction(state, context)!.action.id) },
   { id: 'duplicate', label: 'Duplicate', group: 'Flow', enabled: hasAction, run: (state, context) => state.duplicateAction(targetAction(state, context)!.action.id) },
   {
     id: 'toggleEnabled', label: (state, context) => (targetAction(state, context)?.action.enabled === false ? 'Enable' : 'Disable'), keys: ['Mod+Shift+D'], group: 'Flow',
     enabled: hasAction, run: (state, context) => state.toggleAction(targetAction(state, context)!.action.id),
   },
   { id: 'remove', label: 'Remove', keys: ['Delete', 'Backspace'], group: 'Flow', enabled: hasAction, run: (state, context) => removeAction(targetAction(state, context)!.action.id) },
+  { id: 'nextRegion', label: 'Next area of the page (also leaves an editor)', keys: ['F6'], inEditors: true, group: 'Editor and focus', run: () => focusRegion(1) },
+  { id: 'previousRegion', label: 'Previous area of the page', keys: ['Shift+F6'], inEditors: true, group: 'Editor and focus', run: () => focusRegion(-1) },
   {
-    id: 'tabMovesFocus', label: (state) => (state.tabMovesFocus ? 'Tab key: insert a tab again' : 'Tab key: move focus out of the editor'), keys: ['Ctrl+M'], inEditors: true, group: 'Editor',
+    id: 'tabMovesFocus', label: (state) => (state.tabMovesFocus ? 'Tab key: insert a tab again' : 'Tab key: move focus out of the editor'), keys: ['Ctrl+M'], inEditors: true, group: 'Editor and focus',
     run: (state) => state.setTabMovesFocus(!state.tabMovesFocus),
   },
   { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.openAsNew(starterFlow()) },
@@ -79,7 +83,7 @@ export const COMMANDS = [
 export type CommandId = (typeof COMMANDS)[number]['id']
 
 /** What can be done to one action: its node's toolbar and the inspector's header. */
-export const ACTION_COMMANDS = ['runAction', 'moveUp', 'moveDown', 'duplicate', 'toggleEnabled', 'remove'] as const satisfies readonly CommandId[]
+export const ACTION_COMMANDS = ['editCode', 'runAction', 'moveUp', 'moveDown', 'duplicate', 'toggleEnabled', 'remove'] as const satisfies readonly CommandId[]
 
 const BY_ID = new Map<string, Command>(COMMANDS.map((command) => [command.id, command]))
 

@@ -92,6 +92,13 @@ export default function CodeEditor() {
     if (saved) editor.restoreViewState(saved)
   }, [editor, selectedId])
 
+  const focusPending = usePlayground((state) => state.editorFocusPending)
+  useEffect(() => {
+    if (!editor || !focusPending || !selectedId) return
+    editor.focus()
+    usePlayground.getState().editorFocused()
+  }, [editor, focusPending, selectedId])
+
   useEffect(() => setActionSecrets(JSON.parse(secretNames) as string[]), [secretNames])
 
   // A timeline entry or a console line asked to see this line: scroll to it and highlight it.

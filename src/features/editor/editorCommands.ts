@@ -1,5 +1,5 @@
 /**
- * The registry's commands that work inside an editor (Run with Ctrl/Cmd+Enter, Ctrl+M for the Tab key)
+ * The registry's commands that work inside an editor (Run with Ctrl/Cmd+Enter, F6 out of it, Ctrl+M for Tab)
  * become Monaco commands, which win over Monaco's own bindings of the same keys; and the editor follows
  * the "Tab moves focus" choice.
  */

@@ -35,7 +35,7 @@ function ActionHeader() {
         <input type="checkbox" checked={action.enabled} onChange={() => usePlayground.getState().toggleAction(action.id)} />
         Enabled
       </label>
-      {ACTION_COMMANDS.filter((id) => id !== 'toggleEnabled').map((id) => <CommandButton key={id} id={id} context={{ actionId: action.id }} className={small} />)}
+      {ACTION_COMMANDS.filter((id) => id !== 'toggleEnabled' && id !== 'editCode').map((id) => <CommandButton key={id} id={id} context={{ actionId: action.id }} className={small} />)}
     </div>
   )
 }
