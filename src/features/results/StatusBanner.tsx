@@ -40,7 +40,7 @@ export function StatusBanner({ result }: { result: RunResult | null }) {
   if (running) return <RunningBanner />
   if (!result) return null
   return (
-    <div data-testid="status-banner" data-status={result.status} role="status" className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
+    <div data-testid="status-banner" data-status={result.status} role="status" className={`px-3 py-1.5 text-sm ${TONES[result.status]}`}>
       <div className="font-medium">{headline(result)}</div>
       {result.error && (
         <div className="mt-0.5 break-words font-mono text-xs">
