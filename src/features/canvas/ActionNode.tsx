@@ -17,7 +17,7 @@ function ToolButton({ label, onClick, disabled, children }: { label: string; onC
       title={label}
       disabled={disabled}
       onClick={(event) => { event.stopPropagation(); onClick() }}
-      className="rounded px-1.5 py-0.5 text-left text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-300 dark:hover:bg-slate-700 dark:hover:text-white"
+      className="h-6 w-6 rounded text-sm leading-none text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-300 dark:hover:bg-slate-700 dark:hover:text-white"
     >
       {children}
     </button>
@@ -80,12 +80,13 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
           {run.summary && !run.running && <span data-testid="run-summary" className="min-w-0 truncate text-slate-500 dark:text-slate-400" title={run.summary}>{run.summary}</span>}
         </div>
       )}
-      <NodeToolbar position={Position.Right} className="flex flex-col rounded-md border border-slate-200 bg-white p-1 shadow-md dark:border-slate-700 dark:bg-slate-800">
-        <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑ Move up</ToolButton>
-        <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓ Move down</ToolButton>
-        <ToolButton label="Duplicate" onClick={() => usePlayground.getState().duplicateAction(data.id)}>Duplicate</ToolButton>
-        <ToolButton label={data.enabled ? 'Disable' : 'Enable'} onClick={() => usePlayground.getState().toggleAction(data.id)}>{data.enabled ? 'Disable' : 'Enable'}</ToolButton>
-        <ToolButton label="Remove" onClick={() => removeAction(data.id)}>Remove</ToolButton>
+      {/* Icons, so that the toolbar fits the margin fitView keeps beside the node on a narrow canvas. */}
+      <NodeToolbar position={Position.Right} offset={6} className="flex flex-col gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-md dark:border-slate-700 dark:bg-slate-800">
+        <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑</ToolButton>
+        <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓</ToolButton>
+        <ToolButton label="Duplicate" onClick={() => usePlayground.getState().duplicateAction(data.id)}>❐</ToolButton>
+        <ToolButton label={data.enabled ? 'Disable' : 'Enable'} onClick={() => usePlayground.getState().toggleAction(data.id)}>{data.enabled ? '⊘' : '✓'}</ToolButton>
+        <ToolButton label="Remove" onClick={() => removeAction(data.id)}>✕</ToolButton>
       </NodeToolbar>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="!bg-slate-400" />
     </div>

@@ -11,8 +11,9 @@ import { indexAt, rowY, slotAt, slotY } from './layout.ts'
 import { SlotMarker, TerminalNode, type TerminalFlowNode } from './TerminalNode.tsx'
 
 const nodeTypes: NodeTypes = { action: ActionNode, terminal: TerminalNode, slot: SlotMarker }
-// Small margins, since the canvas can be a narrow column beside a wide code editor, and room below for the controls.
-const FIT_VIEW: FitViewOptions = { padding: { x: '12px', top: '16px', bottom: '48px' }, maxZoom: 1, duration: 150 }
+// Small margins, since the canvas can be a narrow column beside a wide code editor, with room on the right for
+// the selected node's toolbar and below for the controls.
+const FIT_VIEW: FitViewOptions = { padding: { left: '12px', right: '44px', top: '16px', bottom: '48px' }, maxZoom: 1, duration: 150 }
 
 /** Where a node being dragged (reorder) or a palette item being dragged over (insert) would land. */
 type DragState = { kind: 'palette'; slot: number } | { kind: 'node'; id: string; y: number; slot: number }
