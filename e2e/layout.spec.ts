@@ -155,6 +155,7 @@ test('at 1280×720 the longest line of every template fits in the code editor, w
 
 test('the word-wrap toggle wraps long lines in the code editor and is remembered', async ({ page }) => {
   await openDesigner(page)
+  await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
   // A narrower inspector, where the template's longest line no longer fits.
   const separator = page.getByRole('separator', { name: 'Resize the inspector' })
   await separator.focus()
@@ -166,6 +167,7 @@ test('the word-wrap toggle wraps long lines in the code editor and is remembered
   await toggle.check()
   await expect.poll(async () => { const { scrollWidth, contentWidth } = await widths(); return scrollWidth <= contentWidth }).toBe(true)
   await page.reload()
+  await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
   await expect(page.getByRole('checkbox', { name: 'Word wrap' })).toBeChecked()
   await page.getByRole('checkbox', { name: 'Word wrap' }).uncheck()
   await expect.poll(async () => { const { scrollWidth, contentWidth } = await widths(); return scrollWidth > contentWidth }).toBe(true)
