@@ -13,7 +13,8 @@ import { SlotMarker, TerminalNode, type TerminalFlowNode } from './TerminalNode.
 const nodeTypes: NodeTypes = { action: ActionNode, terminal: TerminalNode, slot: SlotMarker }
 // Small margins, since the canvas can be a narrow column beside a wide code editor, with room on the right for
 // the selected node's toolbar and below for the controls.
-const FIT_VIEW: FitViewOptions = { padding: { left: '12px', right: '44px', top: '16px', bottom: '48px' }, maxZoom: 1, duration: 150 }
+const FIT_VIEW: FitViewOptions = { padding: { left: '12px', right: '44px', top: '16px', bottom: '48px' }, maxZoom: 1 }
+const REFIT = { ...FIT_VIEW, duration: 150 }
 
 /** Where a node being dragged (reorder) or a palette item being dragged over (insert) would land. */
 type DragState = { kind: 'palette'; slot: number } | { kind: 'node'; id: string; y: number; slot: number }
@@ -28,13 +29,13 @@ function Pipeline() {
     let frame = 0
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => void fitView(FIT_VIEW))
+      frame = requestAnimationFrame(() => void fitView(REFIT))
     })
     observer.observe(container.current!)
     return () => { cancelAnimationFrame(frame); observer.disconnect() }
   }, [fitView])
   // And when the pipeline grows or shrinks.
-  useEffect(() => { void fitView(FIT_VIEW) }, [actions.length, fitView])
+  useEffect(() => { void fitView(REFIT) }, [actions.length, fitView])
   const [drag, setDrag] = useState<DragState | null>(null)
   // Nodes are derived from the flow, so the sizes React Flow measures are kept here and given back to them.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
@@ -143,7 +144,7 @@ function Pipeline() {
         deleteKeyCode={['Delete', 'Backspace']}
         nodesConnectable={false}
         fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.3}
         maxZoom={1.5}
         proOptions={{ hideAttribution: true }}
