@@ -3,6 +3,7 @@
  * resized with the mouse or the keyboard; the palette, the inspector and the results can be collapsed. Sizes are
  * remembered in this browser.
  */
+import { useState } from 'react'
 import { Group, Panel, useGroupRef } from 'react-resizable-panels'
 import { usePlayground } from '../../store/index.ts'
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx'
@@ -11,15 +12,10 @@ import { Palette } from '../palette/Palette.tsx'
 import { ResultsDock } from '../results/ResultsDock.tsx'
 import { PanelRail } from './PanelToggles.tsx'
 import { ResizeHandle } from './ResizeHandle.tsx'
+import { CANVAS_MIN_WIDTH, INSPECTOR_MIN_WIDTH, inspectorWidth, PALETTE_WIDTH, RESULTS_HEIGHT } from './sizes.ts'
 import { useCollapsible } from './useCollapsible.ts'
 import { useRememberedLayout } from './rememberedLayout.ts'
 
-// In pixels, so that the code editor keeps the room the longest line of a template needs at any window width
-// and the canvas takes the rest: 105 columns of 13 px monospace (7.83 px each), the gutter and the scrollbar.
-const PALETTE_WIDTH = '200px'
-const INSPECTOR_WIDTH = '888px'
-// A share of the window: enough at 1280×720 for the Continue button and the first custom claim of a token.
-const RESULTS_HEIGHT = '55%'
 const RAIL = '28px'
 
 const ROWS_WITHOUT_RESULTS = ['layout-designer']
@@ -28,26 +24,28 @@ const ROWS_WITH_RESULTS = ['layout-designer', 'layout-results']
 function Columns() {
   const group = useGroupRef()
   const { defaultLayout, onLayoutChanged, remember } = useRememberedLayout('actions-playground-columns')
-  const palette = useCollapsible(group, remember, PALETTE_WIDTH)
-  const inspector = useCollapsible(group, remember, INSPECTOR_WIDTH)
+  // The palette and the inspector keep their pixel widths when the window resizes: the canvas takes the rest.
+  const [inspectorDefault] = useState(() => `${inspectorWidth(window.innerWidth)}px`)
+  const palette = useCollapsible(group, remember, `${PALETTE_WIDTH}px`)
+  const inspector = useCollapsible(group, remember, inspectorDefault)
   return (
     <Group id="actions-playground-columns" groupRef={group} defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
       <Panel
-        id="layout-palette" panelRef={palette.ref} onResize={palette.onResize} defaultSize={PALETTE_WIDTH} minSize="160px" maxSize="480px"
+        id="layout-palette" panelRef={palette.ref} onResize={palette.onResize} defaultSize={`${PALETTE_WIDTH}px`} minSize="160px" maxSize="480px"
         collapsible collapsedSize={RAIL} groupResizeBehavior="preserve-pixel-size"
       >
         {palette.collapsed && <PanelRail name="palette" arrow="right" onOpen={palette.toggle} />}
         <div hidden={palette.collapsed} className="h-full"><Palette onHide={palette.toggle} /></div>
       </Panel>
       <ResizeHandle label="Resize the palette" direction="columns" />
-      <Panel id="layout-canvas" minSize="176px">
+      <Panel id="layout-canvas" minSize={`${CANVAS_MIN_WIDTH}px`}>
         <section aria-label="Login flow" className="h-full min-w-0">
           <FlowCanvas />
         </section>
       </Panel>
       <ResizeHandle label="Resize the inspector" direction="columns" />
       <Panel
-        id="layout-inspector" panelRef={inspector.ref} onResize={inspector.onResize} defaultSize={INSPECTOR_WIDTH} minSize="320px"
+        id="layout-inspector" panelRef={inspector.ref} onResize={inspector.onResize} defaultSize={inspectorDefault} minSize={`${INSPECTOR_MIN_WIDTH}px`}
         collapsible collapsedSize={RAIL} groupResizeBehavior="preserve-pixel-size"
       >
         {inspector.collapsed && <PanelRail name="inspector" arrow="left" onOpen={inspector.toggle} />}
