@@ -1,5 +1,4 @@
 /** Small selector hooks: components read only what they show. */
-import { useShallow } from 'zustand/react/shallow'
 import type { FlowAction } from '../engine/flowDocument.ts'
 import { findProblems, type Problem } from '../engine/problems.ts'
 import { usePlayground } from './index.ts'
@@ -10,7 +9,6 @@ export const useSelectedId = () => usePlayground((state) => state.selectedId)
 export const useSelectedAction = (): FlowAction | undefined =>
   usePlayground((state) => state.doc.actions.find((action) => action.id === state.selectedId))
 export const useEventError = () => usePlayground((state) => state.eventError)
-export const useHistory = () => usePlayground(useShallow((state) => ({ canUndo: state.past.length > 0, canRedo: state.future.length > 0 })))
 
 const problemCache = new Map<string, Problem[]>()
 

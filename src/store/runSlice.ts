@@ -22,11 +22,13 @@ export interface RunSlice {
   result: RunResult | null
   /** The document the result came from. */
   runDoc: FlowDocument | null
+  /** The action that ran alone ("Run this action only"), or null for a run of the whole flow. */
+  runOnly: string | null
   timeLimitMs: number
   /** Index in the result's timeline while stepping through it; null when not stepping. */
   step: number | null
   focus: CodeFocus | null
-  runStarted(doc: FlowDocument): void
+  runStarted(doc: FlowDocument, only?: string | null): void
   runProgress(actionId: string | null): void
   runFinished(result: RunResult): void
   setTimeLimit(ms: number): void
@@ -40,10 +42,11 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   runningActionId: null,
   result: null,
   runDoc: null,
+  runOnly: null,
   timeLimitMs: DEFAULT_TIME_LIMIT_MS,
   step: null,
   focus: null,
-  runStarted: (doc) => set({ running: true, runningActionId: null, runDoc: doc, step: null }),
+  runStarted: (doc, only = null) => set({ running: true, runningActionId: null, runDoc: doc, runOnly: only, step: null }),
   runProgress: (actionId) => set({ runningActionId: actionId }),
   runFinished: (result) => set({ running: false, runningActionId: null, result }),
   setTimeLimit: (ms) => set({ timeLimitMs: ms }),

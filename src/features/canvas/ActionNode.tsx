@@ -1,28 +1,20 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
 import { useProblems } from '../../store/hooks.ts'
+import { CommandButton } from '../commands/CommandButton.tsx'
+import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { actionSummary } from '../run/actionSummary.ts'
 import { usePlayground } from '../../store/index.ts'
 import { NODE_WIDTH } from './layout.ts'
 
-export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number; count: number }
+export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number }
 export type ActionFlowNode = Node<ActionNodeData, 'action'>
 
-function ToolButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: string }) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      disabled={disabled}
-      onClick={(event) => { event.stopPropagation(); onClick() }}
-      className="h-6 w-6 rounded text-sm leading-none text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-300 dark:hover:bg-slate-700 dark:hover:text-white"
-    >
-      {children}
-    </button>
-  )
-}
+const TOOL_BUTTON = 'h-6 w-6 rounded text-sm leading-none text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-200 dark:hover:bg-slate-700 dark:hover:text-white'
+
+// Icons, so that the toolbar fits the margin fitView keeps beside the node on a narrow canvas; each command's
+// label stays its accessible name and its tooltip.
+const TOOL_ICONS: Record<(typeof ACTION_COMMANDS)[number], string> = { runAction: '▷', moveUp: '↑', moveDown: '↓', duplicate: '❐', toggleEnabled: '⊘', remove: '✕' }
 
 const STATUS_STYLES: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
@@ -80,13 +72,12 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
           {run.summary && !run.running && <span data-testid="run-summary" className="min-w-0 truncate text-slate-500 dark:text-slate-400" title={run.summary}>{run.summary}</span>}
         </div>
       )}
-      {/* Icons, so that the toolbar fits the margin fitView keeps beside the node on a narrow canvas. */}
       <NodeToolbar position={Position.Right} offset={6} className="flex flex-col gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-md dark:border-slate-700 dark:bg-slate-800">
-        <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑</ToolButton>
-        <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓</ToolButton>
-        <ToolButton label="Duplicate" onClick={() => usePlayground.getState().duplicateAction(data.id)}>❐</ToolButton>
-        <ToolButton label={data.enabled ? 'Disable' : 'Enable'} onClick={() => usePlayground.getState().toggleAction(data.id)}>{data.enabled ? '⊘' : '✓'}</ToolButton>
-        <ToolButton label="Remove" onClick={() => removeAction(data.id)}>✕</ToolButton>
+        {ACTION_COMMANDS.map((id) => (
+          <CommandButton key={id} id={id} context={{ actionId: data.id }} className={TOOL_BUTTON}>
+            {id === 'toggleEnabled' && !data.enabled ? '✓' : TOOL_ICONS[id]}
+          </CommandButton>
+        ))}
       </NodeToolbar>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="!bg-slate-400" />
     </div>

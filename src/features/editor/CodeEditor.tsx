@@ -4,8 +4,10 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { usePlayground } from '../../store/index.ts'
+import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { useStoredFlag } from '../ui/useStoredFlag.ts'
 import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
+import { bindEditorCommands } from './editorCommands.ts'
 import { monaco, setActionSecrets } from './monacoSetup.ts'
 import { editorOptions, useMonacoTheme } from './monacoTheme.ts'
 
@@ -63,11 +65,13 @@ export default function CodeEditor() {
     const instance = monaco.editor.create(container.current!, {
       model: null,
       ...editorOptions(),
+      ariaLabel: 'Action code',
       // Completions come from the types only: `event.secrets.` lists exactly the action's secrets.
       wordBasedSuggestions: 'off',
       // A standalone editor cannot open another file, so Ctrl+click shows the Auth0 types in a peek.
       definitionLinkOpensInPeek: true,
     })
+    const unbindCommands = bindEditorCommands(instance)
     syncActionModels(usePlayground.getState().doc.actions)
     const unsubscribe = usePlayground.subscribe((state, previous) => {
       if (state.doc.actions !== previous.doc.actions) syncActionModels(state.doc.actions)
@@ -77,6 +81,7 @@ export default function CodeEditor() {
     return () => {
       if (shownId.current) rememberViewState(shownId.current, instance.saveViewState())
       unsubscribe()
+      unbindCommands()
       delete window.__playgroundEditor
       instance.dispose()
     }
@@ -126,7 +131,7 @@ export default function CodeEditor() {
   return (
     <div className="flex h-full min-h-48 flex-col">
       <div className="relative min-h-0 flex-1">
-        <div ref={container} data-testid="code-editor" className={`absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
+        <div ref={container} data-testid="code-editor" className={`${EDITOR_REGION_CLASS} absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
         {!selectedId && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Select an action to edit its code.</p>}
       </div>
       <div className="flex justify-end border-t border-slate-200 px-3 py-0.5 dark:border-slate-800">

@@ -27,11 +27,13 @@ async function track(start: () => Promise<RunResult>) {
   return result
 }
 
-export async function runCurrentFlow() {
+/** Runs the flow, or with `onlyActionId` that action alone (enabled), as Auth0's dashboard tests one Action. */
+export async function runCurrentFlow(onlyActionId?: string) {
   const state = usePlayground.getState()
   if (runBlocker(state)) return
-  const doc = state.doc
-  state.runStarted(doc)
+  const only = state.doc.actions.find((action) => action.id === onlyActionId)
+  const doc = only ? { ...state.doc, actions: [{ ...only, enabled: true }] } : state.doc
+  state.runStarted(doc, only?.id ?? null)
   return track(() => pageRunner.run(doc, options()))
 }
 
@@ -40,7 +42,7 @@ export async function continueCurrentRun(request: ContinueRequest) {
   const state = usePlayground.getState()
   const { result, runDoc } = state
   if (state.running || !result?.resume || !runDoc) return
-  state.runStarted(runDoc)
+  state.runStarted(runDoc, state.runOnly)
   return track(() => pageRunner.continue(runDoc, result, request, options()))
 }
 

@@ -1,0 +1,16 @@
+/**
+ * The one live region for runs: it is always in the page (a region added with its text is often not
+ * read), and says when a run starts and how it ended, for people who cannot see the banner change.
+ */
+import { usePlayground } from '../../store/index.ts'
+import { runHeadline } from './runHeadline.ts'
+
+export function RunAnnouncer() {
+  const message = usePlayground((state) => {
+    if (state.running) return 'Running…'
+    if (!state.result) return ''
+    const error = state.result.error ? ` ${state.result.error.code}: ${state.result.error.description}` : ''
+    return `${runHeadline(state.result)}${error}`
+  })
+  return <div role="status" aria-live="polite" data-testid="run-announcer" className="sr-only">{message}</div>
+}
