@@ -1,14 +1,14 @@
 import { expect, type Page } from '@playwright/test'
 
-/** The names of the flow's action nodes, top to bottom, as drawn on the canvas. */
+/** The names of the flow's action nodes, top to bottom, as drawn on the canvas (a node's accessible name is its action's name). */
 export async function flowOrder(page: Page): Promise<string[]> {
-  const nodes = page.locator('[data-testid^="action-node-"]')
+  const nodes = page.locator('.react-flow__node-action')
   const count = await nodes.count()
   const rows: { y: number; name: string }[] = []
   for (let i = 0; i < count; i++) {
     const node = nodes.nth(i)
     const box = await node.boundingBox()
-    rows.push({ y: box?.y ?? 0, name: (await node.locator('span.font-medium').textContent()) ?? '' })
+    rows.push({ y: box?.y ?? 0, name: (await node.getAttribute('aria-label')) ?? '' })
   }
   return rows.sort((a, b) => a.y - b.y).map((row) => row.name)
 }

@@ -10,7 +10,11 @@ import { NODE_WIDTH } from './layout.ts'
 export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number }
 export type ActionFlowNode = Node<ActionNodeData, 'action'>
 
-const TOOL_BUTTON = 'rounded px-1.5 py-0.5 text-left text-xs text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-700 dark:hover:text-white'
+const TOOL_BUTTON = 'h-6 w-6 rounded text-sm leading-none text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-200 dark:hover:bg-slate-700 dark:hover:text-white'
+
+// Icons, so that the toolbar fits the margin fitView keeps beside the node on a narrow canvas; each command's
+// label stays its accessible name and its tooltip.
+const TOOL_ICONS: Record<(typeof ACTION_COMMANDS)[number], string> = { runAction: '▷', moveUp: '↑', moveDown: '↓', duplicate: '❐', toggleEnabled: '⊘', remove: '✕' }
 
 const STATUS_STYLES: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
@@ -46,25 +50,34 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
       className={`rounded-lg border bg-white px-3 py-2 shadow-sm dark:bg-slate-800 ${selected ? 'border-indigo-500 ring-2 ring-indigo-200 dark:ring-indigo-900' : 'border-slate-300 dark:border-slate-600'} ${run.stepped ? 'outline outline-2 outline-offset-2 outline-amber-400' : ''} ${data.enabled ? '' : 'opacity-60'}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} className="!bg-slate-400" />
-      <div className="flex items-center gap-2">
-        <span className="w-5 text-xs text-slate-400">{data.index + 1}</span>
-        <span className={`min-w-0 flex-1 truncate text-sm font-medium ${data.enabled ? '' : 'line-through'}`} title={data.name}>{data.name}</span>
+      <div className="flex items-start gap-2">
+        <span className="w-5 shrink-0 text-xs leading-5 text-slate-400">{data.index + 1}</span>
+        {/* Two lines at most; the full name is in the title and in the node's accessible name. */}
+        <span className={`line-clamp-2 min-w-0 flex-1 text-sm leading-5 font-medium break-words ${data.enabled ? '' : 'line-through'}`} title={data.name}>{data.name}</span>
         {errors.length > 0 && (
-          <span data-testid="problem-badge" title={errors.map((problem) => `Line ${problem.line}: ${problem.message}`).join('\n')} className="rounded-full bg-red-100 px-2 text-xs font-semibold text-red-700 dark:bg-red-900/60 dark:text-red-200">
+          <span data-testid="problem-badge" title={errors.map((problem) => `Line ${problem.line}: ${problem.message}`).join('\n')} className="shrink-0 rounded-full bg-red-100 px-2 text-xs leading-5 font-semibold text-red-700 dark:bg-red-900/60 dark:text-red-200">
             {errors.length} {errors.length === 1 ? 'problem' : 'problems'}
           </span>
         )}
-        {!data.enabled && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
-        {run.running && <span data-testid="node-running" className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-label="running" />}
-        {!run.running && run.status && (
-          <span data-testid="run-status" className={`rounded px-1.5 text-xs font-medium ${STATUS_STYLES[run.status]}`}>
-            {STATUS_LABELS[run.status]}{run.status === 'ok' || run.status === 'denied' || run.status === 'suspended' ? ` · ${run.durationMs! < 1 ? '<1' : Math.round(run.durationMs!)} ms` : ''}
-          </span>
-        )}
+        {!data.enabled && <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs leading-5 text-slate-500 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
       </div>
-      {run.summary && !run.running && <div data-testid="run-summary" className="mt-0.5 truncate pl-7 text-xs text-slate-500 dark:text-slate-400" title={run.summary}>{run.summary}</div>}
-      <NodeToolbar position={Position.Right} className="flex flex-col rounded-md border border-slate-200 bg-white p-1 shadow-md dark:border-slate-700 dark:bg-slate-800">
-        {ACTION_COMMANDS.map((id) => <CommandButton key={id} id={id} context={{ actionId: data.id }} className={TOOL_BUTTON} />)}
+      {(run.running || run.status) && (
+        <div className="mt-1 flex items-center gap-2 pl-7 text-xs">
+          {run.running && <span data-testid="node-running" className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-label="running" />}
+          {!run.running && run.status && (
+            <span data-testid="run-status" className={`shrink-0 rounded px-1.5 font-medium ${STATUS_STYLES[run.status]}`}>
+              {STATUS_LABELS[run.status]}{run.status === 'ok' || run.status === 'denied' || run.status === 'suspended' ? ` · ${run.durationMs! < 1 ? '<1' : Math.round(run.durationMs!)} ms` : ''}
+            </span>
+          )}
+          {run.summary && !run.running && <span data-testid="run-summary" className="min-w-0 truncate text-slate-500 dark:text-slate-400" title={run.summary}>{run.summary}</span>}
+        </div>
+      )}
+      <NodeToolbar position={Position.Right} offset={6} className="flex flex-col gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-md dark:border-slate-700 dark:bg-slate-800">
+        {ACTION_COMMANDS.map((id) => (
+          <CommandButton key={id} id={id} context={{ actionId: data.id }} className={TOOL_BUTTON}>
+            {id === 'toggleEnabled' && !data.enabled ? '✓' : TOOL_ICONS[id]}
+          </CommandButton>
+        ))}
       </NodeToolbar>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="!bg-slate-400" />
     </div>

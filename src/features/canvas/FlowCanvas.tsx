@@ -1,5 +1,5 @@
 import {
-  Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeChange, type NodeTypes,
+  Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type FitViewOptions, type Node, type NodeChange, type NodeTypes,
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { addPaletteItem } from '../../store/flowCommands.ts'
@@ -11,6 +11,10 @@ import { indexAt, rowY, slotAt, slotY } from './layout.ts'
 import { SlotMarker, TerminalNode, type TerminalFlowNode } from './TerminalNode.tsx'
 
 const nodeTypes: NodeTypes = { action: ActionNode, terminal: TerminalNode, slot: SlotMarker }
+// Small margins, since the canvas can be a narrow column beside a wide code editor, with room on the right for
+// the selected node's toolbar and below for the controls.
+const FIT_VIEW: FitViewOptions = { padding: { left: '12px', right: '44px', top: '16px', bottom: '48px' }, maxZoom: 1 }
+const REFIT = { ...FIT_VIEW, duration: 150 }
 
 /** Where a node being dragged (reorder) or a palette item being dragged over (insert) would land. */
 type DragState = { kind: 'palette'; slot: number } | { kind: 'node'; id: string; y: number; slot: number }
@@ -25,13 +29,13 @@ function Pipeline() {
     let frame = 0
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 150 }))
+      frame = requestAnimationFrame(() => void fitView(REFIT))
     })
     observer.observe(container.current!)
     return () => { cancelAnimationFrame(frame); observer.disconnect() }
   }, [fitView])
   // And when the pipeline grows or shrinks.
-  useEffect(() => { void fitView({ padding: 0.15, maxZoom: 1, duration: 150 }) }, [actions.length, fitView])
+  useEffect(() => { void fitView(REFIT) }, [actions.length, fitView])
   const [drag, setDrag] = useState<DragState | null>(null)
   // Nodes are derived from the flow, so the sizes React Flow measures are kept here and given back to them.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
@@ -45,12 +49,16 @@ function Pipeline() {
         type: 'action',
         position: { x: 0, y: dragged ? drag.y : rowY(index + 1) },
         data: { id: action.id, name: action.name, enabled: action.enabled, index },
+        ariaLabel: action.name,
         selected: action.id === selectedId,
         zIndex: dragged ? 10 : 1,
       } satisfies ActionFlowNode)
     })
     list.push({ id: 'complete', type: 'terminal', position: { x: 0, y: rowY(actions.length + 1) }, data: { kind: 'complete' }, draggable: false, selectable: false, deletable: false } satisfies TerminalFlowNode)
-    if (drag) list.push({ id: 'slot', type: 'slot', position: { x: 0, y: slotY(drag.slot) - 8 }, data: {}, draggable: false, selectable: false, deletable: false, zIndex: 20 })
+    if (drag) {
+      const aboveHeight = measured[list[drag.slot].id]?.height ?? 0
+      list.push({ id: 'slot', type: 'slot', position: { x: 0, y: slotY(drag.slot, aboveHeight) - 8 }, data: {}, draggable: false, selectable: false, deletable: false, zIndex: 20 })
+    }
     return list.map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node))
   }, [actions, selectedId, drag, measured])
 
@@ -129,13 +137,13 @@ function Pipeline() {
         deleteKeyCode={null}
         nodesConnectable={false}
         fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.3}
         maxZoom={1.5}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} orientation="horizontal" />
       </ReactFlow>
     </div>
   )

@@ -10,6 +10,11 @@ describe('pipeline layout', () => {
     expect(slotAt(5000, 3)).toBe(3)
   })
 
+  it('draws a slot in the middle of the gap below the node above it, however tall that node is', () => {
+    expect(slotY(1)).toBe((rowY(1) + rowY(2)) / 2)
+    expect(slotY(1, 40)).toBe((rowY(1) + 40 + rowY(2)) / 2)
+  })
+
   it('maps a dragged action to the row it is dropped on', () => {
     expect(indexAt(rowY(1), 3)).toBe(0)
     expect(indexAt(rowY(3) + 10, 3)).toBe(2)

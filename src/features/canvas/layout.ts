@@ -2,7 +2,7 @@
  * The Login flow drawn as a vertical pipeline: Start, the actions in order, Complete. Positions come from
  * the order and are never stored; a y position maps back to the slot an action would be inserted at.
  */
-export const NODE_WIDTH = 260
+export const NODE_WIDTH = 220
 export const ROW_GAP = 96
 
 /** y of the row: 0 is Start, 1..n the actions, n + 1 Complete. */
@@ -15,9 +15,9 @@ export function slotAt(y: number, count: number): number {
   return Math.max(0, Math.min(count, Math.round(y / ROW_GAP - 0.5)))
 }
 
-/** The y of the gap where slot i is drawn. */
-export function slotY(slot: number): number {
-  return (slot + 0.5) * ROW_GAP
+/** The y of the middle of the gap where slot i is drawn, below the node above it (`aboveHeight` tall: names wrap). */
+export function slotY(slot: number, aboveHeight = 0): number {
+  return (rowY(slot) + aboveHeight + rowY(slot + 1)) / 2
 }
 
 /** The index a dragged action lands at when dropped with its top at y. */

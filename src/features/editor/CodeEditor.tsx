@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { usePlayground } from '../../store/index.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
+import { useStoredFlag } from '../ui/useStoredFlag.ts'
 import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
 import { bindEditorCommands } from './editorCommands.ts'
 import { monaco, setActionSecrets } from './monacoSetup.ts'
@@ -17,6 +18,8 @@ export interface PlaygroundEditorHandle {
   getValue(): string
   /** The markers of the shown model, ours (owner 'playground') and any other owner's. */
   getMarkers(): { owner: string; severity: 'error' | 'warning' | 'info' | 'hint'; message: string; line: number; column: number }[]
+  /** The width the text needs and the width it has: Monaco shows a horizontal scrollbar when the first is larger. */
+  getWidths(): { scrollWidth: number; contentWidth: number }
 }
 
 declare global {
@@ -41,6 +44,7 @@ function testHandle(editor: Editor): PlaygroundEditorHandle {
       return monaco.editor.getModelMarkers({ resource: model.uri })
         .map((marker) => ({ owner: marker.owner, severity: SEVERITY_NAMES[marker.severity], message: marker.message, line: marker.startLineNumber, column: marker.startColumn }))
     },
+    getWidths: () => ({ scrollWidth: editor.getScrollWidth(), contentWidth: editor.getLayoutInfo().contentWidth }),
   }
 }
 
@@ -54,6 +58,7 @@ export default function CodeEditor() {
   const container = useRef<HTMLDivElement>(null)
   const shownId = useRef<string | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [wordWrap, setWordWrap] = useStoredFlag('actions-playground:word-wrap', false)
   useMonacoTheme()
 
   useEffect(() => {
@@ -101,6 +106,8 @@ export default function CodeEditor() {
 
   useEffect(() => setActionSecrets(JSON.parse(secretNames) as string[]), [secretNames])
 
+  useEffect(() => editor?.updateOptions({ wordWrap: wordWrap ? 'on' : 'off' }), [editor, wordWrap])
+
   // A timeline entry or a console line asked to see this line: scroll to it and highlight it.
   const focus = usePlayground((state) => state.focus)
   useEffect(() => {
@@ -129,9 +136,17 @@ export default function CodeEditor() {
   }, [editor, result])
 
   return (
-    <div className="relative h-full min-h-64">
-      <div ref={container} data-testid="code-editor" className={`${EDITOR_REGION_CLASS} absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
-      {!selectedId && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Select an action to edit its code.</p>}
+    <div className="flex h-full min-h-48 flex-col">
+      <div className="relative min-h-0 flex-1">
+        <div ref={container} data-testid="code-editor" className={`${EDITOR_REGION_CLASS} absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
+        {!selectedId && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Select an action to edit its code.</p>}
+      </div>
+      <div className="flex justify-end border-t border-slate-200 px-3 py-0.5 dark:border-slate-800">
+        <label className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
+          <input type="checkbox" checked={wordWrap} onChange={(event) => setWordWrap(event.target.checked)} />
+          Word wrap
+        </label>
+      </div>
     </div>
   )
 }

@@ -26,7 +26,11 @@ export function useMonacoTheme() {
   }, [])
 }
 
-/** What the code and event editors share: the theme, the layout, no minimap. */
+/** What the code and event editors share: the theme, the layout, no minimap, a narrow gutter and scrollbar. */
 export function editorOptions() {
-  return { theme: monacoTheme(), automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2, scrollBeyondLastLine: false, fixedOverflowWidgets: true }
+  return {
+    theme: monacoTheme(), automaticLayout: true, minimap: { enabled: false }, fontSize: 13, tabSize: 2, scrollBeyondLastLine: false, fixedOverflowWidgets: true,
+    // Every column counts where the longest line of a template has to fit: room for 3 digits, one column after the longest line.
+    lineNumbersMinChars: 3, scrollBeyondLastColumn: 1, scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
+  }
 }

@@ -4,6 +4,7 @@ import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { usePlayground } from '../../store/index.ts'
 import type { InspectorTab } from '../../store/uiSlice.ts'
+import { HideButton } from '../layout/PanelToggles.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { MocksPanel } from './MocksPanel.tsx'
@@ -41,12 +42,12 @@ function ActionHeader() {
 }
 
 /** The selected action's code and secrets, and the flow's event and HTTP mocks. */
-export function Inspector() {
+export function Inspector({ onHide }: { onHide: () => void }) {
   const tab = usePlayground((state) => state.inspectorTab)
   const showTab = usePlayground((state) => state.showTab)
   return (
-    <aside data-testid="inspector" aria-label="Inspector" className="flex h-full w-[min(46vw,560px)] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-      <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} idPrefix="inspector" testIdPrefix="tab-" />
+    <aside data-testid="inspector" aria-label="Inspector" className="flex h-full flex-col bg-white dark:bg-slate-950">
+      <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} idPrefix="inspector" testIdPrefix="tab-" end={<HideButton label="Hide the inspector" arrow="right" onClick={onHide} />} />
       {(tab === 'code' || tab === 'secrets') && <ActionHeader />}
       <TabPanel idPrefix="inspector" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {tab === 'code' && <Suspense fallback={<Loading what="code editor" />}><CodeEditor /></Suspense>}

@@ -3,6 +3,7 @@ import { TEMPLATES } from '../../examples/templates.ts'
 import { addPaletteItem } from '../../store/flowCommands.ts'
 import { useActions } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
+import { HideButton } from '../layout/PanelToggles.tsx'
 import { PALETTE_MIME, type PaletteItem } from './paletteItems.ts'
 
 interface Entry {
@@ -36,7 +37,7 @@ function PaletteEntry({ entry }: { entry: Entry }) {
     >
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
-          <div className="truncate text-sm font-medium">{entry.title}</div>
+          <div className="line-clamp-2 text-sm font-medium break-words" title={entry.title}>{entry.title}</div>
           <div className="text-xs leading-snug text-slate-500 dark:text-slate-400">{entry.detail}</div>
         </div>
         <button
@@ -56,7 +57,7 @@ function PaletteEntry({ entry }: { entry: Entry }) {
 function Section({ title, entries }: { title: string; entries: Entry[] }) {
   if (!entries.length) return null
   return (
-    <section className="mb-4">
+    <section aria-label={title} className="mb-4">
       <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
       <ul className="space-y-1.5">{entries.map((entry) => <PaletteEntry key={entry.key} entry={entry} />)}</ul>
     </section>
@@ -64,7 +65,7 @@ function Section({ title, entries }: { title: string; entries: Entry[] }) {
 }
 
 /** Templates, a blank action and the flow's own actions, to drag into the flow or add with +. */
-export function Palette() {
+export function Palette({ onHide }: { onHide: () => void }) {
   const [query, setQuery] = useState('')
   const actions = useActions()
   const templates = useMemo(() => TEMPLATES.map((template): Entry => ({ key: `template-${template.slug}`, title: template.name, detail: template.teaches, item: { kind: 'template', slug: template.slug } })), [])
@@ -73,16 +74,17 @@ export function Palette() {
   const filter = (entries: Entry[]) => entries.filter((entry) => matches(entry, query))
   const shown = [filter([blank]), filter(own), filter(templates)]
   return (
-    <aside data-testid="palette" aria-label="Action palette" className="flex h-full w-64 shrink-0 flex-col border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
-      <div className="p-3 pb-2">
+    <aside data-testid="palette" aria-label="Action palette" className="flex h-full flex-col bg-slate-50 dark:bg-slate-900">
+      <div className="flex items-center gap-1 p-3 pb-2">
         <input
           type="search"
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           placeholder="Search actions…"
           aria-label="Search the palette"
-          className="w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm outline-none focus:border-indigo-500 dark:border-slate-700 dark:bg-slate-800"
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm outline-none focus:border-indigo-500 dark:border-slate-700 dark:bg-slate-800"
         />
+        <HideButton label="Hide the palette" arrow="left" onClick={onHide} />
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-3 pb-3">
         <Section title="Start from scratch" entries={shown[0]} />

@@ -93,9 +93,15 @@ function RedirectContinue({ result }: { result: RunResult }) {
     await continueCurrentRun(await prepareContinue(result, spec))
   }
 
+  // The buttons come first, so that they are in view as soon as the run suspends.
   return (
     <div data-testid="external-site" className="space-y-3 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
       <div className="text-sm font-medium">The external site sends the user back to <code>/continue</code></div>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" data-testid="continue" disabled={!!payloadError} onClick={() => void send('ok')} className={primary}>Continue</button>
+        <button type="button" data-testid="continue-wrong-state" disabled={!!payloadError} onClick={() => void send('wrong-state')} className={secondary}>Continue with a wrong state</button>
+        {signToken && <button type="button" data-testid="continue-expired" disabled={!!payloadError} onClick={() => void send('expired')} className={secondary}>Continue with an expired token</button>}
+      </div>
       <div className="grid grid-cols-2 gap-3">
         <PairsEditor label="Query" pairs={query} onChange={setQuery} testId="continue-query" />
         <PairsEditor label="Body" pairs={body} onChange={setBody} testId="continue-body" />
@@ -124,11 +130,6 @@ function RedirectContinue({ result }: { result: RunResult }) {
           {payloadError && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{payloadError}</p>}
         </div>
       )}
-      <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="continue" disabled={!!payloadError} onClick={() => void send('ok')} className={primary}>Continue</button>
-        <button type="button" data-testid="continue-wrong-state" disabled={!!payloadError} onClick={() => void send('wrong-state')} className={secondary}>Continue with a wrong state</button>
-        {signToken && <button type="button" data-testid="continue-expired" disabled={!!payloadError} onClick={() => void send('expired')} className={secondary}>Continue with an expired token</button>}
-      </div>
     </div>
   )
 }
@@ -171,7 +172,12 @@ export function ContinuePanel({ result }: { result: RunResult }) {
   if (result.status !== 'suspended') return null
   return (
     <section data-testid="continue-panel" aria-busy={running} className="space-y-3">
-      {result.redirect && <><RedirectDetails result={result} /><RedirectContinue key={key} result={result} /></>}
+      {result.redirect && (
+        <div className="grid items-start gap-3 lg:grid-cols-2">
+          <RedirectDetails result={result} />
+          <RedirectContinue key={key} result={result} />
+        </div>
+      )}
       {result.challenge && <ChallengeContinue key={key} result={result} />}
       {result.prompt && <PromptContinue key={key} result={result} />}
     </section>

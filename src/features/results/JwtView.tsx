@@ -39,42 +39,41 @@ function Heading({ children }: { children: string }) {
   return <h4 className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{children}</h4>
 }
 
-/** One signed token as jwt.io shows it: encoded on the left, decoded on the right, and its signature checked. */
+/** One signed token as jwt.io shows it: encoded on the left with its signature checked, decoded on the right. */
 export function JwtView({ jwt, token, jwks, testKey }: { jwt: string; token: IssuedToken; jwks: { keys: JsonObject[] } | null; testKey: 'id' | 'access' }) {
   const verification = useVerification(jwt, jwks)
   const decoded = useMemo(() => ({ header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) }), [jwt])
   const notes = useMemo(() => claimNotes(decoded.payload, token.customClaims), [decoded, token.customClaims])
   const parts = jwt.split('.')
   return (
-    <div className="space-y-2">
-      <VerificationLine verification={verification} testId={`token-verified-${testKey}`} />
-      <div className="grid gap-3 lg:grid-cols-2">
-        <div className="min-w-0">
-          <div className="mb-1 flex items-center gap-2">
-            <Heading>Encoded</Heading>
-            <CopyButton text={jwt} label={`Copy the ${testKey === 'id' ? 'ID' : 'access'} token`} testId={`token-copy-${testKey}`} />
-          </div>
-          <p data-testid={`token-encoded-${testKey}`} className="rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 break-all dark:bg-slate-900">
-            {parts.map((part, index) => (
-              <span key={index}>
-                {index > 0 && <span className="text-slate-400">.</span>}
-                <span title={PARTS[index]?.name} className={PARTS[index]?.color}>{part}</span>
-              </span>
-            ))}
-          </p>
-          <p className="mt-1 flex gap-3 text-[11px]" aria-hidden>
-            {PARTS.map((part) => <span key={part.name} className={part.color}>■ {part.name}</span>)}
-          </p>
+    <div className="grid gap-3 lg:grid-cols-[2fr_3fr]">
+      <div className="min-w-0">
+        <div className="mb-1 flex items-center gap-2">
+          <Heading>Encoded</Heading>
+          <CopyButton text={jwt} label={`Copy the ${testKey === 'id' ? 'ID' : 'access'} token`} testId={`token-copy-${testKey}`} />
         </div>
-        <div className="min-w-0 space-y-2">
-          <div>
-            <Heading>Header</Heading>
-            <JsonBlock value={decoded.header} />
-          </div>
-          <div>
-            <Heading>Payload</Heading>
-            <JsonBlock value={decoded.payload} notes={notes} testId={`token-payload-${testKey}`} />
-          </div>
+        <p data-testid={`token-encoded-${testKey}`} className="rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 break-all dark:bg-slate-900">
+          {parts.map((part, index) => (
+            <span key={index}>
+              {index > 0 && <span className="text-slate-400">.</span>}
+              <span title={PARTS[index]?.name} className={PARTS[index]?.color}>{part}</span>
+            </span>
+          ))}
+        </p>
+        <p className="mt-1 mb-2 flex gap-3 text-[11px]" aria-hidden>
+          {PARTS.map((part) => <span key={part.name} className={part.color}>■ {part.name}</span>)}
+        </p>
+        <VerificationLine verification={verification} testId={`token-verified-${testKey}`} />
+      </div>
+      {/* The payload first: its claims are what the actions changed. */}
+      <div className="min-w-0 space-y-2">
+        <div>
+          <Heading>Payload</Heading>
+          <JsonBlock value={decoded.payload} notes={notes} testId={`token-payload-${testKey}`} />
+        </div>
+        <div>
+          <Heading>Header</Heading>
+          <JsonBlock value={decoded.header} />
         </div>
       </div>
     </div>

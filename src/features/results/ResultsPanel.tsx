@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import { usePlayground } from '../../store/index.ts'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
@@ -26,7 +26,7 @@ function metadataBefore(doc: FlowDocument | null) {
 }
 
 /** What the last run did: status, the way back from a redirect, metadata, timeline, tokens, console, the rest. */
-export default function ResultsPanel() {
+export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
   const result = usePlayground((state) => state.result)
   const runDoc = usePlayground((state) => state.runDoc)
   const [tab, setTab] = useState<ResultsTab>('summary')
@@ -36,7 +36,7 @@ export default function ResultsPanel() {
   return (
     <div data-testid="results-panel" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <StatusBanner result={result} />
-      <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} idPrefix="results" testIdPrefix="results-tab-" badges={{ timeline: count }} />
+      <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} idPrefix="results" testIdPrefix="results-tab-" badges={{ timeline: count }} end={tabBarEnd} />
       <TabPanel idPrefix="results" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {!result && <p className="p-4 text-sm text-slate-500">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
         {result && tab === 'summary' && (

@@ -31,7 +31,7 @@ export function StatusBanner({ result }: { result: RunResult | null }) {
   if (running) return <RunningBanner />
   if (!result) return null
   return (
-    <div data-testid="status-banner" data-status={result.status} className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
+    <div data-testid="status-banner" data-status={result.status} className={`px-3 py-1.5 text-sm ${TONES[result.status]}`}>
       {alone && <div className="text-xs font-semibold uppercase tracking-wide opacity-80">This action alone: {alone}</div>}
       <div className="font-medium">{runHeadline(result)}</div>
       {result.error && (

@@ -21,7 +21,7 @@ function noTokensReason(result: RunResult): string {
 function TokenCard({ title, subtitle, testKey, children }: { title: string; subtitle: string; testKey: 'id' | 'access'; children: ReactNode }) {
   return (
     <section data-testid={`token-${testKey}`} aria-label={title} className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-      <header>
+      <header className="flex flex-wrap items-baseline gap-x-2">
         <h3 className="text-sm font-semibold">{title}</h3>
         <p className="text-xs text-slate-500 dark:text-slate-400">{subtitle}</p>
       </header>
@@ -57,7 +57,7 @@ export function TokensView({ result }: { result: RunResult }) {
     return <p data-testid="tokens-none" className="p-4 text-sm text-slate-600 dark:text-slate-300">{noTokensReason(result)}</p>
   }
   return (
-    <div data-testid="tokens-view" className="space-y-4 p-4">
+    <div data-testid="tokens-view" className="space-y-3 p-3">
       <TokenCard title="ID token" subtitle={idSubtitle(idToken)} testKey="id">
         <WarningList warnings={droppedClaimWarnings(result.warnings, 'ID token')} testId="token-warnings-id" />
         {idToken.jwt && <JwtView jwt={idToken.jwt} token={idToken} jwks={result.jwks} testKey="id" />}

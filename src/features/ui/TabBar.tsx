@@ -1,14 +1,15 @@
 /**
  * Tabs as the ARIA tabs pattern has them: one tab in the Tab order, arrow keys (and Home/End) move to and
  * show the next tab, each tab names its panel (`aria-controls`) and the panel its tab. `idPrefix` makes the
- * ids; `testIdPrefix` names each tab's data-testid (`<prefix><id>`).
+ * ids; `testIdPrefix` names each tab's data-testid (`<prefix><id>`); `end` goes at the row's right end, outside
+ * the tab list.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 
 const tabId = (idPrefix: string, id: string) => `${idPrefix}-tab-${id}`
 const panelId = (idPrefix: string) => `${idPrefix}-panel`
 
-export function TabBar<T extends string>({ label, tabs, current, onSelect, idPrefix, testIdPrefix, badges = {} }: {
+export function TabBar<T extends string>({ label, tabs, current, onSelect, idPrefix, testIdPrefix, badges = {}, end }: {
   label: string
   tabs: { id: T; label: string }[]
   current: T
@@ -16,6 +17,7 @@ export function TabBar<T extends string>({ label, tabs, current, onSelect, idPre
   idPrefix: string
   testIdPrefix: string
   badges?: Partial<Record<T, number>>
+  end?: ReactNode
 }) {
   const list = useRef<HTMLDivElement>(null)
   const onKeyDown = (event: KeyboardEvent) => {
@@ -28,24 +30,27 @@ export function TabBar<T extends string>({ label, tabs, current, onSelect, idPre
     list.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(idPrefix, target.id))}`)?.focus()
   }
   return (
-    <div ref={list} role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex border-b border-slate-200 px-2 dark:border-slate-800">
-      {tabs.map((item) => (
-        <button
-          key={item.id}
-          id={tabId(idPrefix, item.id)}
-          role="tab"
-          type="button"
-          aria-selected={current === item.id}
-          aria-controls={panelId(idPrefix)}
-          tabIndex={current === item.id ? 0 : -1}
-          data-testid={`${testIdPrefix}${item.id}`}
-          onClick={() => onSelect(item.id)}
-          className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${current === item.id ? 'border-indigo-600 font-medium text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-200'}`}
-        >
-          {item.label}
-          {badges[item.id] ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{badges[item.id]}</span> : null}
-        </button>
-      ))}
+    <div className="flex items-center border-b border-slate-200 px-2 dark:border-slate-800">
+      <div ref={list} role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex min-w-0">
+        {tabs.map((item) => (
+          <button
+            key={item.id}
+            id={tabId(idPrefix, item.id)}
+            role="tab"
+            type="button"
+            aria-selected={current === item.id}
+            aria-controls={panelId(idPrefix)}
+            tabIndex={current === item.id ? 0 : -1}
+            data-testid={`${testIdPrefix}${item.id}`}
+            onClick={() => onSelect(item.id)}
+            className={`-mb-px whitespace-nowrap border-b-2 px-3 py-1.5 text-sm ${current === item.id ? 'border-indigo-600 font-medium text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-200'}`}
+          >
+            {item.label}
+            {badges[item.id] ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{badges[item.id]}</span> : null}
+          </button>
+        ))}
+      </div>
+      {end && <div className="ml-auto flex items-center gap-2 pl-2">{end}</div>}
     </div>
   )
 }
