@@ -10,11 +10,9 @@ import { NODE_WIDTH } from './layout.ts'
 export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number }
 export type ActionFlowNode = Node<ActionNodeData, 'action'>
 
+// Icons, so that the toolbar fits the margin fitView keeps beside the node on a narrow canvas.
 const TOOL_BUTTON = 'h-6 w-6 rounded text-sm leading-none text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-200 dark:hover:bg-slate-700 dark:hover:text-white'
 
-// Icons, so that the toolbar fits the margin fitView keeps beside the node on a narrow canvas; each command's
-// label stays its accessible name and its tooltip.
-const TOOL_ICONS: Record<(typeof ACTION_COMMANDS)[number], string> = { runAction: '▷', moveUp: '↑', moveDown: '↓', duplicate: '❐', toggleEnabled: '⊘', remove: '✕' }
 
 const STATUS_STYLES: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
@@ -73,11 +71,7 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
         </div>
       )}
       <NodeToolbar position={Position.Right} offset={6} className="flex flex-col gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-md dark:border-slate-700 dark:bg-slate-800">
-        {ACTION_COMMANDS.map((id) => (
-          <CommandButton key={id} id={id} context={{ actionId: data.id }} className={TOOL_BUTTON}>
-            {id === 'toggleEnabled' && !data.enabled ? '✓' : TOOL_ICONS[id]}
-          </CommandButton>
-        ))}
+        {ACTION_COMMANDS.map((id) => <CommandButton key={id} id={id} context={{ actionId: data.id }} className={TOOL_BUTTON} iconOnly />)}
       </NodeToolbar>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="!bg-slate-400" />
     </div>

@@ -20,6 +20,8 @@ export type CommandGroup = 'Run' | 'Flow' | 'Editor and focus' | 'Playgrounds' |
 export interface Command {
   id: string
   label: string | ((state: PlaygroundState, context: CommandContext) => string)
+  /** A one-character icon where a button has no room for the label (the node toolbar); the label stays its name. */
+  icon?: string | ((state: PlaygroundState, context: CommandContext) => string)
   /** Chords in the form of `./keys.ts`; the first is the one menus show. */
   keys?: string[]
   /** The keys work inside the editors and fields too (Run does; Delete must not). */
@@ -41,7 +43,7 @@ const hasAction = (state: PlaygroundState, context: CommandContext) => targetAct
 export const COMMANDS = [
   { id: 'run', label: 'Run the flow', keys: ['Mod+Enter'], inEditors: true, group: 'Run', enabled: (state) => !runBlocker(state), run: () => runCurrentFlow() },
   {
-    id: 'runAction', label: 'Run this action only', keys: ['Mod+Shift+Enter'], inEditors: true, group: 'Run',
+    id: 'runAction', icon: '▷', label: 'Run this action only', keys: ['Mod+Shift+Enter'], inEditors: true, group: 'Run',
     enabled: (state, context) => !runBlocker(state) && hasAction(state, context),
     run: (state, context) => runCurrentFlow(targetAction(state, context)!.action.id),
   },
@@ -49,22 +51,22 @@ export const COMMANDS = [
   { id: 'undo', label: 'Undo', keys: ['Mod+Z'], group: 'Flow', enabled: (state) => state.past.length > 0, run: (state) => state.undo() },
   { id: 'redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], group: 'Flow', enabled: (state) => state.future.length > 0, run: (state) => state.redo() },
   {
-    id: 'moveUp', label: 'Move up', keys: ['Alt+ArrowUp'], group: 'Flow',
+    id: 'moveUp', icon: '↑', label: 'Move up', keys: ['Alt+ArrowUp'], group: 'Flow',
     enabled: (state, context) => (targetAction(state, context)?.index ?? 0) > 0,
     run: (state, context) => nudgeAction(targetAction(state, context)!.action.id, -1),
   },
   {
-    id: 'moveDown', label: 'Move down', keys: ['Alt+ArrowDown'], group: 'Flow',
+    id: 'moveDown', icon: '↓', label: 'Move down', keys: ['Alt+ArrowDown'], group: 'Flow',
     enabled: (state, context) => { const target = targetAction(state, context); return !!target && target.index < target.count - 1 },
     run: (state, context) => nudgeAction(targetAction(state, context)!.action.id, 1),
   },
-  { id: 'editCode', label: 'Edit the code', keys: ['Mod+E'], group: 'Flow', enabled: hasAction, run: (state, context) => state.editCode(targetAction(state, context)!.action.id) },
-  { id: 'duplicate', label: 'Duplicate', group: 'Flow', enabled: hasAction, run: (state, context) => state.duplicateAction(targetAction(state, context)!.action.id) },
+  { id: 'editCode', icon: '✎', label: 'Edit the code', keys: ['Mod+E'], group: 'Flow', enabled: hasAction, run: (state, context) => state.editCode(targetAction(state, context)!.action.id) },
+  { id: 'duplicate', icon: '❐', label: 'Duplicate', group: 'Flow', enabled: hasAction, run: (state, context) => state.duplicateAction(targetAction(state, context)!.action.id) },
   {
-    id: 'toggleEnabled', label: (state, context) => (targetAction(state, context)?.action.enabled === false ? 'Enable' : 'Disable'), keys: ['Mod+Shift+D'], group: 'Flow',
+    id: 'toggleEnabled', icon: (state, context) => (targetAction(state, context)?.action.enabled === false ? '✓' : '⊘'), label: (state, context) => (targetAction(state, context)?.action.enabled === false ? 'Enable' : 'Disable'), keys: ['Mod+Shift+D'], group: 'Flow',
     enabled: hasAction, run: (state, context) => state.toggleAction(targetAction(state, context)!.action.id),
   },
-  { id: 'remove', label: 'Remove', keys: ['Delete', 'Backspace'], group: 'Flow', enabled: hasAction, run: (state, context) => removeAction(targetAction(state, context)!.action.id) },
+  { id: 'remove', icon: '✕', label: 'Remove', keys: ['Delete', 'Backspace'], group: 'Flow', enabled: hasAction, run: (state, context) => removeAction(targetAction(state, context)!.action.id) },
   { id: 'nextRegion', label: 'Next area of the page (also leaves an editor)', keys: ['F6'], inEditors: true, group: 'Editor and focus', run: () => focusRegion(1) },
   { id: 'previousRegion', label: 'Previous area of the page', keys: ['Shift+F6'], inEditors: true, group: 'Editor and focus', run: () => focusRegion(-1) },
   {
@@ -93,6 +95,10 @@ export function getCommand(id: CommandId): Command {
 
 export function labelOf(command: Command, state: PlaygroundState, context: CommandContext = {}): string {
   return typeof command.label === 'function' ? command.label(state, context) : command.label
+}
+
+export function iconOf(command: Command, state: PlaygroundState, context: CommandContext = {}): string | null {
+  return typeof command.icon === 'function' ? command.icon(state, context) : command.icon ?? null
 }
 
 export function isEnabled(command: Command, state: PlaygroundState, context: CommandContext = {}): boolean {

@@ -4,6 +4,9 @@
  */
 export const REGION_ATTRIBUTE = 'data-region'
 
+/** Spread on an area's element: marked as a region, and focusable by script only. */
+export const REGION = { [REGION_ATTRIBUTE]: '', tabIndex: -1 } as const
+
 export function focusRegion(step: 1 | -1) {
   const regions = [...document.querySelectorAll<HTMLElement>(`[${REGION_ATTRIBUTE}]`)].filter((region) => region.getClientRects().length > 0)
   if (!regions.length) return

@@ -7,6 +7,7 @@ import { PlaygroundSwitcher } from '../playgrounds/PlaygroundSwitcher.tsx'
 import { ShareButton } from '../share/ShareButton.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
 import { Menu } from './Menu.tsx'
+import { REGION } from '../commands/regions.ts'
 
 function FlowName() {
   const name = useFlowName()
@@ -39,7 +40,7 @@ const button = 'rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 disa
 export function Header() {
   const eventError = usePlayground((state) => state.eventError)
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
+    <header {...REGION} className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
       <h1 data-testid="app-title" className="whitespace-nowrap text-sm font-bold text-indigo-700 dark:text-indigo-300">Actions Playground</h1>
       <span aria-hidden className="text-slate-400 dark:text-slate-600">/</span>
       <FlowName />

@@ -9,6 +9,7 @@ import { NameInput } from '../ui/NameInput.tsx'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { MocksPanel } from './MocksPanel.tsx'
 import { SecretsPanel } from './SecretsPanel.tsx'
+import { REGION } from '../commands/regions.ts'
 
 // Monaco loads only when the code or event tab is first shown, after the canvas has painted.
 const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx'))
@@ -46,7 +47,7 @@ export function Inspector({ onHide }: { onHide: () => void }) {
   const tab = usePlayground((state) => state.inspectorTab)
   const showTab = usePlayground((state) => state.showTab)
   return (
-    <aside data-testid="inspector" aria-label="Inspector" className="flex h-full flex-col bg-white dark:bg-slate-950">
+    <section {...REGION} data-testid="inspector" aria-label="Inspector" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} idPrefix="inspector" testIdPrefix="tab-" end={<HideButton label="Hide the inspector" arrow="right" onClick={onHide} />} />
       {(tab === 'code' || tab === 'secrets') && <ActionHeader />}
       <TabPanel idPrefix="inspector" current={tab} className="min-h-0 flex-1 overflow-y-auto">
@@ -55,6 +56,6 @@ export function Inspector({ onHide }: { onHide: () => void }) {
         {tab === 'secrets' && <SecretsPanel />}
         {tab === 'mocks' && <MocksPanel />}
       </TabPanel>
-    </aside>
+    </section>
   )
 }

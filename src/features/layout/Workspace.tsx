@@ -15,6 +15,7 @@ import { ResizeHandle } from './ResizeHandle.tsx'
 import { CANVAS_MIN_WIDTH, INSPECTOR_MIN_WIDTH, inspectorWidth, PALETTE_WIDTH, RESULTS_HEIGHT } from './sizes.ts'
 import { useCollapsible } from './useCollapsible.ts'
 import { useRememberedLayout } from './rememberedLayout.ts'
+import { REGION } from '../commands/regions.ts'
 
 const RAIL = '28px'
 
@@ -39,7 +40,7 @@ function Columns() {
       </Panel>
       <ResizeHandle label="Resize the palette" direction="columns" />
       <Panel id="layout-canvas" minSize={`${CANVAS_MIN_WIDTH}px`}>
-        <section aria-label="Login flow" className="h-full min-w-0">
+        <section {...REGION} aria-label="Login flow" className="h-full min-w-0">
           <FlowCanvas />
         </section>
       </Panel>

@@ -5,6 +5,7 @@ import { useActions } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'
 import { PALETTE_MIME, type PaletteItem } from './paletteItems.ts'
+import { REGION } from '../commands/regions.ts'
 
 interface Entry {
   key: string
@@ -74,7 +75,7 @@ export function Palette({ onHide }: { onHide: () => void }) {
   const filter = (entries: Entry[]) => entries.filter((entry) => matches(entry, query))
   const shown = [filter([blank]), filter(own), filter(templates)]
   return (
-    <aside data-testid="palette" aria-label="Action palette" className="flex h-full flex-col bg-slate-50 dark:bg-slate-900">
+    <section {...REGION} data-testid="palette" aria-label="Action palette" className="flex h-full flex-col bg-slate-50 dark:bg-slate-900">
       <div className="flex items-center gap-1 p-3 pb-2">
         <input
           type="search"
@@ -92,6 +93,6 @@ export function Palette({ onHide }: { onHide: () => void }) {
         <Section title="Templates" entries={shown[2]} />
         {shown.every((entries) => !entries.length) && <p className="text-sm text-slate-500">Nothing matches “{query}”.</p>}
       </div>
-    </aside>
+    </section>
   )
 }

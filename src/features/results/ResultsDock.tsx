@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { HideButton } from '../layout/PanelToggles.tsx'
+import { REGION } from '../commands/regions.ts'
 
 // The results and what they need (jose, the continue request) load with the first run.
 const ResultsPanel = lazy(() => import('./ResultsPanel.tsx'))
@@ -7,7 +8,7 @@ const ResultsPanel = lazy(() => import('./ResultsPanel.tsx'))
 /** The results of the last run, in the panel below the designer that opens with the first run. */
 export function ResultsDock({ onHide }: { onHide: () => void }) {
   return (
-    <section aria-label="Run results" data-testid="results-dock" className="h-full">
+    <section {...REGION} aria-label="Run results" data-testid="results-dock" className="h-full">
       <Suspense fallback={<p className="p-3 text-sm text-slate-500">Loading the results…</p>}>
         <ResultsPanel tabBarEnd={<HideButton label="Hide the results" arrow="down" onClick={onHide} />} />
       </Suspense>

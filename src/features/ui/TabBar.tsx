@@ -55,7 +55,7 @@ export function TabBar<T extends string>({ label, tabs, current, onSelect, idPre
   )
 }
 
-/** The panel of a TabBar with the same `idPrefix`, labelled by the tab it shows. */
+/** The panel of a TabBar with the same `idPrefix`, labelled by the tab it shows; Tab from the tabs reaches it. */
 export function TabPanel({ idPrefix, current, className, children }: { idPrefix: string; current: string; className?: string; children: ReactNode }) {
-  return <div role="tabpanel" id={panelId(idPrefix)} aria-labelledby={tabId(idPrefix, current)} className={className}>{children}</div>
+  return <div role="tabpanel" tabIndex={0} id={panelId(idPrefix)} aria-labelledby={tabId(idPrefix, current)} className={className}>{children}</div>
 }
