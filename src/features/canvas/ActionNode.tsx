@@ -19,9 +19,9 @@ const STATUS_STYLES: Record<string, string> = {
   denied: 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200',
   failed: 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200',
   suspended: 'bg-amber-100 text-amber-800 dark:bg-amber-900/60 dark:text-amber-200',
-  skipped: 'bg-slate-100 text-slate-500 dark:bg-slate-700 dark:text-slate-300',
-  pending: 'bg-slate-100 text-slate-500 dark:bg-slate-700 dark:text-slate-300',
-  disabled: 'bg-slate-100 text-slate-500 dark:bg-slate-700 dark:text-slate-300',
+  skipped: 'bg-slate-100 text-slate-600 dark:bg-slate-700 dark:text-slate-300',
+  pending: 'bg-slate-100 text-slate-600 dark:bg-slate-700 dark:text-slate-300',
+  disabled: 'bg-slate-100 text-slate-600 dark:bg-slate-700 dark:text-slate-300',
 }
 
 const STATUS_LABELS: Record<string, string> = { ok: 'ok', denied: 'denied', failed: 'failed', suspended: 'suspended', skipped: 'skipped', pending: 'not run yet', disabled: 'not run' }
@@ -49,7 +49,7 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
     >
       <Handle type="target" position={Position.Top} isConnectable={false} className="!bg-slate-400" />
       <div className="flex items-start gap-2">
-        <span className="w-5 shrink-0 text-xs leading-5 text-slate-400">{data.index + 1}</span>
+        <span className="w-5 shrink-0 text-xs leading-5 text-slate-600 dark:text-slate-400">{data.index + 1}</span>
         {/* Two lines at most; the full name is in the title and in the node's accessible name. */}
         <span className={`line-clamp-2 min-w-0 flex-1 text-sm leading-5 font-medium break-words ${data.enabled ? '' : 'line-through'}`} title={data.name}>{data.name}</span>
         {errors.length > 0 && (
@@ -57,7 +57,7 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
             {errors.length} {errors.length === 1 ? 'problem' : 'problems'}
           </span>
         )}
-        {!data.enabled && <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs leading-5 text-slate-500 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
+        {!data.enabled && <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs leading-5 text-slate-600 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
       </div>
       {(run.running || run.status) && (
         <div className="mt-1 flex items-center gap-2 pl-7 text-xs">
@@ -67,7 +67,7 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
               {STATUS_LABELS[run.status]}{run.status === 'ok' || run.status === 'denied' || run.status === 'suspended' ? ` · ${run.durationMs! < 1 ? '<1' : Math.round(run.durationMs!)} ms` : ''}
             </span>
           )}
-          {run.summary && !run.running && <span data-testid="run-summary" className="min-w-0 truncate text-slate-500 dark:text-slate-400" title={run.summary}>{run.summary}</span>}
+          {run.summary && !run.running && <span data-testid="run-summary" className="min-w-0 truncate text-slate-600 dark:text-slate-400" title={run.summary}>{run.summary}</span>}
         </div>
       )}
       <NodeToolbar position={Position.Right} offset={6} className="flex flex-col gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-md dark:border-slate-700 dark:bg-slate-800">

@@ -29,7 +29,7 @@ export function CommandButton({ id, context, className, role, children, iconOnly
       className={className}
     >
       {content ?? command.label}
-      {role === 'menuitem' && command.shortcut && <kbd className="ml-auto pl-4 font-sans text-xs text-slate-500 dark:text-slate-400">{command.shortcut}</kbd>}
+      {role === 'menuitem' && command.shortcut && <kbd className="ml-auto pl-4 font-sans text-xs text-slate-600 dark:text-slate-400">{command.shortcut}</kbd>}
     </button>
   )
 }

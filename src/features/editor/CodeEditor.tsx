@@ -139,10 +139,10 @@ export default function CodeEditor() {
     <div className="flex h-full min-h-48 flex-col">
       <div className="relative min-h-0 flex-1">
         <div ref={container} data-testid="code-editor" className={`${EDITOR_REGION_CLASS} absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
-        {!selectedId && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Select an action to edit its code.</p>}
+        {!selectedId && <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its code.</p>}
       </div>
       <div className="flex justify-end border-t border-slate-200 px-3 py-0.5 dark:border-slate-800">
-        <label className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
+        <label className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
           <input type="checkbox" checked={wordWrap} onChange={(event) => setWordWrap(event.target.checked)} />
           Word wrap
         </label>

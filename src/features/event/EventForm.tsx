@@ -52,10 +52,10 @@ function parseObject(text: string): Parsed<Record<string, unknown>> {
 
 function Field({ label, field, error, wide, children }: { label: string; field: EventFormField; error?: string | null; wide?: boolean; children: ReactNode }) {
   return (
-    <label className={`block text-xs text-slate-500 dark:text-slate-400 ${wide ? 'col-span-2' : ''}`}>
+    <label className={`block text-xs text-slate-600 dark:text-slate-400 ${wide ? 'col-span-2' : ''}`}>
       <span className="mb-0.5 block">{label}</span>
       {children}
-      {error && <span data-testid={`event-form-${field}-error`} className="mt-0.5 block text-red-600 dark:text-red-400">{error}</span>}
+      {error && <span data-testid={`event-form-${field}-error`} className="mt-0.5 block text-red-700 dark:text-red-400">{error}</span>}
     </label>
   )
 }

@@ -35,23 +35,23 @@ export default function EventPanel() {
   return (
     <div data-testid="event-panel" className="flex h-full min-h-[40rem] flex-col gap-3 p-3">
       <section aria-label="Presets" className="space-y-1">
-        <h3 className="text-xs font-medium text-slate-500 dark:text-slate-400">Start from a situation (replaces the event)</h3>
+        <h3 className="text-xs font-medium text-slate-600 dark:text-slate-400">Start from a situation (replaces the event)</h3>
         <Presets />
       </section>
       <details open className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
         <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-300">Common fields</summary>
-        {eventError && <p className="mt-1 text-xs text-slate-500">Fix the JSON below to use the form again.</p>}
+        {eventError && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Fix the JSON below to use the form again.</p>}
         <div className="mt-2"><EventForm disabled={eventError !== null} /></div>
       </details>
       <section aria-label="Event JSON" className="flex min-h-80 flex-1 flex-col gap-1">
-        <h3 className="text-xs font-medium text-slate-500 dark:text-slate-400">Event JSON</h3>
+        <h3 className="text-xs font-medium text-slate-600 dark:text-slate-400">Event JSON</h3>
         {eventError && (
           <p role="alert" data-testid="event-error" className="rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">
             {eventError}
           </p>
         )}
         <div className="min-h-0 flex-1 overflow-hidden rounded-md border border-slate-200 dark:border-slate-700">
-          <Suspense fallback={<p className="p-3 text-xs text-slate-500">Loading the JSON editor…</p>}>
+          <Suspense fallback={<p className="p-3 text-xs text-slate-600 dark:text-slate-400">Loading the JSON editor…</p>}>
             <EventJsonEditor />
           </Suspense>
         </div>

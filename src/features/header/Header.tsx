@@ -42,14 +42,14 @@ export function Header() {
   return (
     <header {...REGION} className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
       <h1 data-testid="app-title" className="whitespace-nowrap text-sm font-bold text-indigo-700 dark:text-indigo-300">Actions Playground</h1>
-      <span aria-hidden className="text-slate-400 dark:text-slate-600">/</span>
+      <span aria-hidden className="text-slate-600 dark:text-slate-400">/</span>
       <FlowName />
       <PlaygroundSwitcher />
       <span className="hidden text-xs text-slate-600 lg:inline dark:text-slate-400">Login flow · post-login</span>
       <div className="ml-auto flex items-center gap-1">
         <CommandButton id="undo" className={button}>↶</CommandButton>
         <CommandButton id="redo" className={button}>↷</CommandButton>
-        {eventError && <span data-testid="run-blocked" className="max-w-56 truncate text-xs text-red-600 dark:text-red-400" title={eventError}>Event has an error</span>}
+        {eventError && <span data-testid="run-blocked" className="max-w-56 truncate text-xs text-red-700 dark:text-red-400" title={eventError}>Event has an error</span>}
         <ShareButton />
         <RunButton />
         <Menu />

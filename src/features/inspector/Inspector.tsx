@@ -23,17 +23,17 @@ const TABS: { id: InspectorTab; label: string }[] = [
 ]
 
 function Loading({ what }: { what: string }) {
-  return <p className="p-4 text-sm text-slate-500">Loading the {what}…</p>
+  return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Loading the {what}…</p>
 }
 
 function ActionHeader() {
   const action = useSelectedAction()
-  if (!action) return <div className="border-b border-slate-200 px-3 py-2 text-sm text-slate-500 dark:border-slate-800">No action selected: pick one on the canvas.</div>
+  if (!action) return <div className="border-b border-slate-200 px-3 py-2 text-sm text-slate-600 dark:text-slate-400 dark:border-slate-800">No action selected: pick one on the canvas.</div>
   const small = 'rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40 dark:text-slate-400 dark:hover:bg-slate-800'
   return (
     <div className="flex items-center gap-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
       <NameInput value={action.name} onCommit={(next) => usePlayground.getState().renameAction(action.id, next)} label="Action name" testId="action-name" className="min-w-0 flex-1 px-1 py-0.5 text-sm font-medium" />
-      <label className="flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
+      <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
         <input type="checkbox" checked={action.enabled} onChange={() => usePlayground.getState().toggleAction(action.id)} />
         Enabled
       </label>

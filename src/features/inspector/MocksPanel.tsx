@@ -41,9 +41,9 @@ function MockEditor({ mock, index, onChange, onRemove }: { mock: HttpMock; index
         </select>
         <input aria-label="URL" value={mock.url} placeholder="https://api.example.com/path (* matches anything)" onChange={(event) => onChange({ ...mock, url: event.target.value })} className={`${field} min-w-0 flex-1 font-mono`} />
         <input aria-label="Status" type="number" min={100} max={599} value={mock.status} onChange={(event) => onChange({ ...mock, status: Math.min(599, Math.max(100, Number(event.target.value) || 200)) })} className={`${field} w-16`} />
-        <button type="button" aria-label="Remove mock" onClick={onRemove} className="rounded px-1.5 text-slate-400 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-950">✕</button>
+        <button type="button" aria-label="Remove mock" onClick={onRemove} className="rounded px-1.5 text-slate-600 dark:text-slate-400 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-950">✕</button>
       </div>
-      <label className="block text-xs text-slate-500 dark:text-slate-400">
+      <label className="block text-xs text-slate-600 dark:text-slate-400">
         Response body
         <textarea
           aria-label="Response body"
@@ -59,10 +59,10 @@ function MockEditor({ mock, index, onChange, onRemove }: { mock: HttpMock; index
           className={`${field} mt-1 block w-full font-mono`}
         />
       </label>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         {parsedBody === null ? 'No body.' : parsedBody.ok ? 'Sent as JSON.' : `Not JSON, so sent as text (${parsedBody.errors[0]}).`}
       </p>
-      <label className="block text-xs text-slate-500 dark:text-slate-400">
+      <label className="block text-xs text-slate-600 dark:text-slate-400">
         Response headers, one <code>Name: value</code> per line
         <textarea
           aria-label="Response headers"
@@ -73,7 +73,7 @@ function MockEditor({ mock, index, onChange, onRemove }: { mock: HttpMock; index
           className={`${field} mt-1 block w-full font-mono`}
         />
       </label>
-      {badHeaders.length > 0 && <p role="alert" className="text-xs text-red-600 dark:text-red-400">Not a header (missing “:”): {badHeaders.join(', ')}</p>}
+      {badHeaders.length > 0 && <p role="alert" className="text-xs text-red-700 dark:text-red-400">Not a header (missing “:”): {badHeaders.join(', ')}</p>}
     </li>
   )
 }
@@ -92,7 +92,7 @@ export function MocksPanel() {
   }
   return (
     <div data-testid="mocks-panel" className="space-y-3 p-4 text-sm">
-      <p className="text-slate-500 dark:text-slate-400">
+      <p className="text-slate-600 dark:text-slate-400">
         Actions reach the network only through <code>fetch</code> and <code>require('axios')</code>, answered here. A mock URL without a query matches any query; an unmocked request fails with its URL.
       </p>
       <ul className="space-y-3">

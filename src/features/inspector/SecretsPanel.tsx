@@ -20,7 +20,7 @@ export function SecretsPanel() {
   const [draft, setDraft] = useState({ name: '', value: '' })
   const [shown, setShown] = useState<Record<string, boolean>>({})
   const remember = usePlayground((state) => state.rememberSecrets)
-  if (!action) return <p className="p-4 text-sm text-slate-500">Select an action to edit its secrets.</p>
+  if (!action) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its secrets.</p>
   const secrets = Object.entries(action.secrets)
   const save = (next: Record<string, string>) => usePlayground.getState().setSecrets(action.id, next)
   const draftProblem = draft.name ? nameProblem(draft.name, secrets.map(([name]) => name)) : null
@@ -32,14 +32,14 @@ export function SecretsPanel() {
   }
   return (
     <div data-testid="secrets-panel" className="space-y-3 p-4 text-sm">
-      <p className="text-slate-500 dark:text-slate-400">
+      <p className="text-slate-600 dark:text-slate-400">
         Available to <strong>{action.name}</strong> as <code>event.secrets.NAME</code>. Values stay in this browser: share links carry only the names.
       </p>
       <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
         <input type="checkbox" data-testid="remember-secrets" checked={remember} onChange={(event) => usePlayground.getState().setRememberSecrets(event.target.checked)} />
         Remember secret values on this device (otherwise only their names are saved)
       </label>
-      {secrets.length === 0 && <p className="text-slate-500">No secrets yet.</p>}
+      {secrets.length === 0 && <p className="text-slate-600 dark:text-slate-400">No secrets yet.</p>}
       <ul className="space-y-2">
         {secrets.map(([name, value]) => (
           <li key={name} className="flex items-center gap-2">
@@ -52,14 +52,14 @@ export function SecretsPanel() {
               onChange={(event) => save({ ...action.secrets, [name]: event.target.value })}
               className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
             />
-            <button type="button" onClick={() => setShown({ ...shown, [name]: !shown[name] })} className="text-xs text-indigo-600 hover:underline dark:text-indigo-300">
+            <button type="button" onClick={() => setShown({ ...shown, [name]: !shown[name] })} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">
               {shown[name] ? 'Hide' : 'Show'}
             </button>
             <button
               type="button"
               aria-label={`Remove ${name}`}
               onClick={() => { const { [name]: _removed, ...rest } = action.secrets; save(rest) }}
-              className="rounded px-1.5 text-slate-400 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-950"
+              className="rounded px-1.5 text-slate-600 dark:text-slate-400 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-950"
             >
               ✕
             </button>
@@ -90,8 +90,8 @@ export function SecretsPanel() {
             Add secret
           </button>
         </div>
-        {draftProblem && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{draftProblem}</p>}
-        {full && <p className="text-xs text-amber-600">Auth0 allows {LIMITS.count} secrets per action.</p>}
+        {draftProblem && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{draftProblem}</p>}
+        {full && <p className="text-xs text-amber-700 dark:text-amber-300">Auth0 allows {LIMITS.count} secrets per action.</p>}
       </form>
     </div>
   )

@@ -39,14 +39,14 @@ function PaletteEntry({ entry }: { entry: Entry }) {
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <div className="line-clamp-2 text-sm font-medium break-words" title={entry.title}>{entry.title}</div>
-          <div className="text-xs leading-snug text-slate-500 dark:text-slate-400">{entry.detail}</div>
+          <div className="text-xs leading-snug text-slate-600 dark:text-slate-400">{entry.detail}</div>
         </div>
         <button
           type="button"
           onClick={add}
           aria-label={`Add ${entry.title}`}
           title="Add after the selected action (or at the end)"
-          className="rounded px-1.5 text-slate-400 opacity-0 group-hover:opacity-100 hover:bg-indigo-50 hover:text-indigo-700 focus:opacity-100 dark:hover:bg-indigo-950 dark:hover:text-indigo-300"
+          className="rounded px-1.5 text-slate-600 dark:text-slate-400 opacity-0 group-hover:opacity-100 hover:bg-indigo-50 hover:text-indigo-700 focus:opacity-100 dark:hover:bg-indigo-950 dark:hover:text-indigo-300"
         >
           +
         </button>
@@ -59,7 +59,7 @@ function Section({ title, entries }: { title: string; entries: Entry[] }) {
   if (!entries.length) return null
   return (
     <section aria-label={title} className="mb-4">
-      <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
+      <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{title}</h3>
       <ul className="space-y-1.5">{entries.map((entry) => <PaletteEntry key={entry.key} entry={entry} />)}</ul>
     </section>
   )
@@ -91,7 +91,7 @@ export function Palette({ onHide }: { onHide: () => void }) {
         <Section title="Start from scratch" entries={shown[0]} />
         <Section title="In this flow" entries={shown[1]} />
         <Section title="Templates" entries={shown[2]} />
-        {shown.every((entries) => !entries.length) && <p className="text-sm text-slate-500">Nothing matches “{query}”.</p>}
+        {shown.every((entries) => !entries.length) && <p className="text-sm text-slate-600 dark:text-slate-400">Nothing matches “{query}”.</p>}
       </div>
     </section>
   )

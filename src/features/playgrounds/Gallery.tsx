@@ -12,7 +12,7 @@ export function Gallery() {
         <div className="flex items-start gap-4 border-b border-slate-200 p-5 dark:border-slate-800">
           <div className="flex-1">
             <h2 className="text-lg font-semibold">Explore Auth0 Login flows</h2>
-            <p className="text-sm text-slate-500 dark:text-slate-400">Open an example as a new playground, run it, and change it. Nothing runs until you press Run.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">Open an example as a new playground, run it, and change it. Nothing runs until you press Run.</p>
           </div>
           <button type="button" data-testid="gallery-close" onClick={close} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
             Start with my own flow
@@ -22,8 +22,8 @@ export function Gallery() {
           {EXAMPLES.map((example) => (
             <li key={example.slug} data-testid={`example-${example.slug}`} className="flex flex-col rounded-lg border border-slate-200 p-3 dark:border-slate-700">
               <h3 className="text-sm font-semibold">{example.title}</h3>
-              <p className="mt-1 flex-1 text-xs text-slate-500 dark:text-slate-400">{example.teaches}</p>
-              <p className="mt-2 text-xs text-slate-400">{example.document.actions.map((action) => action.name).join(' → ')}</p>
+              <p className="mt-1 flex-1 text-xs text-slate-600 dark:text-slate-400">{example.teaches}</p>
+              <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{example.document.actions.map((action) => action.name).join(' → ')}</p>
               <button type="button" onClick={() => usePlayground.getState().openAsNew(structuredClone(example.document))} className="mt-2 self-start rounded-md bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-500">
                 Open
               </button>

@@ -30,8 +30,8 @@ export function PlaygroundSwitcher() {
                   <button role="menuitem" type="button" className={`${item} flex-1 truncate ${saved.id === currentId ? 'font-semibold text-indigo-700 dark:text-indigo-300' : ''}`} onClick={act(() => store().switchPlayground(saved.id))}>
                     {saved.id === currentId ? '● ' : ''}{name}
                   </button>
-                  <button type="button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={act(() => store().duplicatePlayground(saved.id))} className="px-1 text-xs text-slate-400 opacity-0 group-hover:opacity-100 hover:text-slate-700 focus:opacity-100">⧉</button>
-                  <button type="button" aria-label={`Delete ${name}`} title="Delete" onClick={act(() => store().deletePlayground(saved.id))} className="px-1 text-xs text-slate-400 opacity-0 group-hover:opacity-100 hover:text-red-600 focus:opacity-100">✕</button>
+                  <button type="button" aria-label={`Duplicate ${name}`} title="Duplicate" onClick={act(() => store().duplicatePlayground(saved.id))} className="px-1 text-xs text-slate-600 dark:text-slate-400 opacity-0 group-hover:opacity-100 hover:text-slate-700 focus:opacity-100">⧉</button>
+                  <button type="button" aria-label={`Delete ${name}`} title="Delete" onClick={act(() => store().deletePlayground(saved.id))} className="px-1 text-xs text-slate-600 dark:text-slate-400 opacity-0 group-hover:opacity-100 hover:text-red-600 focus:opacity-100">✕</button>
                 </li>
               )
             })}

@@ -6,7 +6,7 @@ const LEVELS: Record<LogEntry['level'], { icon: string; tone: string }> = {
   info: { icon: 'ℹ', tone: 'text-sky-800 dark:text-sky-300' },
   warn: { icon: '⚠', tone: 'bg-amber-50 text-amber-900 dark:bg-amber-950/50 dark:text-amber-200' },
   error: { icon: '✖', tone: 'bg-red-50 text-red-800 dark:bg-red-950/50 dark:text-red-200' },
-  debug: { icon: '⋯', tone: 'text-slate-500 dark:text-slate-400' },
+  debug: { icon: '⋯', tone: 'text-slate-600 dark:text-slate-400' },
 }
 
 function ConsoleLine({ log, actionId }: { log: LogEntry; actionId: string }) {
@@ -36,7 +36,7 @@ function ActionLogs({ action }: { action: ActionResult }) {
   return (
     <section aria-label={`Console of ${action.name}`}>
       <h3 className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-300">
-        {action.name} <span className="font-normal text-slate-400">({action.logs.length} {action.logs.length === 1 ? 'line' : 'lines'})</span>
+        {action.name} <span className="font-normal text-slate-600 dark:text-slate-400">({action.logs.length} {action.logs.length === 1 ? 'line' : 'lines'})</span>
       </h3>
       <ol className="rounded-md border border-slate-200 dark:border-slate-800">
         {action.logs.map((log, index) => <ConsoleLine key={index} log={log} actionId={action.id} />)}
@@ -51,7 +51,7 @@ export function ConsoleView({ result }: { result: RunResult }) {
   return (
     <div data-testid="console-view" className="space-y-3 p-4">
       {logged.length === 0
-        ? <p className="text-sm text-slate-500 dark:text-slate-400">No console output.</p>
+        ? <p className="text-sm text-slate-600 dark:text-slate-400">No console output.</p>
         : logged.map((action) => <ActionLogs key={action.id} action={action} />)}
     </div>
   )

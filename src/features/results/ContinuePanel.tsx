@@ -24,10 +24,10 @@ function PairsEditor({ label, pairs, onChange, testId }: { label: string; pairs:
         <div key={index} className="flex gap-1">
           <input aria-label={`${label} name ${index + 1}`} value={pair.key} placeholder="name" onChange={(event) => onChange(pairs.map((item, i) => (i === index ? { ...item, key: event.target.value } : item)))} className={`${input} w-32 font-mono`} />
           <input aria-label={`${label} value ${index + 1}`} value={pair.value} placeholder="value" onChange={(event) => onChange(pairs.map((item, i) => (i === index ? { ...item, value: event.target.value } : item)))} className={`${input} min-w-0 flex-1 font-mono`} />
-          <button type="button" aria-label={`Remove ${label} field ${index + 1}`} onClick={() => onChange(pairs.filter((_, i) => i !== index))} className="px-1 text-slate-400 hover:text-red-600">✕</button>
+          <button type="button" aria-label={`Remove ${label} field ${index + 1}`} onClick={() => onChange(pairs.filter((_, i) => i !== index))} className="px-1 text-slate-600 dark:text-slate-400 hover:text-red-600">✕</button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...pairs, { key: '', value: '' }])} className="text-xs text-indigo-600 hover:underline dark:text-indigo-300">+ field</button>
+      <button type="button" onClick={() => onChange([...pairs, { key: '', value: '' }])} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">+ field</button>
     </fieldset>
   )
 }
@@ -49,7 +49,7 @@ function RedirectDetails({ result }: { result: RunResult }) {
             try { decoded = { header: decodeProtectedHeader(value), payload: decodeJwt(value) } } catch { /* not a JWT */ }
             return (
               <tr key={key} className="align-top">
-                <td className="w-32 py-0.5 pr-2 font-mono text-slate-500">{key}{key === 'state' && <span className="ml-1 font-sans text-[10px] text-amber-600">added by Auth0</span>}</td>
+                <td className="w-32 py-0.5 pr-2 font-mono text-slate-600 dark:text-slate-400">{key}{key === 'state' && <span className="ml-1 font-sans text-[10px] text-amber-700 dark:text-amber-300">added by Auth0</span>}</td>
                 <td className="py-0.5 font-mono">
                   {decoded ? (
                     <details>
@@ -63,7 +63,7 @@ function RedirectDetails({ result }: { result: RunResult }) {
           })}
         </tbody>
       </table>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         {before.length ? `Metadata written before the redirect: ${JSON.stringify({ app_metadata: before[0].app_metadata, user_metadata: before[0].user_metadata })}` : 'No metadata was pending before the redirect.'}
       </p>
     </div>
@@ -127,7 +127,7 @@ function RedirectContinue({ result }: { result: RunResult }) {
             Payload
             <textarea data-testid="token-payload" value={payload} onChange={(event) => setPayload(event.target.value)} rows={3} spellCheck={false} className={`${input} mt-1 block w-full font-mono`} />
           </label>
-          {payloadError && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{payloadError}</p>}
+          {payloadError && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{payloadError}</p>}
         </div>
       )}
     </div>

@@ -13,7 +13,7 @@ function Fields({ rows }: { rows: Rows }) {
     <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs">
       {rows.map(([label, value]) => (
         <Fragment key={label}>
-          <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+          <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
           <dd className="break-words">{value}</dd>
         </Fragment>
       ))}
@@ -52,7 +52,7 @@ function ChallengeFactors({ challenge }: { challenge: NonNullable<RunResult['cha
           {code(factor.type)}
           {factor.options && <> <JsonInline value={factor.options} /></>}
           {' '}
-          <span className={offered.has(factor.type) ? 'text-emerald-700 dark:text-emerald-300' : 'text-slate-500 dark:text-slate-400'}>
+          <span className={offered.has(factor.type) ? 'text-emerald-700 dark:text-emerald-300' : 'text-slate-600 dark:text-slate-400'}>
             {offered.has(factor.type) ? '✓ offered' : `✗ ${notOffered}`}
           </span>
         </li>
@@ -73,7 +73,7 @@ function authenticationRows(authentication: RunResult['authentication']): Rows {
         <li key={index}>
           {code(String(method.name))}
           {method.type !== undefined && <> ({String(method.type)})</>}
-          {typeof method.timestamp === 'string' && <span className="text-slate-500 dark:text-slate-400"> at {utcTime(Date.parse(method.timestamp))}</span>}
+          {typeof method.timestamp === 'string' && <span className="text-slate-600 dark:text-slate-400"> at {utcTime(Date.parse(method.timestamp))}</span>}
         </li>
       ))}
     </ul>
@@ -107,7 +107,7 @@ function CacheRecords({ cache }: { cache: RunResult['cache'] }) {
   const now = Date.now()
   return (
     <table className="w-full table-fixed text-left text-xs">
-      <thead className="text-slate-500 dark:text-slate-400">
+      <thead className="text-slate-600 dark:text-slate-400">
         <tr><th className="w-1/4 py-0.5 font-medium">Key</th><th className="font-medium">Value</th><th className="w-1/3 font-medium">Expires</th></tr>
       </thead>
       <tbody>
@@ -169,7 +169,7 @@ export function DetailsView({ result }: { result: RunResult }) {
   return (
     <div data-testid="details-view" className="space-y-3 p-4">
       {sections.length === 0
-        ? <p data-testid="details-empty" className="text-sm text-slate-500 dark:text-slate-400">Nothing else was touched: no MFA, forms, SAML, session or refresh token changes, transaction metadata, cache, HTTP requests or warnings.</p>
+        ? <p data-testid="details-empty" className="text-sm text-slate-600 dark:text-slate-400">Nothing else was touched: no MFA, forms, SAML, session or refresh token changes, transaction metadata, cache, HTTP requests or warnings.</p>
         : sections.map((section) => <Section key={section.id} id={section.id} title={section.title}>{section.body}</Section>)}
     </div>
   )

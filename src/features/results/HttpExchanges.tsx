@@ -16,7 +16,7 @@ function Exchange({ exchange, index }: { exchange: HttpExchange; index: number }
         <span className="min-w-0 flex-1 font-mono break-all">{exchange.url}</span>
         <span className={`rounded px-1.5 font-medium ${statusTone(exchange.status)}`}>{exchange.status ?? 'no mock'}</span>
       </div>
-      <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
+      <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
         {exchange.action}{exchange.phase === 'continue' ? ' (onContinuePostLogin)' : ''} ·{' '}
         {exchange.mock === null ? 'no HTTP mock matched, so the request failed' : `answered by HTTP mock ${exchange.mock + 1}`}
       </p>
@@ -25,13 +25,13 @@ function Exchange({ exchange, index }: { exchange: HttpExchange; index: number }
         <div className="mt-1 space-y-1">
           <p className="font-medium">Request headers</p>
           {headers.length === 0
-            ? <p className="text-slate-500 dark:text-slate-400">None.</p>
+            ? <p className="text-slate-600 dark:text-slate-400">None.</p>
             : <pre className="font-mono whitespace-pre-wrap break-all">{headers.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>}
           <p className="font-medium">Request body</p>
-          {exchange.body === null ? <p className="text-slate-500 dark:text-slate-400">None.</p> : <JsonBlock value={exchange.body} />}
+          {exchange.body === null ? <p className="text-slate-600 dark:text-slate-400">None.</p> : <JsonBlock value={exchange.body} />}
           <p className="font-medium">Response body</p>
           {exchange.mock === null || exchange.response === null
-            ? <p className="text-slate-500 dark:text-slate-400">{exchange.mock === null ? 'No response.' : 'Empty.'}</p>
+            ? <p className="text-slate-600 dark:text-slate-400">{exchange.mock === null ? 'No response.' : 'Empty.'}</p>
             : <JsonBlock value={exchange.response} />}
         </div>
       </details>

@@ -58,7 +58,7 @@ export function JsonBlock({ value, notes, testId }: { value: unknown; notes?: (k
         return (
           <span key={key} data-claim={key} title={note?.title} className={`block rounded-sm ${note?.className ?? ''} ${note?.title ? 'cursor-help' : ''}`}>
             {colored(text)}
-            {note?.note && <span className="ml-2 font-sans text-[11px] text-slate-500 italic dark:text-slate-400">{note.note}</span>}
+            {note?.note && <span className="ml-2 font-sans text-[11px] text-slate-600 italic dark:text-slate-400">{note.note}</span>}
           </span>
         )
       })}

@@ -8,9 +8,9 @@ import { verifyToken, type Verification } from './verifyToken.ts'
 
 /** jwt.io's colours for the three parts of a compact JWT. */
 const PARTS = [
-  { name: 'Header', color: 'text-rose-600 dark:text-rose-400' },
-  { name: 'Payload', color: 'text-fuchsia-600 dark:text-fuchsia-400' },
-  { name: 'Signature', color: 'text-sky-600 dark:text-sky-400' },
+  { name: 'Header', color: 'text-rose-700 dark:text-rose-400' },
+  { name: 'Payload', color: 'text-fuchsia-700 dark:text-fuchsia-400' },
+  { name: 'Signature', color: 'text-sky-700 dark:text-sky-400' },
 ]
 
 function useVerification(jwt: string, jwks: { keys: JsonObject[] } | null): Verification | null {
@@ -25,7 +25,7 @@ function useVerification(jwt: string, jwks: { keys: JsonObject[] } | null): Veri
 
 function VerificationLine({ verification, testId }: { verification: Verification | null; testId: string }) {
   const state = !verification ? 'pending' : verification.ok ? 'verified' : 'failed'
-  const tone = !verification ? 'text-slate-500 dark:text-slate-400' : verification.ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'
+  const tone = !verification ? 'text-slate-600 dark:text-slate-400' : verification.ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'
   return (
     <p data-testid={testId} data-state={state} className={`text-xs ${tone}`}>
       {!verification && 'Verifying the signature…'}
@@ -36,7 +36,7 @@ function VerificationLine({ verification, testId }: { verification: Verification
 }
 
 function Heading({ children }: { children: string }) {
-  return <h4 className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{children}</h4>
+  return <h4 className="mb-1 text-[11px] font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">{children}</h4>
 }
 
 /** One signed token as jwt.io shows it: encoded on the left with its signature checked, decoded on the right. */
@@ -55,7 +55,7 @@ export function JwtView({ jwt, token, jwks, testKey }: { jwt: string; token: Iss
         <p data-testid={`token-encoded-${testKey}`} className="rounded-md bg-slate-50 p-2 font-mono text-xs leading-5 break-all dark:bg-slate-900">
           {parts.map((part, index) => (
             <span key={index}>
-              {index > 0 && <span className="text-slate-400">.</span>}
+              {index > 0 && <span className="text-slate-600 dark:text-slate-400">.</span>}
               <span title={PARTS[index]?.name} className={PARTS[index]?.color}>{part}</span>
             </span>
           ))}

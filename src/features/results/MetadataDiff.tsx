@@ -10,7 +10,7 @@ const CHANGE_STYLE: Record<MetadataChange, { marker: string; row: string; badge:
   added: { marker: '+ added', row: 'bg-emerald-50 dark:bg-emerald-950/40', badge: 'text-emerald-800 dark:text-emerald-300' },
   changed: { marker: '~ changed', row: 'bg-amber-50 dark:bg-amber-950/40', badge: 'text-amber-800 dark:text-amber-300' },
   removed: { marker: '− removed', row: 'bg-red-50 dark:bg-red-950/40', badge: 'text-red-800 dark:text-red-300' },
-  unchanged: { marker: '= unchanged', row: '', badge: 'text-slate-500 dark:text-slate-400' },
+  unchanged: { marker: '= unchanged', row: '', badge: 'text-slate-600 dark:text-slate-400' },
 }
 
 const cell = 'px-2 py-1 align-top'
@@ -21,10 +21,10 @@ function FieldDiff({ field, before, after }: { field: MetadataField; before: Rec
     <section aria-label={field} className="min-w-0">
       <h3 className="mb-1 font-mono text-xs font-semibold text-slate-600 dark:text-slate-300">{field}</h3>
       {rows.length === 0 ? (
-        <p className="text-xs text-slate-500 dark:text-slate-400">Empty before and after.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">Empty before and after.</p>
       ) : (
         <table className="w-full table-fixed border-collapse text-xs">
-          <thead className="text-left text-slate-500 dark:text-slate-400">
+          <thead className="text-left text-slate-600 dark:text-slate-400">
             <tr>
               <th className={`${cell} w-1/4 font-medium`}>Key</th>
               <th className={`${cell} font-medium`}>Before</th>
@@ -52,7 +52,7 @@ function FieldDiff({ field, before, after }: { field: MetadataField; before: Rec
 }
 
 function Absent() {
-  return <span className="text-slate-400 dark:text-slate-500">—</span>
+  return <span className="text-slate-600 dark:text-slate-400">—</span>
 }
 
 const WHEN: Record<ProfileUpdate['when'], string> = {
@@ -79,7 +79,7 @@ function ProfileWrites({ result }: { result: RunResult }) {
     <section data-testid="profile-writes" aria-label="Profile writes" className="text-sm">
       <h3 className="font-medium">{count === 0 ? 'No profile writes' : `${count} profile ${count === 1 ? 'write' : 'writes'}`}</h3>
       {count === 0 && (
-        <p className="text-xs text-slate-500 dark:text-slate-400">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           {result.status === 'failed' ? 'The login failed: metadata changes the actions queued are not written.' : 'No action changed the metadata.'}
         </p>
       )}

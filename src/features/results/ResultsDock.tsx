@@ -9,7 +9,7 @@ const ResultsPanel = lazy(() => import('./ResultsPanel.tsx'))
 export function ResultsDock({ onHide }: { onHide: () => void }) {
   return (
     <section {...REGION} aria-label="Run results" data-testid="results-dock" className="h-full">
-      <Suspense fallback={<p className="p-3 text-sm text-slate-500">Loading the results…</p>}>
+      <Suspense fallback={<p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the results…</p>}>
         <ResultsPanel tabBarEnd={<HideButton label="Hide the results" arrow="down" onClick={onHide} />} />
       </Suspense>
     </section>

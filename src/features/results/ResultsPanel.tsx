@@ -38,7 +38,7 @@ export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
       <StatusBanner result={result} />
       <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} idPrefix="results" testIdPrefix="results-tab-" badges={{ timeline: count }} end={tabBarEnd} />
       <TabPanel idPrefix="results" current={tab} className="min-h-0 flex-1 overflow-y-auto">
-        {!result && <p className="p-4 text-sm text-slate-500">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
+        {!result && <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
         {result && tab === 'summary' && (
           <div className="space-y-4 p-3">
             <ContinuePanel result={result} />

@@ -38,7 +38,7 @@ export function StepControls({ stepping, position, canStart, canBack, canForward
     <div className="flex items-center gap-1.5">
       <button type="button" data-testid="step-back" disabled={!canBack} onClick={onBack} className={button}>◀ Back</button>
       <button ref={forward} type="button" data-testid="step-forward" disabled={!canForward} onClick={onForward} className={`${button} border-sky-500 text-sky-700 dark:border-sky-400 dark:text-sky-300`}>Step ▶</button>
-      <span className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400">{position}</span>
+      <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400">{position}</span>
       <button type="button" data-testid="step-exit" onClick={switching(onExit)} className={button}>Exit steps</button>
     </div>
   )

@@ -20,14 +20,14 @@ function Details({ entry }: { entry: TimelineEntry }) {
       {entry.args.length > 0 && <JsonBlock value={expandedArgs(entry.args)} />}
       {entry.returned !== undefined && (
         <>
-          <p className="text-[11px] text-slate-500 dark:text-slate-400">returned</p>
+          <p className="text-[11px] text-slate-600 dark:text-slate-400">returned</p>
           <JsonBlock value={entry.returned} />
         </>
       )}
       {entry.error !== undefined && (
         <>
-          <p className="text-[11px] text-slate-500 dark:text-slate-400">threw</p>
-          <pre className="whitespace-pre-wrap break-all font-mono text-red-600 dark:text-red-400">{entry.error}</pre>
+          <p className="text-[11px] text-slate-600 dark:text-slate-400">threw</p>
+          <pre className="whitespace-pre-wrap break-all font-mono text-red-700 dark:text-red-400">{entry.error}</pre>
         </>
       )}
     </div>
@@ -60,7 +60,7 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, index, c
           aria-label={expanded ? 'Collapse' : 'Expand'}
           aria-expanded={expanded}
           onClick={(event) => { event.stopPropagation(); onToggle(index) }}
-          className="w-4 shrink-0 rounded text-slate-400 hover:bg-slate-200 hover:text-slate-700 dark:hover:bg-slate-700 dark:hover:text-slate-200"
+          className="w-4 shrink-0 rounded text-slate-600 dark:text-slate-400 hover:bg-slate-200 hover:text-slate-700 dark:hover:bg-slate-700 dark:hover:text-slate-200"
         >
           {expanded ? '▾' : '▸'}
         </button>
@@ -69,13 +69,13 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, index, c
       <div className="min-w-0 flex-1">
         <div className="flex min-w-0 items-baseline gap-2">
           <span title={label} className={`max-w-[60%] shrink-0 truncate ${entry.kind === 'engine' ? 'font-medium text-slate-700 dark:text-slate-200' : 'font-mono text-slate-900 dark:text-slate-100'}`}>{label}</span>
-          {!expanded && entry.args.length > 0 && <span className="min-w-0 truncate font-mono text-slate-500 dark:text-slate-400">{compactArgs(entry.args)}</span>}
+          {!expanded && entry.args.length > 0 && <span className="min-w-0 truncate font-mono text-slate-600 dark:text-slate-400">{compactArgs(entry.args)}</span>}
           {!expanded && entry.returned !== undefined && <span className="max-w-[35%] shrink-0 truncate font-mono text-emerald-700 dark:text-emerald-400">→ {compactJson(entry.returned)}</span>}
-          {!expanded && entry.error !== undefined && <span className="min-w-0 truncate text-red-600 dark:text-red-400">✕ {entry.error}</span>}
+          {!expanded && entry.error !== undefined && <span className="min-w-0 truncate text-red-700 dark:text-red-400">✕ {entry.error}</span>}
         </div>
         {expanded && <Details entry={entry} />}
       </div>
-      {entry.line !== undefined && <span className="shrink-0 text-slate-400 tabular-nums dark:text-slate-500">line {entry.line}</span>}
+      {entry.line !== undefined && <span className="shrink-0 text-slate-600 tabular-nums dark:text-slate-400">line {entry.line}</span>}
     </div>
   )
 })

@@ -30,7 +30,7 @@ export function TimelineFilters({ kinds, counts, actions, actionId, query, shown
           onClick={() => onToggleKind(kind)}
           className={`rounded-full border px-2 py-0.5 text-xs ${kinds.has(kind)
             ? `border-transparent ${KIND_BADGE[kind]}`
-            : 'border-slate-300 text-slate-400 line-through dark:border-slate-700 dark:text-slate-500'}`}
+            : 'border-slate-300 text-slate-600 line-through dark:border-slate-700 dark:text-slate-400'}`}
         >
           {kind} <span className="tabular-nums opacity-70">{counts[kind]}</span>
         </button>
@@ -54,7 +54,7 @@ export function TimelineFilters({ kinds, counts, actions, actionId, query, shown
         onChange={(event) => onQuery(event.target.value)}
         className={`${field} w-44 min-w-0`}
       />
-      <span data-testid="timeline-count" className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400">{shown} of {total} entries</span>
+      <span data-testid="timeline-count" className="text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400">{shown} of {total} entries</span>
     </div>
   )
 }

@@ -62,7 +62,7 @@ export function TimelineList({ timeline, rows, rowOfEntry, step, emptyText, onSe
       onKeyDown={onKeyDown}
       className="min-h-0 flex-1 overflow-x-hidden overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500"
     >
-      {rows.length === 0 ? <p className="p-4 text-sm text-slate-500 dark:text-slate-400">{emptyText}</p> : (
+      {rows.length === 0 ? <p className="p-4 text-sm text-slate-600 dark:text-slate-400">{emptyText}</p> : (
         <div role="list" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]

@@ -23,7 +23,7 @@ function TokenCard({ title, subtitle, testKey, children }: { title: string; subt
     <section data-testid={`token-${testKey}`} aria-label={title} className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <header className="flex flex-wrap items-baseline gap-x-2">
         <h3 className="text-sm font-semibold">{title}</h3>
-        <p className="text-xs text-slate-500 dark:text-slate-400">{subtitle}</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{subtitle}</p>
       </header>
       {children}
     </section>

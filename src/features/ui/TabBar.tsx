@@ -46,7 +46,7 @@ export function TabBar<T extends string>({ label, tabs, current, onSelect, idPre
             className={`-mb-px whitespace-nowrap border-b-2 px-3 py-1.5 text-sm ${current === item.id ? 'border-indigo-600 font-medium text-indigo-700 dark:border-indigo-400 dark:text-indigo-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-200'}`}
           >
             {item.label}
-            {badges[item.id] ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{badges[item.id]}</span> : null}
+            {badges[item.id] ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">{badges[item.id]}</span> : null}
           </button>
         ))}
       </div>
