@@ -41,7 +41,7 @@ function Pipeline() {
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
 
   const nodes = useMemo(() => {
-    const list: Node[] = [{ id: 'start', type: 'terminal', position: { x: 0, y: rowY(0) }, data: { kind: 'start' }, draggable: false, selectable: false, deletable: false } satisfies TerminalFlowNode]
+    const list: Node[] = [{ id: 'start', type: 'terminal', position: { x: 0, y: rowY(0) }, data: { kind: 'start' }, draggable: false, selectable: false, deletable: false, focusable: false } satisfies TerminalFlowNode]
     actions.forEach((action, index) => {
       const dragged = drag?.kind === 'node' && drag.id === action.id
       list.push({
@@ -54,10 +54,10 @@ function Pipeline() {
         zIndex: dragged ? 10 : 1,
       } satisfies ActionFlowNode)
     })
-    list.push({ id: 'complete', type: 'terminal', position: { x: 0, y: rowY(actions.length + 1) }, data: { kind: 'complete' }, draggable: false, selectable: false, deletable: false } satisfies TerminalFlowNode)
+    list.push({ id: 'complete', type: 'terminal', position: { x: 0, y: rowY(actions.length + 1) }, data: { kind: 'complete' }, draggable: false, selectable: false, deletable: false, focusable: false } satisfies TerminalFlowNode)
     if (drag) {
       const aboveHeight = measured[list[drag.slot].id]?.height ?? 0
-      list.push({ id: 'slot', type: 'slot', position: { x: 0, y: slotY(drag.slot, aboveHeight) - 8 }, data: {}, draggable: false, selectable: false, deletable: false, zIndex: 20 })
+      list.push({ id: 'slot', type: 'slot', position: { x: 0, y: slotY(drag.slot, aboveHeight) - 8 }, data: {}, draggable: false, selectable: false, deletable: false, focusable: false, zIndex: 20 })
     }
     return list.map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node))
   }, [actions, selectedId, drag, measured])
@@ -136,6 +136,7 @@ function Pipeline() {
         // Delete and Backspace are the command registry's (they remove the selected action, with undo).
         deleteKeyCode={null}
         nodesConnectable={false}
+        edgesFocusable={false}
         fitView
         fitViewOptions={FIT_VIEW}
         minZoom={0.3}

@@ -52,6 +52,16 @@ function testHandle(editor: Editor): PlaygroundEditorHandle {
 const useSecretNames = () =>
   usePlayground((state) => JSON.stringify(Object.keys(state.doc.actions.find((action) => action.id === state.selectedId)?.secrets ?? {})))
 
+/** How to leave the editor with the keyboard, where a keyboard user looks for it. */
+function KeyboardHint() {
+  const tabMovesFocus = usePlayground((state) => state.tabMovesFocus)
+  return (
+    <p className="truncate text-xs text-slate-600 dark:text-slate-400">
+      F6 leaves the editor · Ctrl+M: Tab {tabMovesFocus ? 'moves the focus' : 'indents'}
+    </p>
+  )
+}
+
 export default function CodeEditor() {
   const selectedId = usePlayground((state) => (state.doc.actions.some((action) => action.id === state.selectedId) ? state.selectedId : null))
   const secretNames = useSecretNames()
@@ -141,7 +151,8 @@ export default function CodeEditor() {
         <div ref={container} data-testid="code-editor" className={`${EDITOR_REGION_CLASS} absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
         {!selectedId && <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its code.</p>}
       </div>
-      <div className="flex justify-end border-t border-slate-200 px-3 py-0.5 dark:border-slate-800">
+      <div className="flex items-center justify-between gap-3 border-t border-slate-200 px-3 py-0.5 dark:border-slate-800">
+        <KeyboardHint />
         <label className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
           <input type="checkbox" checked={wordWrap} onChange={(event) => setWordWrap(event.target.checked)} />
           Word wrap
