@@ -8,14 +8,14 @@ export async function flowOrder(page: Page): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const node = nodes.nth(i)
     const box = await node.boundingBox()
-    rows.push({ y: box?.y ?? 0, name: (await node.locator('span.font-medium').textContent()) ?? '' })
+    rows.push({ y: box?.y ?? 0, name: (await node.locator('span.font-medium').first().textContent()) ?? '' })
   }
   return rows.sort((a, b) => a.y - b.y).map((row) => row.name)
 }
 
-/** Opens the designer with the starter flow and waits for the canvas. */
+/** Opens the designer with the starter example (three actions) as a new playground and waits for the canvas. */
 export async function openDesigner(page: Page) {
-  await page.goto('/')
+  await page.goto('/?example=starter')
   await expect(page.locator('[data-testid^="action-node-"]')).toHaveCount(3)
   await expect(page.locator('.react-flow__node').first()).toHaveCSS('visibility', 'visible')
 }

@@ -1,7 +1,7 @@
 /**
- * Runs and what they show: the run in progress, the latest result (with the document it ran, for
- * continuing and for the metadata diff), the timeline entry being stepped through, and where the
- * editor should point.
+ * Runs and what they show: the run in progress, each playground's latest result (with the document it
+ * ran, for continuing, the metadata diff and knowing when it is out of date), the timeline entry being
+ * stepped through, and where the editor should point.
  */
 import type { StateCreator } from 'zustand'
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
@@ -16,18 +16,32 @@ export interface CodeFocus {
   seq: number
 }
 
+/** The one run in progress (the runner is shared): the playground that started it and what it runs. */
+export interface ActiveRun {
+  playgroundId: string
+  doc: FlowDocument
+  /** The action running now. */
+  actionId: string | null
+}
+
+/** A playground's latest run: its result and the document that ran. */
+export interface FinishedRun {
+  doc: FlowDocument
+  result: RunResult
+}
+
 export interface RunSlice {
-  running: boolean
-  runningActionId: string | null
-  result: RunResult | null
-  /** The document the result came from. */
-  runDoc: FlowDocument | null
+  activeRun: ActiveRun | null
+  /** The latest run of each playground, by playground id; kept in memory only. */
+  runs: Record<string, FinishedRun>
   timeLimitMs: number
   /** Index in the result's timeline while stepping through it; null when not stepping. */
   step: number | null
   focus: CodeFocus | null
+  /** Starts a run of `doc` for the current playground. */
   runStarted(doc: FlowDocument): void
   runProgress(actionId: string | null): void
+  /** Files the result under the playground that started the run, whichever one is shown now. */
   runFinished(result: RunResult): void
   setTimeLimit(ms: number): void
   setStep(step: number | null): void
@@ -36,16 +50,20 @@ export interface RunSlice {
 }
 
 export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (set, get) => ({
-  running: false,
-  runningActionId: null,
-  result: null,
-  runDoc: null,
+  activeRun: null,
+  runs: {},
   timeLimitMs: DEFAULT_TIME_LIMIT_MS,
   step: null,
   focus: null,
-  runStarted: (doc) => set({ running: true, runningActionId: null, runDoc: doc, step: null }),
-  runProgress: (actionId) => set({ runningActionId: actionId }),
-  runFinished: (result) => set({ running: false, runningActionId: null, result }),
+  runStarted: (doc) => set({ activeRun: { playgroundId: get().currentId, doc, actionId: null }, step: null }),
+  runProgress: (actionId) => {
+    const { activeRun } = get()
+    if (activeRun) set({ activeRun: { ...activeRun, actionId } })
+  },
+  runFinished: (result) => {
+    const { activeRun, runs } = get()
+    if (activeRun) set({ activeRun: null, runs: { ...runs, [activeRun.playgroundId]: { doc: activeRun.doc, result } } })
+  },
   setTimeLimit: (ms) => set({ timeLimitMs: ms }),
   setStep: (step) => set({ step }),
   reveal: (actionId, line) => {

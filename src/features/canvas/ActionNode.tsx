@@ -1,9 +1,10 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
-import { useProblems } from '../../store/hooks.ts'
+import { useOutOfDate, useProblems, useResult } from '../../store/hooks.ts'
 import { actionSummary } from '../run/actionSummary.ts'
 import { usePlayground } from '../../store/index.ts'
+import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { NODE_WIDTH } from './layout.ts'
 
 export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number; count: number }
@@ -38,12 +39,15 @@ const STATUS_LABELS: Record<string, string> = { ok: 'ok', denied: 'denied', fail
 
 /** The action's outcome in the last run, with its one-line summary. */
 function useRunStatus(id: string) {
-  const result = usePlayground((state) => state.result)
-  const running = usePlayground((state) => state.runningActionId === id)
-  const stepped = usePlayground((state) => state.step !== null && state.result?.timeline[state.step]?.actionId === id)
+  const result = useResult()
+  const running = usePlayground((state) => runsHere(state) && state.activeRun?.actionId === id)
+  const stepped = usePlayground((state) => state.step !== null && currentRun(state)?.result.timeline[state.step]?.actionId === id)
+  const outOfDate = useOutOfDate()
   const action = result?.actions.find((item) => item.id === id)
-  return { running, stepped, status: action?.status, durationMs: action?.durationMs, summary: result && action ? actionSummary(result, action) : null }
+  return { running, stepped, outOfDate, status: action?.status, durationMs: action?.durationMs, summary: result && action ? actionSummary(result, action) : null }
 }
+
+const OUT_OF_DATE = 'Out of date: run again'
 
 function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
   const problems = useProblems(data.id)
@@ -69,12 +73,13 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
         {!data.enabled && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
         {run.running && <span data-testid="node-running" className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-label="running" />}
         {!run.running && run.status && (
-          <span data-testid="run-status" className={`rounded px-1.5 text-xs font-medium ${STATUS_STYLES[run.status]}`}>
+          <span data-testid="run-status" title={run.outOfDate ? OUT_OF_DATE : undefined} className={`rounded px-1.5 text-xs font-medium ${STATUS_STYLES[run.status]} ${run.outOfDate ? 'opacity-50 outline-1 outline-offset-1 outline-dashed outline-current' : ''}`}>
             {STATUS_LABELS[run.status]}{run.status === 'ok' || run.status === 'denied' || run.status === 'suspended' ? ` · ${run.durationMs! < 1 ? '<1' : Math.round(run.durationMs!)} ms` : ''}
+            {run.outOfDate && <span className="sr-only"> ({OUT_OF_DATE})</span>}
           </span>
         )}
       </div>
-      {run.summary && !run.running && <div data-testid="run-summary" className="mt-0.5 truncate pl-7 text-xs text-slate-500 dark:text-slate-400" title={run.summary}>{run.summary}</div>}
+      {run.summary && !run.running && <div data-testid="run-summary" className={`mt-0.5 truncate pl-7 text-xs text-slate-500 dark:text-slate-400 ${run.outOfDate ? 'opacity-50' : ''}`} title={run.summary}>{run.summary}</div>}
       <NodeToolbar position={Position.Right} className="flex flex-col rounded-md border border-slate-200 bg-white p-1 shadow-md dark:border-slate-700 dark:bg-slate-800">
         <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑ Move up</ToolButton>
         <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓ Move down</ToolButton>

@@ -3,6 +3,7 @@
  * problems as markers. Loaded with React.lazy: Monaco stays out of the page's first chunk.
  */
 import { useEffect, useRef, useState } from 'react'
+import { useResult } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
 import { monaco, setActionSecrets } from './monacoSetup.ts'
@@ -102,7 +103,7 @@ export default function CodeEditor() {
   }, [editor, focus, selectedId])
 
   // The error that failed the last run, as a marker on its line.
-  const result = usePlayground((state) => state.result)
+  const result = useResult()
   useEffect(() => {
     if (!editor) return
     for (const action of usePlayground.getState().doc.actions) {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useFlowName, useHistory } from '../../store/hooks.ts'
+import { useFlowName, useHistory, useRunningHere } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { runBlocker, runCurrentFlow } from '../run/runFlow.ts'
 import { PlaygroundSwitcher } from '../playgrounds/PlaygroundSwitcher.tsx'
@@ -14,7 +14,7 @@ function FlowName() {
 
 function RunButton() {
   const blocker = usePlayground(runBlocker)
-  const running = usePlayground((state) => state.running)
+  const running = useRunningHere()
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') { event.preventDefault(); void runCurrentFlow() }

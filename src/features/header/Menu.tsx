@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react'
 import { useDismiss } from '../ui/useDismiss.ts'
-import { starterFlow } from '../../examples/templates.ts'
 import { exportDeployCli, exportFlowFile, importFlowFile } from '../share/flowFiles.ts'
 import { useHistory } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
@@ -65,7 +64,7 @@ export function Menu() {
           </label>
           <button role="menuitem" type="button" className={item} onClick={run(() => setHelp(true))}>Keyboard shortcuts</button>
           <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
-          <button role="menuitem" type="button" className={item} onClick={run(() => usePlayground.getState().openAsNew(starterFlow()))}>New playground</button>
+          <button role="menuitem" type="button" className={item} onClick={run(() => usePlayground.getState().newPlayground())}>New playground</button>
           <button role="menuitem" type="button" className={item} onClick={run(() => usePlayground.getState().setGalleryOpen(true))}>Examples…</button>
           <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
           <button role="menuitem" type="button" data-testid="import-flow" className={item} onClick={run(() => file.current?.click())}>Import a flow file…</button>

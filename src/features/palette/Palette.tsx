@@ -56,7 +56,7 @@ function PaletteEntry({ entry }: { entry: Entry }) {
 function Section({ title, entries }: { title: string; entries: Entry[] }) {
   if (!entries.length) return null
   return (
-    <section className="mb-4">
+    <section aria-label={title} className="mb-4">
       <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
       <ul className="space-y-1.5">{entries.map((entry) => <PaletteEntry key={entry.key} entry={entry} />)}</ul>
     </section>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState, type PointerEvent } from 'react'
 import { usePlayground } from '../../store/index.ts'
+import { currentRun, runsHere } from '../../store/runSelectors.ts'
 
 // The results and what they need (jose, the continue request) load with the first run.
 const ResultsPanel = lazy(() => import('./ResultsPanel.tsx'))
@@ -8,7 +9,7 @@ const MIN_HEIGHT = 120
 
 /** The bottom dock for results: opens with the first run, resizable by its top edge, can be hidden. */
 export function ResultsDock() {
-  const started = usePlayground((state) => state.running || state.result !== null)
+  const started = usePlayground((state) => runsHere(state) || currentRun(state) !== null)
   const [height, setHeight] = useState(300)
   const [hidden, setHidden] = useState(false)
   const drag = useRef<{ y: number; height: number } | null>(null)

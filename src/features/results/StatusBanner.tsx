@@ -1,10 +1,10 @@
 import type { RunResult } from '../../engine/types.ts'
+import { useOutOfDate, useRunningHere } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { stopRun } from '../run/runFlow.ts'
 
 function RunningBanner() {
-  const actionId = usePlayground((state) => state.runningActionId)
-  const name = usePlayground((state) => state.runDoc?.actions.find((action) => action.id === actionId)?.name)
+  const name = usePlayground(({ activeRun }) => activeRun?.doc.actions.find((action) => action.id === activeRun.actionId)?.name)
   return (
     <div data-testid="status-banner" data-status="running" className="flex items-center gap-3 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
       <span className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-hidden />
@@ -36,12 +36,20 @@ function headline(result: RunResult): string {
 
 /** What the application would receive: success, or `error` and `error_description`. */
 export function StatusBanner({ result }: { result: RunResult | null }) {
-  const running = usePlayground((state) => state.running)
+  const running = useRunningHere()
+  const outOfDate = useOutOfDate()
   if (running) return <RunningBanner />
   if (!result) return null
   return (
     <div data-testid="status-banner" data-status={result.status} role="status" className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
-      <div className="font-medium">{headline(result)}</div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className={`font-medium ${outOfDate ? 'opacity-60' : ''}`}>{headline(result)}</span>
+        {outOfDate && (
+          <span className="rounded border border-current px-1.5 text-xs font-semibold" title="The flow changed since this run: code, order, an enabled flag or the event.">
+            Out of date: run again
+          </span>
+        )}
+      </div>
       {result.error && (
         <div className="mt-0.5 break-words font-mono text-xs">
           error=<span data-testid="error-code">{result.error.code}</span>&amp;error_description=<span data-testid="error-description">{result.error.description}</span>
