@@ -102,19 +102,25 @@ test('an exported flow file imports back as the same document; an invalid file i
   await page.goto('/?example=lazy-migration')
   await page.getByRole('button', { name: 'Menu' }).click()
   const downloading = page.waitForEvent('download')
-  await page.getByTestId('export-flow').click()
+  await page.getByRole('menuitem', { name: 'Export the flow file' }).click()
   const file = await (await downloading).path()
   const exported = JSON.parse(readFileSync(file, 'utf8'))
   const original = await storeDoc(page)
   const blank = (doc: typeof original) => ({ ...doc, actions: doc.actions.map((action) => ({ ...action, secrets: Object.fromEntries(Object.keys(action.secrets).map((name) => [name, ''])) })) })
   expect(exported).toEqual(blank(original))
 
-  await page.getByTestId('import-file').setInputFiles(file)
+  const importFile = async (files: Parameters<import('@playwright/test').FileChooser['setFiles']>[0]) => {
+    await page.getByRole('button', { name: 'Menu' }).click()
+    const choosing = page.waitForEvent('filechooser')
+    await page.getByRole('menuitem', { name: 'Import a flow file…' }).click()
+    await (await choosing).setFiles(files)
+  }
+  await importFile(file)
   await expect(page.getByTestId('notice')).toContainText('Opened')
   expect(await storeDoc(page)).toEqual(exported)
   expect(await page.evaluate(() => window.__playgroundStore!.getState().allPlaygrounds().length)).toBeGreaterThanOrEqual(2)
 
-  await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "actions": [{"id": 3}]}') })
+  await importFile({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "actions": [{"id": 3}]}') })
   await expect(page.getByTestId('notice')).toHaveAttribute('data-tone', 'error')
   await expect(page.getByTestId('notice')).toContainText('broken.json is not a flow document')
   await expect(page.getByTestId('notice')).toContainText('actions[0]')

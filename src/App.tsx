@@ -1,9 +1,11 @@
 import { useTheme } from './features/app/useTheme.ts'
-import { useUndoShortcuts } from './features/app/useUndoShortcuts.ts'
+import { ShortcutsDialog } from './features/commands/ShortcutsDialog.tsx'
+import { useCommandKeys } from './features/commands/useCommandKeys.ts'
 import { FlowCanvas } from './features/canvas/FlowCanvas.tsx'
 import { Header } from './features/header/Header.tsx'
 import { Inspector } from './features/inspector/Inspector.tsx'
 import { Palette } from './features/palette/Palette.tsx'
+import { RunAnnouncer } from './features/run/RunAnnouncer.tsx'
 import { Gallery } from './features/playgrounds/Gallery.tsx'
 import { NoticeBar } from './features/playgrounds/NoticeBar.tsx'
 import { useFileDrop } from './features/share/useFileDrop.ts'
@@ -11,7 +13,7 @@ import { ResultsDock } from './features/results/ResultsDock.tsx'
 
 export function App() {
   useTheme()
-  useUndoShortcuts()
+  useCommandKeys()
   useFileDrop()
   return (
     <div className="flex h-screen min-w-[1024px] flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -26,6 +28,8 @@ export function App() {
       </main>
       <ResultsDock />
       <Gallery />
+      <ShortcutsDialog />
+      <RunAnnouncer />
     </div>
   )
 }

@@ -1,5 +1,4 @@
 /** Small selector hooks: components read only what they show. */
-import { useShallow } from 'zustand/react/shallow'
 import type { FlowAction } from '../engine/flowDocument.ts'
 import { findProblems, type Problem } from '../engine/problems.ts'
 import { usePlayground } from './index.ts'
@@ -17,7 +16,6 @@ export const useRunDoc = () => usePlayground((state) => currentRun(state)?.doc ?
 /** Whether the run in progress is the current playground's. */
 export const useRunningHere = () => usePlayground(runsHere)
 export const useOutOfDate = () => usePlayground(isOutOfDate)
-export const useHistory = () => usePlayground(useShallow((state) => ({ canUndo: state.past.length > 0, canRedo: state.future.length > 0 })))
 
 const problemCache = new Map<string, Problem[]>()
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunResult } from '../engine/types.ts'
 import { onExecute, testFlow } from '../engine/testing.ts'
 import { createPlaygroundStore } from './index.ts'
-import { currentRun, isOutOfDate, runsHere } from './runSelectors.ts'
+import { currentRun, docToRun, isOutOfDate, runsHere } from './runSelectors.ts'
 
 type Store = ReturnType<typeof createPlaygroundStore>
 
@@ -70,6 +70,18 @@ describe('an out-of-date result', () => {
     store.getState().setFlowName('Another name')
     store.getState().setEventText(JSON.stringify(store.getState().doc.event))
     expect(isOutOfDate(store.getState())).toBe(false)
+  })
+
+  it('after a run of one action alone, counts only that action and the event', () => {
+    const store = createPlaygroundStore(testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute(''), enabled: false }]))
+    store.getState().runStarted(docToRun(store.getState().doc, 'a2'), 'a2')
+    store.getState().runFinished(result('completed'))
+    expect(isOutOfDate(store.getState())).toBe(false)
+    store.getState().setCode('a1', onExecute('api.access.deny("no")'))
+    store.getState().moveAction('a2', 0)
+    expect(isOutOfDate(store.getState())).toBe(false)
+    store.getState().setCode('a2', onExecute('api.access.deny("no")'))
+    expect(isOutOfDate(store.getState())).toBe(true)
   })
 
   it('is back in date when a change is undone', () => {

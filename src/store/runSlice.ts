@@ -16,17 +16,21 @@ export interface CodeFocus {
   seq: number
 }
 
-/** The one run in progress (the runner is shared): the playground that started it and what it runs. */
-export interface ActiveRun {
-  playgroundId: string
+/** What a run ran: the document, and the action it ran alone ("Run this action only") or null for the whole flow. */
+export interface RunInput {
   doc: FlowDocument
+  only: string | null
+}
+
+/** The one run in progress (the runner is shared): the playground that started it and what it runs. */
+export interface ActiveRun extends RunInput {
+  playgroundId: string
   /** The action running now. */
   actionId: string | null
 }
 
-/** A playground's latest run: its result and the document that ran. */
-export interface FinishedRun {
-  doc: FlowDocument
+/** A playground's latest run: its result and what ran. */
+export interface FinishedRun extends RunInput {
   result: RunResult
 }
 
@@ -38,8 +42,8 @@ export interface RunSlice {
   /** Index in the result's timeline while stepping through it; null when not stepping. */
   step: number | null
   focus: CodeFocus | null
-  /** Starts a run of `doc` for the current playground. */
-  runStarted(doc: FlowDocument): void
+  /** Starts a run of `doc` (of the action `only` alone, when set) for the current playground. */
+  runStarted(doc: FlowDocument, only?: string | null): void
   runProgress(actionId: string | null): void
   /** Files the result under the playground that started the run, whichever one is shown now. */
   runFinished(result: RunResult): void
@@ -55,14 +59,14 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   timeLimitMs: DEFAULT_TIME_LIMIT_MS,
   step: null,
   focus: null,
-  runStarted: (doc) => set({ activeRun: { playgroundId: get().currentId, doc, actionId: null }, step: null }),
+  runStarted: (doc, only = null) => set({ activeRun: { playgroundId: get().currentId, doc, only, actionId: null }, step: null }),
   runProgress: (actionId) => {
     const { activeRun } = get()
     if (activeRun) set({ activeRun: { ...activeRun, actionId } })
   },
   runFinished: (result) => {
     const { activeRun, runs } = get()
-    if (activeRun) set({ activeRun: null, runs: { ...runs, [activeRun.playgroundId]: { doc: activeRun.doc, result } } })
+    if (activeRun) set({ activeRun: null, runs: { ...runs, [activeRun.playgroundId]: { doc: activeRun.doc, only: activeRun.only, result } } })
   },
   setTimeLimit: (ms) => set({ timeLimitMs: ms }),
   setStep: (step) => set({ step }),

@@ -1,29 +1,17 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
 import { useOutOfDate, useProblems, useResult } from '../../store/hooks.ts'
+import { CommandButton } from '../commands/CommandButton.tsx'
+import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { actionSummary } from '../run/actionSummary.ts'
 import { usePlayground } from '../../store/index.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { NODE_WIDTH } from './layout.ts'
 
-export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number; count: number }
+export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number }
 export type ActionFlowNode = Node<ActionNodeData, 'action'>
 
-function ToolButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: string }) {
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      disabled={disabled}
-      onClick={(event) => { event.stopPropagation(); onClick() }}
-      className="rounded px-1.5 py-0.5 text-left text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-30 dark:text-slate-300 dark:hover:bg-slate-700 dark:hover:text-white"
-    >
-      {children}
-    </button>
-  )
-}
+const TOOL_BUTTON = 'rounded px-1.5 py-0.5 text-left text-xs text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:opacity-40 dark:text-slate-200 dark:hover:bg-slate-700 dark:hover:text-white'
 
 const STATUS_STYLES: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
@@ -81,11 +69,7 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
       </div>
       {run.summary && !run.running && <div data-testid="run-summary" className={`mt-0.5 truncate pl-7 text-xs text-slate-500 dark:text-slate-400 ${run.outOfDate ? 'opacity-50' : ''}`} title={run.summary}>{run.summary}</div>}
       <NodeToolbar position={Position.Right} className="flex flex-col rounded-md border border-slate-200 bg-white p-1 shadow-md dark:border-slate-700 dark:bg-slate-800">
-        <ToolButton label="Move up" disabled={data.index === 0} onClick={() => nudgeAction(data.id, -1)}>↑ Move up</ToolButton>
-        <ToolButton label="Move down" disabled={data.index === data.count - 1} onClick={() => nudgeAction(data.id, 1)}>↓ Move down</ToolButton>
-        <ToolButton label="Duplicate" onClick={() => usePlayground.getState().duplicateAction(data.id)}>Duplicate</ToolButton>
-        <ToolButton label={data.enabled ? 'Disable' : 'Enable'} onClick={() => usePlayground.getState().toggleAction(data.id)}>{data.enabled ? 'Disable' : 'Enable'}</ToolButton>
-        <ToolButton label="Remove" onClick={() => removeAction(data.id)}>Remove</ToolButton>
+        {ACTION_COMMANDS.map((id) => <CommandButton key={id} id={id} context={{ actionId: data.id }} className={TOOL_BUTTON} />)}
       </NodeToolbar>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="!bg-slate-400" />
     </div>

@@ -2,7 +2,7 @@ import {
   Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeChange, type NodeTypes,
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
-import { addPaletteItem, nudgeAction, removeAction } from '../../store/flowCommands.ts'
+import { addPaletteItem } from '../../store/flowCommands.ts'
 import { useActions, useResult, useSelectedId } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { PALETTE_MIME, readPaletteItem } from '../palette/paletteItems.ts'
@@ -44,7 +44,7 @@ function Pipeline() {
         id: action.id,
         type: 'action',
         position: { x: 0, y: dragged ? drag.y : rowY(index + 1) },
-        data: { id: action.id, name: action.name, enabled: action.enabled, index, count: actions.length },
+        data: { id: action.id, name: action.name, enabled: action.enabled, index },
         selected: action.id === selectedId,
         zIndex: dragged ? 10 : 1,
       } satisfies ActionFlowNode)
@@ -109,12 +109,6 @@ function Pipeline() {
     addPaletteItem(item, slotFor(event))
   }
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (!selectedId || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return
-    event.preventDefault()
-    nudgeAction(selectedId, event.key === 'ArrowUp' ? -1 : 1)
-  }
-
   return (
     <div
       ref={container}
@@ -123,7 +117,6 @@ function Pipeline() {
       onDragOver={onDragOver}
       onDragLeave={(event) => { if (!event.currentTarget.contains(event.relatedTarget as globalThis.Node | null)) setDrag(null) }}
       onDrop={onDrop}
-      onKeyDown={onKeyDown}
     >
       <ReactFlow
         nodes={nodes}
@@ -131,9 +124,9 @@ function Pipeline() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onNodesDelete={(deleted) => deleted.forEach((node) => removeAction(node.id))}
         onPaneClick={() => usePlayground.getState().select(null)}
-        deleteKeyCode={['Delete', 'Backspace']}
+        // Delete and Backspace are the command registry's (they remove the selected action, with undo).
+        deleteKeyCode={null}
         nodesConnectable={false}
         fitView
         fitViewOptions={{ padding: 0.25, maxZoom: 1 }}

@@ -3,9 +3,11 @@
  * problems as markers. Loaded with React.lazy: Monaco stays out of the page's first chunk.
  */
 import { useEffect, useRef, useState } from 'react'
-import { useResult } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
+import { currentRun } from '../../store/runSelectors.ts'
+import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
+import { bindEditorCommands } from './editorCommands.ts'
 import { monaco, setActionSecrets } from './monacoSetup.ts'
 import { editorOptions, useMonacoTheme } from './monacoTheme.ts'
 
@@ -59,11 +61,13 @@ export default function CodeEditor() {
     const instance = monaco.editor.create(container.current!, {
       model: null,
       ...editorOptions(),
+      ariaLabel: 'Action code',
       // Completions come from the types only: `event.secrets.` lists exactly the action's secrets.
       wordBasedSuggestions: 'off',
       // A standalone editor cannot open another file, so Ctrl+click shows the Auth0 types in a peek.
       definitionLinkOpensInPeek: true,
     })
+    const unbindCommands = bindEditorCommands(instance)
     syncActionModels(usePlayground.getState().doc.actions)
     const unsubscribe = usePlayground.subscribe((state, previous) => {
       if (state.doc.actions !== previous.doc.actions) syncActionModels(state.doc.actions)
@@ -73,6 +77,7 @@ export default function CodeEditor() {
     return () => {
       if (shownId.current) rememberViewState(shownId.current, instance.saveViewState())
       unsubscribe()
+      unbindCommands()
       delete window.__playgroundEditor
       instance.dispose()
     }
@@ -103,7 +108,7 @@ export default function CodeEditor() {
   }, [editor, focus, selectedId])
 
   // The error that failed the last run, as a marker on its line.
-  const result = useResult()
+  const result = usePlayground((state) => currentRun(state)?.result)
   useEffect(() => {
     if (!editor) return
     for (const action of usePlayground.getState().doc.actions) {
@@ -119,7 +124,7 @@ export default function CodeEditor() {
 
   return (
     <div className="relative h-full min-h-64">
-      <div ref={container} data-testid="code-editor" className={`absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
+      <div ref={container} data-testid="code-editor" className={`${EDITOR_REGION_CLASS} absolute inset-0 ${selectedId ? '' : 'invisible'}`} />
       {!selectedId && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Select an action to edit its code.</p>}
     </div>
   )

@@ -1,5 +1,5 @@
 /**
- * One Monaco model per action (`file:///actions/<id>.js`). A model lives as long as its action, so it
+ * One Monaco model per action (`file:///actions/<id>.ts`: TypeScript to the language service, see actionModuleTypes.ts). A model lives as long as its action, so it
  * keeps its undo history while the editor shows another action or is closed. Edits go to the store;
  * the action's problems (`findProblems`) become markers.
  */
@@ -14,17 +14,18 @@ type Model = monaco.editor.ITextModel
 const MARKER_OWNER = 'playground'
 const PROBLEMS_DELAY_MS = 200
 const ACTIONS_PATH = '/actions/'
+const EXTENSION = '.ts'
 
 const viewStates = new Map<string, monaco.editor.ICodeEditorViewState>()
 
 function uriOf(id: string) {
-  return monaco.Uri.from({ scheme: 'file', path: `${ACTIONS_PATH}${id}.js` })
+  return monaco.Uri.from({ scheme: 'file', path: `${ACTIONS_PATH}${id}${EXTENSION}` })
 }
 
 function existingActionModels(): [string, Model][] {
   return monaco.editor.getModels()
     .filter((model) => model.uri.scheme === 'file' && model.uri.path.startsWith(ACTIONS_PATH))
-    .map((model) => [model.uri.path.slice(ACTIONS_PATH.length, -'.js'.length), model])
+    .map((model) => [model.uri.path.slice(ACTIONS_PATH.length, -EXTENSION.length), model])
 }
 
 function showProblems(model: Model) {
@@ -44,7 +45,7 @@ export function actionModel(action: FlowAction): Model {
   const uri = uriOf(action.id)
   const existing = monaco.editor.getModel(uri)
   if (existing) return existing
-  const model = monaco.editor.createModel(action.code, 'javascript', uri)
+  const model = monaco.editor.createModel(action.code, 'typescript', uri)
   let problemsTimer: ReturnType<typeof setTimeout> | undefined
   model.onDidChangeContent(() => {
     const code = model.getValue()

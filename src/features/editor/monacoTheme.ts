@@ -2,8 +2,18 @@
 import { useEffect } from 'react'
 import { monaco } from './monacoSetup.ts'
 
+// The app's palette (Tailwind's slate and indigo), so the editors sit in the page rather than on it.
+monaco.editor.defineTheme('playground-light', {
+  base: 'vs', inherit: true, rules: [],
+  colors: { 'editor.background': '#ffffff', 'editorLineNumber.foreground': '#64748b', 'editorLineNumber.activeForeground': '#0f172a', focusBorder: '#6366f1', 'editor.lineHighlightBorder': '#f1f5f9' },
+})
+monaco.editor.defineTheme('playground-dark', {
+  base: 'vs-dark', inherit: true, rules: [],
+  colors: { 'editor.background': '#020617', 'editorLineNumber.foreground': '#94a3b8', 'editorLineNumber.activeForeground': '#f1f5f9', focusBorder: '#818cf8', 'editor.lineHighlightBorder': '#1e293b', 'editorWidget.background': '#0f172a' },
+})
+
 export function monacoTheme(): string {
-  return document.documentElement.classList.contains('dark') ? 'vs-dark' : 'vs'
+  return document.documentElement.classList.contains('dark') ? 'playground-dark' : 'playground-light'
 }
 
 export function useMonacoTheme() {

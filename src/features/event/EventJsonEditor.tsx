@@ -6,7 +6,9 @@
 import { useEffect, useRef } from 'react'
 import { usePlayground } from '../../store/index.ts'
 import { jsonDefaults, monaco } from '../editor/monacoSetup.ts'
+import { bindEditorCommands } from '../editor/editorCommands.ts'
 import { editorOptions, useMonacoTheme } from '../editor/monacoTheme.ts'
+import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { replaceModelText } from '../editor/replaceModelText.ts'
 import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'
 
@@ -43,7 +45,9 @@ export default function EventJsonEditor() {
     const editor = monaco.editor.create(container.current!, {
       model,
       ...editorOptions(),
+      ariaLabel: 'Event JSON',
     })
+    const unbindCommands = bindEditorCommands(editor)
     const typed = model.onDidChangeContent(() => {
       const text = model.getValue()
       if (text !== usePlayground.getState().eventText) usePlayground.getState().setEventText(text)
@@ -55,10 +59,11 @@ export default function EventJsonEditor() {
     return () => {
       delete window.__playgroundEventJson
       unsubscribe()
+      unbindCommands()
       typed.dispose()
       editor.dispose()
     }
   }, [])
 
-  return <div ref={container} data-testid="event-json-editor" className="h-full min-h-80" />
+  return <div ref={container} data-testid="event-json-editor" className={`${EDITOR_REGION_CLASS} h-full min-h-80`} />
 }

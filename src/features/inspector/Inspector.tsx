@@ -1,10 +1,11 @@
 import { lazy, Suspense } from 'react'
-import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
-import { useActions, useSelectedAction } from '../../store/hooks.ts'
+import { useSelectedAction } from '../../store/hooks.ts'
+import { CommandButton } from '../commands/CommandButton.tsx'
+import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { usePlayground } from '../../store/index.ts'
 import type { InspectorTab } from '../../store/uiSlice.ts'
 import { NameInput } from '../ui/NameInput.tsx'
-import { TabBar } from '../ui/TabBar.tsx'
+import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { MocksPanel } from './MocksPanel.tsx'
 import { SecretsPanel } from './SecretsPanel.tsx'
 
@@ -25,10 +26,8 @@ function Loading({ what }: { what: string }) {
 
 function ActionHeader() {
   const action = useSelectedAction()
-  const actions = useActions()
   if (!action) return <div className="border-b border-slate-200 px-3 py-2 text-sm text-slate-500 dark:border-slate-800">No action selected: pick one on the canvas.</div>
-  const index = actions.findIndex((item) => item.id === action.id)
-  const small = 'rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-100 disabled:opacity-30 dark:text-slate-400 dark:hover:bg-slate-800'
+  const small = 'rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40 dark:text-slate-400 dark:hover:bg-slate-800'
   return (
     <div className="flex items-center gap-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
       <NameInput value={action.name} onCommit={(next) => usePlayground.getState().renameAction(action.id, next)} label="Action name" testId="action-name" className="min-w-0 flex-1 px-1 py-0.5 text-sm font-medium" />
@@ -36,10 +35,7 @@ function ActionHeader() {
         <input type="checkbox" checked={action.enabled} onChange={() => usePlayground.getState().toggleAction(action.id)} />
         Enabled
       </label>
-      <button type="button" className={small} disabled={index === 0} onClick={() => nudgeAction(action.id, -1)}>Move up</button>
-      <button type="button" className={small} disabled={index === actions.length - 1} onClick={() => nudgeAction(action.id, 1)}>Move down</button>
-      <button type="button" className={small} onClick={() => usePlayground.getState().duplicateAction(action.id)}>Duplicate</button>
-      <button type="button" className={small} onClick={() => removeAction(action.id)}>Remove</button>
+      {ACTION_COMMANDS.filter((id) => id !== 'toggleEnabled').map((id) => <CommandButton key={id} id={id} context={{ actionId: action.id }} className={small} />)}
     </div>
   )
 }
@@ -50,14 +46,14 @@ export function Inspector() {
   const showTab = usePlayground((state) => state.showTab)
   return (
     <aside data-testid="inspector" aria-label="Inspector" className="flex h-full w-[min(46vw,560px)] shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-      <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} testIdPrefix="tab-" />
+      <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} idPrefix="inspector" testIdPrefix="tab-" />
       {(tab === 'code' || tab === 'secrets') && <ActionHeader />}
-      <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
+      <TabPanel idPrefix="inspector" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {tab === 'code' && <Suspense fallback={<Loading what="code editor" />}><CodeEditor /></Suspense>}
         {tab === 'event' && <Suspense fallback={<Loading what="event editor" />}><EventPanel /></Suspense>}
         {tab === 'secrets' && <SecretsPanel />}
         {tab === 'mocks' && <MocksPanel />}
-      </div>
+      </TabPanel>
     </aside>
   )
 }

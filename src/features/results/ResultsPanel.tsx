@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import { useResult, useRunDoc } from '../../store/hooks.ts'
-import { TabBar } from '../ui/TabBar.tsx'
+import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { ConsoleView } from './ConsoleView.tsx'
 import { ContinuePanel } from './ContinuePanel.tsx'
 import { DetailsView } from './DetailsView.tsx'
@@ -36,8 +36,8 @@ export default function ResultsPanel() {
   return (
     <div data-testid="results-panel" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <StatusBanner result={result} />
-      <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} testIdPrefix="results-tab-" badges={{ timeline: count }} />
-      <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto">
+      <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} idPrefix="results" testIdPrefix="results-tab-" badges={{ timeline: count }} />
+      <TabPanel idPrefix="results" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {!result && <p className="p-4 text-sm text-slate-500">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
         {result && tab === 'summary' && (
           <div className="space-y-4 p-3">
@@ -49,7 +49,7 @@ export default function ResultsPanel() {
         {result && tab === 'tokens' && <TokensView result={result} />}
         {result && tab === 'console' && <ConsoleView result={result} />}
         {result && tab === 'details' && <DetailsView result={result} />}
-      </div>
+      </TabPanel>
     </div>
   )
 }

@@ -1,6 +1,8 @@
 import type { RunResult } from '../../engine/types.ts'
 import { useOutOfDate, useRunningHere } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
+import { currentRun } from '../../store/runSelectors.ts'
+import { runHeadline } from '../run/runHeadline.ts'
 import { stopRun } from '../run/runFlow.ts'
 
 function RunningBanner() {
@@ -23,27 +25,18 @@ const TONES = {
   failed: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100',
 }
 
-function headline(result: RunResult): string {
-  if (result.status === 'completed') return result.mfa?.required ? `Login completed after an MFA challenge (${result.mfa.provider}): tokens are issued.` : 'Login completed: the application receives its tokens.'
-  if (result.status === 'suspended') {
-    if (result.redirect) return `Suspended: the user is sent to ${result.redirect.url.split('?')[0]}; the flow waits for /continue.`
-    if (result.challenge) return `Suspended: the user is asked to ${result.challenge.kind === 'enroll' ? 'enroll in' : 'complete'} MFA.`
-    return `Suspended: the form ${result.prompt?.id ?? ''} is shown to the user.`
-  }
-  if (result.error?.timeout) return 'Failed: the flow passed its time limit.'
-  return result.status === 'denied' ? 'Login denied: the application receives an error.' : 'Login failed: the application receives an error.'
-}
-
 /** What the application would receive: success, or `error` and `error_description`. */
 export function StatusBanner({ result }: { result: RunResult | null }) {
   const running = useRunningHere()
+  const alone = usePlayground((state) => { const run = currentRun(state); return run?.only ? run.doc.actions[0]?.name : undefined })
   const outOfDate = useOutOfDate()
   if (running) return <RunningBanner />
   if (!result) return null
   return (
-    <div data-testid="status-banner" data-status={result.status} role="status" className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
+    <div data-testid="status-banner" data-status={result.status} className={`px-3 py-2 text-sm ${TONES[result.status]}`}>
+      {alone && <div className="text-xs font-semibold uppercase tracking-wide opacity-80">This action alone: {alone}</div>}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className={`font-medium ${outOfDate ? 'opacity-60' : ''}`}>{headline(result)}</span>
+        <span className={`font-medium ${outOfDate ? 'opacity-60' : ''}`}>{runHeadline(result)}</span>
         {outOfDate && (
           <span className="rounded border border-current px-1.5 text-xs font-semibold" title="The flow changed since this run: code, order, an enabled flag or the event.">
             Out of date: run again

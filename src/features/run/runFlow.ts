@@ -2,7 +2,7 @@
 import type { ContinueRequest } from '../../engine/pipeline.ts'
 import type { RunResult } from '../../engine/types.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
-import { currentRun, runsHere } from '../../store/runSelectors.ts'
+import { currentRun, docToRun, runsHere } from '../../store/runSelectors.ts'
 import type { RunnerOptions } from '../../runtime/supervisedRunner.ts'
 import { pageRunner } from './pageRunner.ts'
 
@@ -30,11 +30,13 @@ async function track(start: () => Promise<RunResult>) {
   return result
 }
 
-export async function runCurrentFlow() {
+/** Runs the flow, or with `onlyActionId` that action alone (enabled), as Auth0's dashboard tests one Action. */
+export async function runCurrentFlow(onlyActionId?: string) {
   const state = usePlayground.getState()
   if (runBlocker(state)) return
-  const doc = state.doc
-  state.runStarted(doc)
+  const only = state.doc.actions.find((action) => action.id === onlyActionId)?.id ?? null
+  const doc = docToRun(state.doc, only)
+  state.runStarted(doc, only)
   return track(() => pageRunner.run(doc, options()))
 }
 
@@ -43,7 +45,7 @@ export async function continueCurrentRun(request: ContinueRequest) {
   const state = usePlayground.getState()
   const run = currentRun(state)
   if (state.activeRun || !run?.result.resume) return
-  state.runStarted(run.doc)
+  state.runStarted(run.doc, run.only)
   return track(() => pageRunner.continue(run.doc, run.result, request, options()))
 }
 

@@ -31,3 +31,12 @@ export async function importFlowFile(file: File) {
   store.openAsNew(parsed.value)
   store.setNotice({ tone: 'info', text: `Opened ${file.name} as a new playground.` })
 }
+
+/** Asks for a flow file and opens it as a new playground. */
+export function pickFlowFile() {
+  const input = document.createElement('input')
+  input.type = 'file'
+  input.accept = '.json,application/json'
+  input.onchange = () => { const chosen = input.files?.[0]; if (chosen) void importFlowFile(chosen) }
+  input.click()
+}

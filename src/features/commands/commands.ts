@@ -1,0 +1,105 @@
+/**
+ * Every command of the designer, in one registry: menus, the node toolbar, the inspector's buttons, the
+ * keyboard shortcuts and their help are all built from it. A command that works on one action takes it
+ * from the context (the node or inspector it was invoked from) or, from the keyboard, the selected action.
+ */
+import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
+import { usePlayground, type PlaygroundState } from '../../store/index.ts'
+import { runsHere } from '../../store/runSelectors.ts'
+import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'
+import { exportDeployCli, exportFlowFile, pickFlowFile } from '../share/flowFiles.ts'
+
+export interface CommandContext {
+  /** The action a node's or the inspector's button stands for; keys use the selected action. */
+  actionId?: string | null
+}
+
+export type CommandGroup = 'Run' | 'Flow' | 'Editor' | 'Playgrounds' | 'Files' | 'Help'
+
+export interface Command {
+  id: string
+  label: string | ((state: PlaygroundState, context: CommandContext) => string)
+  /** Chords in the form of `./keys.ts`; the first is the one menus show. */
+  keys?: string[]
+  /** The keys work inside the editors and fields too (Run does; Delete must not). */
+  inEditors?: boolean
+  group: CommandGroup
+  enabled?(state: PlaygroundState, context: CommandContext): boolean
+  run(state: PlaygroundState, context: CommandContext): unknown
+}
+
+/** The action a command works on: the one it was invoked for, or the selected one. */
+export function targetAction(state: PlaygroundState, context: CommandContext) {
+  const id = context.actionId ?? state.selectedId
+  const index = state.doc.actions.findIndex((action) => action.id === id)
+  return index < 0 ? null : { action: state.doc.actions[index], index, count: state.doc.actions.length }
+}
+
+const hasAction = (state: PlaygroundState, context: CommandContext) => targetAction(state, context) !== null
+
+export const COMMANDS = [
+  { id: 'run', label: 'Run the flow', keys: ['Mod+Enter'], inEditors: true, group: 'Run', enabled: (state) => !runBlocker(state), run: () => runCurrentFlow() },
+  {
+    id: 'runAction', label: 'Run this action only', keys: ['Mod+Shift+Enter'], inEditors: true, group: 'Run',
+    enabled: (state, context) => !runBlocker(state) && hasAction(state, context),
+    run: (state, context) => runCurrentFlow(targetAction(state, context)!.action.id),
+  },
+  { id: 'stop', label: 'Stop the run', group: 'Run', enabled: runsHere, run: () => stopRun() },
+  { id: 'undo', label: 'Undo', keys: ['Mod+Z'], group: 'Flow', enabled: (state) => state.past.length > 0, run: (state) => state.undo() },
+  { id: 'redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], group: 'Flow', enabled: (state) => state.future.length > 0, run: (state) => state.redo() },
+  {
+    id: 'moveUp', label: 'Move up', keys: ['Alt+ArrowUp'], group: 'Flow',
+    enabled: (state, context) => (targetAction(state, context)?.index ?? 0) > 0,
+    run: (state, context) => nudgeAction(targetAction(state, context)!.action.id, -1),
+  },
+  {
+    id: 'moveDown', label: 'Move down', keys: ['Alt+ArrowDown'], group: 'Flow',
+    enabled: (state, context) => { const target = targetAction(state, context); return !!target && target.index < target.count - 1 },
+    run: (state, context) => nudgeAction(targetAction(state, context)!.action.id, 1),
+  },
+  { id: 'duplicate', label: 'Duplicate', group: 'Flow', enabled: hasAction, run: (state, context) => state.duplicateAction(targetAction(state, context)!.action.id) },
+  {
+    id: 'toggleEnabled', label: (state, context) => (targetAction(state, context)?.action.enabled === false ? 'Enable' : 'Disable'), keys: ['Mod+Shift+D'], group: 'Flow',
+    enabled: hasAction, run: (state, context) => state.toggleAction(targetAction(state, context)!.action.id),
+  },
+  { id: 'remove', label: 'Remove', keys: ['Delete', 'Backspace'], group: 'Flow', enabled: hasAction, run: (state, context) => removeAction(targetAction(state, context)!.action.id) },
+  {
+    id: 'tabMovesFocus', label: (state) => (state.tabMovesFocus ? 'Tab key: insert a tab again' : 'Tab key: move focus out of the editor'), keys: ['Ctrl+M'], inEditors: true, group: 'Editor',
+    run: (state) => state.setTabMovesFocus(!state.tabMovesFocus),
+  },
+  { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.newPlayground() },
+  { id: 'examples', label: 'Examples…', group: 'Playgrounds', run: (state) => state.setGalleryOpen(true) },
+  { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: () => pickFlowFile() },
+  { id: 'exportFlow', label: 'Export the flow file', group: 'Files', run: () => exportFlowFile(false) },
+  { id: 'exportWithSecrets', label: 'Export with secret values', group: 'Files', run: () => exportFlowFile(true) },
+  { id: 'exportDeploy', label: 'Export for the Auth0 Deploy CLI (.zip)', group: 'Files', run: () => exportDeployCli() },
+  { id: 'shortcuts', label: 'Keyboard shortcuts', keys: ['?'], group: 'Help', run: (state) => state.setShortcutsOpen(true) },
+] as const satisfies readonly Command[]
+
+export type CommandId = (typeof COMMANDS)[number]['id']
+
+/** What can be done to one action: its node's toolbar and the inspector's header. */
+export const ACTION_COMMANDS = ['runAction', 'moveUp', 'moveDown', 'duplicate', 'toggleEnabled', 'remove'] as const satisfies readonly CommandId[]
+
+const BY_ID = new Map<string, Command>(COMMANDS.map((command) => [command.id, command]))
+
+export function getCommand(id: CommandId): Command {
+  return BY_ID.get(id)!
+}
+
+export function labelOf(command: Command, state: PlaygroundState, context: CommandContext = {}): string {
+  return typeof command.label === 'function' ? command.label(state, context) : command.label
+}
+
+export function isEnabled(command: Command, state: PlaygroundState, context: CommandContext = {}): boolean {
+  return command.enabled?.(state, context) ?? true
+}
+
+/** Runs a command if it is enabled now; returns whether it ran. */
+export function runCommand(id: CommandId, context: CommandContext = {}): boolean {
+  const command = getCommand(id)
+  const state = usePlayground.getState()
+  if (!isEnabled(command, state, context)) return false
+  void command.run(state, context)
+  return true
+}

@@ -1,0 +1,32 @@
+/**
+ * The registry's commands that work inside an editor (Run with Ctrl/Cmd+Enter, Ctrl+M for the Tab key)
+ * become Monaco commands, which win over Monaco's own bindings of the same keys; and the editor follows
+ * the "Tab moves focus" choice.
+ */
+import { usePlayground } from '../../store/index.ts'
+import { COMMANDS, runCommand } from '../commands/commands.ts'
+import { IS_APPLE, parseChord } from '../commands/keys.ts'
+import { monaco } from './monacoSetup.ts'
+
+function keybinding(chord: string): number | null {
+  const { mod, ctrl, alt, shift, key } = parseChord(chord)
+  const name = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : key
+  const code = monaco.KeyCode[name as keyof typeof monaco.KeyCode]
+  if (code === undefined) return null
+  return (mod ? monaco.KeyMod.CtrlCmd : 0) | (ctrl ? (IS_APPLE ? monaco.KeyMod.WinCtrl : monaco.KeyMod.CtrlCmd) : 0) |
+    (alt ? monaco.KeyMod.Alt : 0) | (shift ? monaco.KeyMod.Shift : 0) | code
+}
+
+/** Binds the commands to `editor`; returns what undoes it. */
+export function bindEditorCommands(editor: monaco.editor.IStandaloneCodeEditor): () => void {
+  for (const command of COMMANDS) {
+    if (!('inEditors' in command)) continue
+    for (const chord of command.keys) {
+      const binding = keybinding(chord)
+      if (binding !== null) editor.addCommand(binding, () => runCommand(command.id))
+    }
+  }
+  const apply = (on: boolean) => editor.updateOptions({ tabFocusMode: on })
+  apply(usePlayground.getState().tabMovesFocus)
+  return usePlayground.subscribe((state, previous) => { if (state.tabMovesFocus !== previous.tabMovesFocus) apply(state.tabMovesFocus) })
+}

@@ -1,0 +1,18 @@
+/**
+ * The one live region for runs: it is always in the page (a region added with its text is often not
+ * read), and says when a run starts and how it ended, for people who cannot see the banner change.
+ */
+import { usePlayground } from '../../store/index.ts'
+import { currentRun, runsHere } from '../../store/runSelectors.ts'
+import { runHeadline } from './runHeadline.ts'
+
+export function RunAnnouncer() {
+  const message = usePlayground((state) => {
+    if (runsHere(state)) return 'Running…'
+    const result = currentRun(state)?.result
+    if (!result) return ''
+    const error = result.error ? ` ${result.error.code}: ${result.error.description}` : ''
+    return `${runHeadline(result)}${error}`
+  })
+  return <div role="status" aria-live="polite" data-testid="run-announcer" className="sr-only">{message}</div>
+}
