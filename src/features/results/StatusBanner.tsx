@@ -28,7 +28,8 @@ const TONES = {
 /** What the application would receive: success, or `error` and `error_description`. */
 export function StatusBanner({ result }: { result: RunResult | null }) {
   const running = useRunningHere()
-  const alone = usePlayground((state) => { const run = currentRun(state); return run?.only ? run.doc.actions[0]?.name : undefined })
+  const run = usePlayground(currentRun)
+  const alone = run?.only ? run.doc.actions[0]?.name : undefined
   const outOfDate = useOutOfDate()
   if (running) return <RunningBanner />
   if (!result) return null
