@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { openDesigner } from './helpers.ts'
 
 test('the designer paints its canvas before Monaco has loaded, without errors', async ({ page }) => {
   const errors: string[] = []
@@ -8,7 +9,7 @@ test('the designer paints its canvas before Monaco has loaded, without errors', 
   let release: () => void = () => {}
   const held = new Promise<void>((resolve) => { release = resolve })
   await page.route(/\/assets\/(?!index-).*\.js$/, async (route) => { await held; await route.continue() })
-  await page.goto('/')
+  await page.goto('/?example=starter')
   await expect(page).toHaveTitle('Actions Playground')
   const canvas = page.getByTestId('flow-canvas')
   await expect(canvas.locator('.react-flow__node[data-id="start"]')).toBeVisible()
@@ -22,7 +23,7 @@ test('the designer paints its canvas before Monaco has loaded, without errors', 
 
 test('at 1280x720 nothing overflows the window', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 })
-  await page.goto('/')
+  await openDesigner(page)
   await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
   const overflow = await page.evaluate(() => ({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight }))
   expect(overflow).toEqual({ x: 0, y: 0 })

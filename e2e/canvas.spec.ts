@@ -62,7 +62,7 @@ test('a removed action comes back with undo, in its place', async ({ page }) => 
 test('the node buttons duplicate, disable and rename through the inspector, with undo', async ({ page }) => {
   await selectNode(page, 'Roles into tokens')
   await page.getByRole('button', { name: 'Duplicate' }).first().click()
-  await expect.poll(() => flowOrder(page)).toEqual(['Record the login', 'Roles into tokens', 'Roles into tokens (copy)', 'Deny example.com on My SPA'])
+  await expect.poll(() => flowOrder(page)).toEqual(['Record the login', 'Roles into tokens', 'Roles into tokens (2)', 'Deny example.com on My SPA'])
   await page.getByRole('button', { name: 'Disable' }).click()
   await expect(page.getByTestId('action-node-roles-into-tokens')).toHaveAttribute('data-enabled', 'false')
   const name = page.getByTestId('action-name')

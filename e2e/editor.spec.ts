@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { openDesigner } from './helpers.ts'
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = []
@@ -11,7 +12,7 @@ const markers = (page: Page) => page.evaluate(() => window.__playgroundEditor?.g
 
 test('the code editor completes the action\'s secrets and marks a syntax error', async ({ page }) => {
   const errors = collectErrors(page)
-  await page.goto('/')
+  await openDesigner(page)
   await page.getByTestId('tab-secrets').click()
   await page.getByTestId('secret-name').fill('SLACK_TOKEN')
   await page.getByTestId('secret-value').fill('xoxb-1')
@@ -46,7 +47,7 @@ test('the code editor completes the action\'s secrets and marks a syntax error',
 
 test('the event tab: presets, the form and the JSON stay in step, and invalid JSON is kept', async ({ page }) => {
   const errors = collectErrors(page)
-  await page.goto('/')
+  await openDesigner(page)
   await page.getByTestId('tab-event').click()
   await page.getByTestId('preset-google').click()
   await expect(page.getByTestId('event-form-email')).toHaveValue('jane.doe@gmail.com')
@@ -72,7 +73,7 @@ test('the event tab: presets, the form and the JSON stay in step, and invalid JS
 })
 
 test('code typed into Monaco shows a syntax error as a marker and a node badge, until it is fixed', async ({ page }) => {
-  await page.goto('/')
+  await openDesigner(page)
   const node = page.getByTestId('action-node-record-the-login')
   await node.click()
   const editor = page.getByTestId('code-editor').locator('.monaco-editor')
@@ -98,7 +99,7 @@ test('code typed into Monaco shows a syntax error as a marker and a node badge, 
 })
 
 test('a preset fills the form and the JSON alike; invalid JSON disables Run with the reason', async ({ page }) => {
-  await page.goto('/')
+  await openDesigner(page)
   await page.getByTestId('tab-event').click()
   await page.getByTestId('preset-europe').click()
   const json = page.getByTestId('event-json-editor').locator('.monaco-editor')

@@ -13,9 +13,9 @@ export async function flowOrder(page: Page): Promise<string[]> {
   return rows.sort((a, b) => a.y - b.y).map((row) => row.name)
 }
 
-/** Opens the designer with the starter flow and waits for the canvas. */
+/** Opens the designer with the starter example (three actions) as a new playground and waits for the canvas. */
 export async function openDesigner(page: Page) {
-  await page.goto('/')
+  await page.goto('/?example=starter')
   await expect(page.locator('[data-testid^="action-node-"]')).toHaveCount(3)
   await expect(page.locator('.react-flow__node').first()).toHaveCSS('visibility', 'visible')
 }

@@ -4,8 +4,8 @@ import { openDesigner } from './helpers.ts'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
-const palette = (page: Page) => page.getByRole('complementary', { name: 'Action palette' })
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' })
+const palette = (page: Page) => page.getByRole('region', { name: 'Action palette' })
+const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' })
 const results = (page: Page) => page.getByRole('region', { name: 'Run results' })
 
 async function box(locator: Locator) {

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test'
 test.use({ viewport: { width: 1440, height: 860 } })
 
 test('the designer with a three-action flow @screenshots', async ({ page }) => {
-  await page.goto('/')
+  await page.goto('/?example=starter')
   await page.getByTestId('action-node-roles-into-tokens').click()
   await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
   await page.waitForTimeout(800)

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { openDesigner } from './helpers.ts'
 
 const storeDoc = (page: Page) => page.evaluate(() => window.__playgroundStore!.getState().doc)
 const nodeNames = (page: Page) => page.locator('[data-testid^="action-node-"] span.font-medium').allTextContents()
@@ -30,7 +31,7 @@ test('a shared link opens the same flow in a fresh browser, without secret value
   expect(opened.actions[0].secrets).toEqual({ MY_SHARED_SECRET: '' })
   expect(opened.event).toEqual(original.event)
   await expect(other.getByTestId('status-banner')).toHaveCount(0)
-  expect(await other.evaluate(() => window.__playgroundStore!.getState().result)).toBeNull()
+  expect(await other.evaluate(() => { const state = window.__playgroundStore!.getState(); return state.runs[state.currentId] ?? null })).toBeNull()
   await fresh.close()
 })
 
@@ -56,7 +57,7 @@ test('a damaged link opens nothing and says what was wrong; the playground is un
 })
 
 test('a reload in the middle of an edit finds the edit', async ({ page }) => {
-  await page.goto('/')
+  await openDesigner(page)
   const editor = page.getByTestId('code-editor').locator('.monaco-editor')
   await expect(editor).toBeVisible({ timeout: 20_000 })
   await editor.locator('.view-lines').click()

@@ -28,6 +28,7 @@ const newUserOnly = (event: Record<string, any>) => {
 }
 
 export const EXAMPLES: Example[] = [
+  { slug: 'starter', title: 'A starter Login flow', teaches: 'Actions run in order: this one records the login, adds roles as claims, then denies example.com users of My SPA, so its first run is denied.', document: flow('A starter Login flow', [auditLog, rolesIntoTokens, denyEmailDomain]) },
   { slug: 'deny-email-domain', title: 'Deny by email domain and app', teaches: 'api.access.deny stops the login and sends the reason to the app as error_description.', document: flow('Deny by email domain and app', [denyEmailDomain]) },
   { slug: 'weekdays-only', title: 'Weekdays only', teaches: 'Actions can gate on time; fix the clock to try a Saturday.', document: flow('Weekdays only', [weekdaysOnly]) },
   { slug: 'deny-api-audience', title: 'Deny an API audience', teaches: 'event.resource_server is set when the app asks for an audience.', document: flow('Deny an API audience', [denyApiAudience]) },

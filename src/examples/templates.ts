@@ -2,9 +2,8 @@
  * Action templates for the palette: every Login-trigger example of Auth0's documentation and a few more,
  * each with what it teaches. The example flows are built from the same actions.
  */
-import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import { uniqueActionId } from '../engine/actionIds.ts'
-import type { FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
+import type { FlowAction, HttpMock } from '../engine/flowDocument.ts'
 
 export interface ActionSpec {
   name: string
@@ -291,9 +290,4 @@ export function actionsFromSpecs(specs: ActionSpec[]): FlowAction[] {
   const actions: FlowAction[] = []
   for (const spec of specs) actions.push(actionFromSpec(spec, actions.map((action) => action.id)))
   return actions
-}
-
-/** The flow a first visit opens with: three actions that show ordering, metadata and claims. */
-export function starterFlow(): FlowDocument {
-  return { version: 1, trigger: 'post-login', name: 'My Login flow', actions: actionsFromSpecs([auditLog, rolesIntoTokens, denyEmailDomain]), event: createDefaultEvent(), mocks: { http: [] } }
 }

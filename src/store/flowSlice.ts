@@ -1,12 +1,14 @@
 /**
  * The flow document being designed, with undo/redo of its structure (adding, removing, reordering,
  * renaming, enabling). Code, secrets, the event and mocks change in place: Monaco keeps the code's own
- * undo history, and undoing a structural change keeps each action's latest code.
+ * undo history, and undoing a structural change keeps each action's latest code. Action names stay
+ * unique: an action added, copied, renamed or loaded with a taken name gets a " (2)" suffix.
  */
 import type { StateCreator } from 'zustand'
 import { uniqueActionId } from '../engine/actionIds.ts'
+import { uniqueActionName, withUniqueNames } from '../engine/actionNames.ts'
 import type { FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
-import { formatEvent } from './eventSlice.ts'
+import { formatEvent, readEvent } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'
 
 const HISTORY_LIMIT = 100
@@ -15,7 +17,8 @@ export interface FlowSlice {
   doc: FlowDocument
   past: FlowAction[][]
   future: FlowAction[][]
-  loadDocument(doc: FlowDocument): void
+  /** Shows a playground's document, with the event text it was left with when that was a draft. */
+  loadDocument(doc: FlowDocument, eventDraft?: string): void
   setFlowName(name: string): void
   insertAction(index: number, action: FlowAction): void
   removeAction(id: string): void
@@ -47,6 +50,7 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     if (actions === doc.actions) return
     set({ doc: { ...doc, actions }, past: [...past, doc.actions].slice(-HISTORY_LIMIT), future: [] })
   }
+  const names = (actions: FlowAction[], except?: string) => actions.filter((action) => action.id !== except).map((action) => action.name)
   const update = (id: string, patch: Partial<FlowAction>) =>
     set(({ doc }) => ({ doc: { ...doc, actions: doc.actions.map((action) => (action.id === id ? { ...action, ...patch } : action)) } }))
 
@@ -54,12 +58,17 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     doc: initial,
     past: [],
     future: [],
-    loadDocument: (doc) => set({
-      doc, past: [], future: [], eventText: formatEvent(doc.event), eventError: null,
-      selectedId: doc.actions[0]?.id ?? null, result: null, runDoc: null, step: null,
+    loadDocument: (doc, eventDraft) => set({
+      doc: { ...doc, actions: withUniqueNames(doc.actions) },
+      past: [],
+      future: [],
+      eventText: eventDraft ?? formatEvent(doc.event),
+      eventError: eventDraft === undefined ? null : readEvent(eventDraft).error,
+      selectedId: doc.actions[0]?.id ?? null,
+      step: null,
     }),
     setFlowName: (name) => set(({ doc }) => ({ doc: { ...doc, name } })),
-    insertAction: (index, action) => change((actions) => [...actions.slice(0, index), action, ...actions.slice(index)]),
+    insertAction: (index, action) => change((actions) => [...actions.slice(0, index), { ...action, name: uniqueActionName(action.name, names(actions)) }, ...actions.slice(index)]),
     removeAction: (id) => change((actions) => (actions.some((action) => action.id === id) ? actions.filter((action) => action.id !== id) : actions)),
     moveAction: (id, toIndex) => change((actions) => {
       const from = actions.findIndex((action) => action.id === id)
@@ -74,10 +83,13 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
       const index = actions.findIndex((action) => action.id === id)
       if (index < 0) return actions
       const source = actions[index]
-      const copy = { ...source, id: uniqueActionId(source.id, actions.map((action) => action.id)), name: `${source.name} (copy)`, secrets: { ...source.secrets } }
+      const copy = { ...source, id: uniqueActionId(source.id, actions.map((action) => action.id)), name: uniqueActionName(source.name, names(actions)), secrets: { ...source.secrets } }
       return [...actions.slice(0, index + 1), copy, ...actions.slice(index + 1)]
     }),
-    renameAction: (id, name) => change((actions) => actions.map((action) => (action.id === id && action.name !== name ? { ...action, name } : action))),
+    renameAction: (id, name) => change((actions) => {
+      const unique = uniqueActionName(name, names(actions, id))
+      return actions.some((action) => action.id === id && action.name !== unique) ? actions.map((action) => (action.id === id ? { ...action, name: unique } : action)) : actions
+    }),
     toggleAction: (id) => change((actions) => actions.map((action) => (action.id === id ? { ...action, enabled: !action.enabled } : action))),
     setCode: (id, code) => update(id, { code }),
     setSecrets: (id, secrets) => update(id, { secrets }),

@@ -2,6 +2,7 @@
 import type { FlowAction } from '../engine/flowDocument.ts'
 import { findProblems, type Problem } from '../engine/problems.ts'
 import { usePlayground } from './index.ts'
+import { currentRun, isOutOfDate, runsHere } from './runSelectors.ts'
 
 export const useActions = () => usePlayground((state) => state.doc.actions)
 export const useFlowName = () => usePlayground((state) => state.doc.name)
@@ -9,6 +10,12 @@ export const useSelectedId = () => usePlayground((state) => state.selectedId)
 export const useSelectedAction = (): FlowAction | undefined =>
   usePlayground((state) => state.doc.actions.find((action) => action.id === state.selectedId))
 export const useEventError = () => usePlayground((state) => state.eventError)
+/** The current playground's latest result, and the document that ran. */
+export const useResult = () => usePlayground((state) => currentRun(state)?.result ?? null)
+export const useRunDoc = () => usePlayground((state) => currentRun(state)?.doc ?? null)
+/** Whether the run in progress is the current playground's. */
+export const useRunningHere = () => usePlayground(runsHere)
+export const useOutOfDate = () => usePlayground(isOutOfDate)
 
 const problemCache = new Map<string, Problem[]>()
 

@@ -1,7 +1,7 @@
 /** The playground's store: one zustand store split into slices, read through the small hooks in hooks.ts. */
 import { create } from 'zustand'
+import { emptyFlow } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
-import { starterFlow } from '../examples/templates.ts'
 import { createEventSlice, formatEvent, type EventSlice } from './eventSlice.ts'
 import { createFlowSlice, type FlowSlice } from './flowSlice.ts'
 import { createPlaygroundsSlice, type PlaygroundsSlice } from './playgroundsSlice.ts'
@@ -10,7 +10,7 @@ import { createUiSlice, type UiSlice } from './uiSlice.ts'
 
 export type PlaygroundState = FlowSlice & UiSlice & EventSlice & RunSlice & PlaygroundsSlice
 
-export function createPlaygroundStore(initial: FlowDocument = starterFlow()) {
+export function createPlaygroundStore(initial: FlowDocument = emptyFlow()) {
   return create<PlaygroundState>()((...args) => ({
     ...createFlowSlice(initial)(...args),
     ...createUiSlice(...args),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { starterFlow } from '../examples/templates.ts'
+import { onExecute, testFlow } from '../engine/testing.ts'
+import { createPlaygroundStore } from './index.ts'
 import { loadSaved, save, STORAGE_KEY, type SavedState } from './persistence.ts'
 
 class MemoryStorage implements Storage {
@@ -14,7 +15,7 @@ class MemoryStorage implements Storage {
 }
 
 function state(rememberSecrets: boolean): SavedState {
-  const doc = starterFlow()
+  const doc = testFlow([onExecute(''), onExecute('')])
   doc.actions[0].secrets = { API_KEY: 'k-123' }
   return { version: 1, currentId: 'a', rememberSecrets, playgrounds: [{ id: 'a', name: doc.name, updatedAt: 1, doc }] }
 }
@@ -42,5 +43,28 @@ describe('saved playgrounds', () => {
 
   it('start empty on a first visit', () => {
     expect(loadSaved(new MemoryStorage())).toEqual({ state: null, problem: null })
+  })
+
+  it('keep the event text typed in each playground when it is not the event, and only then', () => {
+    const store = createPlaygroundStore()
+    const first = store.getState().currentId
+    store.getState().setEventText('{ "user": ')
+    store.getState().newPlayground()
+    store.getState().setEventText(JSON.stringify(store.getState().doc.event, null, 2) + '\n')
+    const storage = new MemoryStorage()
+    save({ version: 1, currentId: store.getState().currentId, rememberSecrets: false, playgrounds: store.getState().allPlaygrounds() }, storage)
+    const saved = loadSaved(storage).state!
+    expect(saved.playgrounds.map((playground) => playground.eventDraft)).toEqual(['{ "user": ', undefined])
+
+    const reloaded = createPlaygroundStore()
+    reloaded.setState({ playgrounds: saved.playgrounds, currentId: first })
+    reloaded.getState().loadDocument(saved.playgrounds[0].doc, saved.playgrounds[0].eventDraft)
+    expect(reloaded.getState().eventText).toBe('{ "user": ')
+    expect(reloaded.getState().eventError).toMatch(/^Invalid JSON/)
+    reloaded.getState().switchPlayground(saved.playgrounds[1].id)
+    expect(reloaded.getState().eventError).toBeNull()
+    reloaded.getState().switchPlayground(first)
+    expect(reloaded.getState().eventText).toBe('{ "user": ')
+    expect(reloaded.getState().eventError).toMatch(/^Invalid JSON/)
   })
 })

@@ -13,6 +13,8 @@ export interface SavedPlayground {
   name: string
   updatedAt: number
   doc: FlowDocument
+  /** Event text left in the editor that is not the document's event (often invalid JSON); this browser only, never shared. */
+  eventDraft?: string
 }
 
 export interface SavedState {
@@ -34,7 +36,8 @@ function isFlowDocument(value: unknown): value is FlowDocument {
 function isSavedState(value: unknown): value is SavedState {
   const state = value as SavedState
   return !!state && state.version === 1 && typeof state.currentId === 'string' && Array.isArray(state.playgrounds) && state.playgrounds.length > 0 &&
-    state.playgrounds.every((saved) => typeof saved?.id === 'string' && typeof saved.name === 'string' && isFlowDocument(saved.doc))
+    state.playgrounds.every((saved) => typeof saved?.id === 'string' && typeof saved.name === 'string' && isFlowDocument(saved.doc) &&
+      (saved.eventDraft === undefined || typeof saved.eventDraft === 'string'))
 }
 
 export function loadSaved(storage: Storage = localStorage): LoadResult {

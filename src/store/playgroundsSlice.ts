@@ -1,10 +1,12 @@
 /**
- * The user's playgrounds: each one a flow document. The current one is edited as `doc`; the others wait
- * in `playgrounds`. Deleting one can be undone; notices tell what happened (a link opened, data unreadable).
+ * The user's playgrounds: each one a flow document (and the event text it was left with, when that is a
+ * draft). The current one is edited as `doc`; the others wait in `playgrounds`. A new one starts empty.
+ * Deleting one can be undone; notices tell what happened (a link opened, data unreadable).
  */
 import type { StateCreator } from 'zustand'
+import { emptyFlow } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
-import { starterFlow } from '../examples/templates.ts'
+import { eventDraft } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'
 import type { SavedPlayground } from './persistence.ts'
 
@@ -25,6 +27,8 @@ export interface PlaygroundsSlice {
   /** The playgrounds with the current one's latest document. */
   allPlaygrounds(): SavedPlayground[]
   openAsNew(doc: FlowDocument): void
+  /** Opens an empty flow as a new playground. */
+  newPlayground(): void
   switchPlayground(id: string): void
   renamePlayground(id: string, name: string): void
   duplicatePlayground(id: string): void
@@ -50,18 +54,19 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
     galleryOpen: false,
     allPlaygrounds: () => {
       const { playgrounds, currentId, doc } = get()
-      return playgrounds.map((saved) => (saved.id === currentId ? { ...saved, name: doc.name, doc } : saved))
+      return playgrounds.map((saved) => (saved.id === currentId ? { ...saved, name: doc.name, doc, eventDraft: eventDraft(get()) } : saved))
     },
     openAsNew: (doc) => {
       const id = newId()
       set({ playgrounds: [...get().allPlaygrounds(), { id, name: doc.name, updatedAt: Date.now(), doc }], currentId: id, galleryOpen: false })
       get().loadDocument(doc)
     },
+    newPlayground: () => get().openAsNew(emptyFlow()),
     switchPlayground: (id) => {
       const target = get().allPlaygrounds().find((saved) => saved.id === id)
       if (!target || id === get().currentId) return
       set({ playgrounds: get().allPlaygrounds(), currentId: id, galleryOpen: false })
-      get().loadDocument(target.doc)
+      get().loadDocument(target.doc, target.eventDraft)
     },
     renamePlayground: (id, name) => {
       if (id === get().currentId) return get().setFlowName(name)
@@ -78,7 +83,8 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
       const rest = all.filter((saved) => saved.id !== id)
       const deleted = { playground: all[index], index }
       if (!rest.length) {
-        const replacement = { id: newId(), name: 'My Login flow', updatedAt: Date.now(), doc: starterFlow() }
+        const doc = emptyFlow()
+        const replacement = { id: newId(), name: doc.name, updatedAt: Date.now(), doc }
         set({ playgrounds: [replacement], currentId: replacement.id, deleted })
         return get().loadDocument(replacement.doc)
       }
@@ -86,7 +92,7 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
       if (id === get().currentId) {
         const next = rest[Math.min(index, rest.length - 1)]
         set({ currentId: next.id })
-        get().loadDocument(next.doc)
+        get().loadDocument(next.doc, next.eventDraft)
       }
     },
     undoDelete: () => {
@@ -95,7 +101,7 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
       const all = get().allPlaygrounds()
       const playgrounds = [...all.slice(0, deleted.index), deleted.playground, ...all.slice(deleted.index)]
       set({ playgrounds, currentId: deleted.playground.id, deleted: null })
-      get().loadDocument(deleted.playground.doc)
+      get().loadDocument(deleted.playground.doc, deleted.playground.eventDraft)
     },
     setRememberSecrets: (remember) => set({ rememberSecrets: remember }),
     setNotice: (notice) => set({ notice }),

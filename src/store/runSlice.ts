@@ -1,7 +1,7 @@
 /**
- * Runs and what they show: the run in progress, the latest result (with the document it ran, for
- * continuing and for the metadata diff), the timeline entry being stepped through, and where the
- * editor should point.
+ * Runs and what they show: the run in progress, each playground's latest result (with the document it
+ * ran, for continuing, the metadata diff and knowing when it is out of date), the timeline entry being
+ * stepped through, and where the editor should point.
  */
 import type { StateCreator } from 'zustand'
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
@@ -16,20 +16,36 @@ export interface CodeFocus {
   seq: number
 }
 
+/** What a run ran: the document, and the action it ran alone ("Run this action only") or null for the whole flow. */
+export interface RunInput {
+  doc: FlowDocument
+  only: string | null
+}
+
+/** The one run in progress (the runner is shared): the playground that started it and what it runs. */
+export interface ActiveRun extends RunInput {
+  playgroundId: string
+  /** The action running now. */
+  actionId: string | null
+}
+
+/** A playground's latest run: its result and what ran. */
+export interface FinishedRun extends RunInput {
+  result: RunResult
+}
+
 export interface RunSlice {
-  running: boolean
-  runningActionId: string | null
-  result: RunResult | null
-  /** The document the result came from. */
-  runDoc: FlowDocument | null
-  /** The action that ran alone ("Run this action only"), or null for a run of the whole flow. */
-  runOnly: string | null
+  activeRun: ActiveRun | null
+  /** The latest run of each playground, by playground id; kept in memory only. */
+  runs: Record<string, FinishedRun>
   timeLimitMs: number
   /** Index in the result's timeline while stepping through it; null when not stepping. */
   step: number | null
   focus: CodeFocus | null
+  /** Starts a run of `doc` (of the action `only` alone, when set) for the current playground. */
   runStarted(doc: FlowDocument, only?: string | null): void
   runProgress(actionId: string | null): void
+  /** Files the result under the playground that started the run, whichever one is shown now. */
   runFinished(result: RunResult): void
   setTimeLimit(ms: number): void
   setStep(step: number | null): void
@@ -38,17 +54,20 @@ export interface RunSlice {
 }
 
 export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (set, get) => ({
-  running: false,
-  runningActionId: null,
-  result: null,
-  runDoc: null,
-  runOnly: null,
+  activeRun: null,
+  runs: {},
   timeLimitMs: DEFAULT_TIME_LIMIT_MS,
   step: null,
   focus: null,
-  runStarted: (doc, only = null) => set({ running: true, runningActionId: null, runDoc: doc, runOnly: only, step: null }),
-  runProgress: (actionId) => set({ runningActionId: actionId }),
-  runFinished: (result) => set({ running: false, runningActionId: null, result }),
+  runStarted: (doc, only = null) => set({ activeRun: { playgroundId: get().currentId, doc, only, actionId: null }, step: null }),
+  runProgress: (actionId) => {
+    const { activeRun } = get()
+    if (activeRun) set({ activeRun: { ...activeRun, actionId } })
+  },
+  runFinished: (result) => {
+    const { activeRun, runs } = get()
+    if (activeRun) set({ activeRun: null, runs: { ...runs, [activeRun.playgroundId]: { doc: activeRun.doc, only: activeRun.only, result } } })
+  },
   setTimeLimit: (ms) => set({ timeLimitMs: ms }),
   setStep: (step) => set({ step }),
   reveal: (actionId, line) => {

@@ -23,7 +23,8 @@ function startAutosave() {
     if (problem) usePlayground.getState().setNotice({ tone: 'error', text: problem })
   }
   usePlayground.subscribe((state, previous) => {
-    if (state.doc === previous.doc && state.playgrounds === previous.playgrounds && state.currentId === previous.currentId && state.rememberSecrets === previous.rememberSecrets) return
+    if (state.doc === previous.doc && state.eventText === previous.eventText && state.playgrounds === previous.playgrounds && state.currentId === previous.currentId &&
+      state.rememberSecrets === previous.rememberSecrets) return
     clearTimeout(timer)
     timer = setTimeout(flush, SAVE_DELAY_MS)
   })
@@ -53,16 +54,21 @@ export async function startPlayground() {
   if (state) {
     const current = state.playgrounds.find((saved) => saved.id === state.currentId)!
     store.setState({ playgrounds: state.playgrounds, currentId: state.currentId, rememberSecrets: state.rememberSecrets })
-    store.getState().loadDocument(current.doc)
+    store.getState().loadDocument(current.doc, current.eventDraft)
   }
   if (problem) store.getState().setNotice({ tone: 'error', text: problem })
   let welcomed = true
   try { welcomed = localStorage.getItem(WELCOMED_KEY) !== null } catch { /* storage blocked */ }
   if (location.hash.startsWith('#v')) await openSharedLink(location.hash)
   else {
-    const example = findExample(new URLSearchParams(location.search).get('example') ?? '')
-    if (example) store.getState().openAsNew(structuredClone(example.document))
-    else if (!state && !welcomed) store.getState().setGalleryOpen(true)
+    const url = new URL(location.href)
+    const example = findExample(url.searchParams.get('example') ?? '')
+    if (example) {
+      store.getState().openAsNew(structuredClone(example.document))
+      // Read once, like a link: a reload shows the saved playground, not a second copy of the example.
+      url.searchParams.delete('example')
+      history.replaceState(null, '', url)
+    } else if (!state && !welcomed) store.getState().setGalleryOpen(true)
   }
   try { localStorage.setItem(WELCOMED_KEY, '1') } catch { /* storage blocked */ }
   startAutosave()

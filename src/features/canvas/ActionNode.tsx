@@ -1,10 +1,11 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useProblems } from '../../store/hooks.ts'
+import { useOutOfDate, useProblems, useResult } from '../../store/hooks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { actionSummary } from '../run/actionSummary.ts'
 import { usePlayground } from '../../store/index.ts'
+import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { NODE_WIDTH } from './layout.ts'
 
 export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number }
@@ -28,12 +29,15 @@ const STATUS_LABELS: Record<string, string> = { ok: 'ok', denied: 'denied', fail
 
 /** The action's outcome in the last run, with its one-line summary. */
 function useRunStatus(id: string) {
-  const result = usePlayground((state) => state.result)
-  const running = usePlayground((state) => state.runningActionId === id)
-  const stepped = usePlayground((state) => state.step !== null && state.result?.timeline[state.step]?.actionId === id)
+  const result = useResult()
+  const running = usePlayground((state) => runsHere(state) && state.activeRun?.actionId === id)
+  const stepped = usePlayground((state) => state.step !== null && currentRun(state)?.result.timeline[state.step]?.actionId === id)
+  const outOfDate = useOutOfDate()
   const action = result?.actions.find((item) => item.id === id)
-  return { running, stepped, status: action?.status, durationMs: action?.durationMs, summary: result && action ? actionSummary(result, action) : null }
+  return { running, stepped, outOfDate, status: action?.status, durationMs: action?.durationMs, summary: result && action ? actionSummary(result, action) : null }
 }
+
+const OUT_OF_DATE = 'Out of date: run again'
 
 function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
   const problems = useProblems(data.id)
@@ -60,11 +64,12 @@ function ActionNodeView({ data, selected }: NodeProps<ActionFlowNode>) {
         {!data.enabled && <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs leading-5 text-slate-600 dark:bg-slate-700 dark:text-slate-300">disabled</span>}
       </div>
       {(run.running || run.status) && (
-        <div className="mt-1 flex items-center gap-2 pl-7 text-xs">
+        <div className={`mt-1 flex items-center gap-2 pl-7 text-xs ${run.outOfDate ? 'opacity-60' : ''}`}>
           {run.running && <span data-testid="node-running" className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-label="running" />}
           {!run.running && run.status && (
-            <span data-testid="run-status" className={`shrink-0 rounded px-1.5 font-medium ${STATUS_STYLES[run.status]}`}>
+            <span data-testid="run-status" title={run.outOfDate ? OUT_OF_DATE : undefined} className={`shrink-0 rounded px-1.5 font-medium ${STATUS_STYLES[run.status]} ${run.outOfDate ? 'outline-1 outline-offset-1 outline-dashed outline-current' : ''}`}>
               {STATUS_LABELS[run.status]}{run.status === 'ok' || run.status === 'denied' || run.status === 'suspended' ? ` · ${run.durationMs! < 1 ? '<1' : Math.round(run.durationMs!)} ms` : ''}
+              {run.outOfDate && <span className="sr-only"> ({OUT_OF_DATE})</span>}
             </span>
           )}
           {run.summary && !run.running && <span data-testid="run-summary" className="min-w-0 truncate text-slate-600 dark:text-slate-400" title={run.summary}>{run.summary}</span>}

@@ -3,7 +3,7 @@ import {
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { addPaletteItem } from '../../store/flowCommands.ts'
-import { useActions, useSelectedId } from '../../store/hooks.ts'
+import { useActions, useResult, useSelectedId } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { PALETTE_MIME, readPaletteItem } from '../palette/paletteItems.ts'
 import { ActionNode, type ActionFlowNode } from './ActionNode.tsx'
@@ -62,7 +62,7 @@ function Pipeline() {
     return list.map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node))
   }, [actions, selectedId, drag, measured])
 
-  const result = usePlayground((state) => state.result)
+  const result = useResult()
   const edges = useMemo(() => {
     const ids = ['start', ...actions.map((action) => action.id), 'complete']
     // Edges are lit up to where the last run stopped; the edge into Complete only when the login completed.
@@ -121,7 +121,7 @@ function Pipeline() {
     <div
       ref={container}
       data-testid="flow-canvas"
-      className="h-full w-full"
+      className="relative h-full w-full"
       onDragOver={onDragOver}
       onDragLeave={(event) => { if (!event.currentTarget.contains(event.relatedTarget as globalThis.Node | null)) setDrag(null) }}
       onDrop={onDrop}
@@ -146,6 +146,11 @@ function Pipeline() {
         <Background gap={24} />
         <Controls showInteractive={false} orientation="horizontal" />
       </ReactFlow>
+      {actions.length === 0 && (
+        <p className="pointer-events-none absolute inset-x-0 top-1/2 mx-auto w-fit -translate-y-1/2 rounded-md border border-dashed border-slate-300 bg-white/90 px-4 py-3 text-sm text-slate-500 dark:border-slate-600 dark:bg-slate-900/90 dark:text-slate-400">
+          Drag an action here or press + in the palette
+        </p>
+      )}
     </div>
   )
 }

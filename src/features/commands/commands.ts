@@ -3,9 +3,9 @@
  * keyboard shortcuts and their help are all built from it. A command that works on one action takes it
  * from the context (the node or inspector it was invoked from) or, from the keyboard, the selected action.
  */
-import { starterFlow } from '../../examples/templates.ts'
 import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
+import { runsHere } from '../../store/runSelectors.ts'
 import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'
 import { exportDeployCli, exportFlowFile, pickFlowFile } from '../share/flowFiles.ts'
 import { focusRegion } from './regions.ts'
@@ -47,7 +47,7 @@ export const COMMANDS = [
     enabled: (state, context) => !runBlocker(state) && hasAction(state, context),
     run: (state, context) => runCurrentFlow(targetAction(state, context)!.action.id),
   },
-  { id: 'stop', label: 'Stop the run', group: 'Run', enabled: (state) => state.running, run: () => stopRun() },
+  { id: 'stop', label: 'Stop the run', group: 'Run', enabled: runsHere, run: () => stopRun() },
   { id: 'undo', label: 'Undo', keys: ['Mod+Z'], group: 'Flow', enabled: (state) => state.past.length > 0, run: (state) => state.undo() },
   { id: 'redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], group: 'Flow', enabled: (state) => state.future.length > 0, run: (state) => state.redo() },
   {
@@ -73,7 +73,7 @@ export const COMMANDS = [
     id: 'tabMovesFocus', label: (state) => (state.tabMovesFocus ? 'Tab key: insert a tab again' : 'Tab key: move focus out of the editor'), keys: ['Ctrl+M'], inEditors: true, group: 'Editor and focus',
     run: (state) => state.setTabMovesFocus(!state.tabMovesFocus),
   },
-  { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.openAsNew(starterFlow()) },
+  { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.newPlayground() },
   { id: 'examples', label: 'Examples…', group: 'Playgrounds', run: (state) => state.setGalleryOpen(true) },
   { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: () => pickFlowFile() },
   { id: 'exportFlow', label: 'Export the flow file', group: 'Files', run: () => exportFlowFile(false) },

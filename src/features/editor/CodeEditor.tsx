@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { usePlayground } from '../../store/index.ts'
+import { currentRun } from '../../store/runSelectors.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { useStoredFlag } from '../ui/useStoredFlag.ts'
 import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
@@ -131,7 +132,7 @@ export default function CodeEditor() {
   }, [editor, focus, selectedId])
 
   // The error that failed the last run, as a marker on its line.
-  const result = usePlayground((state) => state.result)
+  const result = usePlayground((state) => currentRun(state)?.result)
   useEffect(() => {
     if (!editor) return
     for (const action of usePlayground.getState().doc.actions) {

@@ -1,4 +1,4 @@
-import { useFlowName } from '../../store/hooks.ts'
+import { useFlowName, useRunningHere } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { useCommand } from '../commands/useCommand.ts'
@@ -16,7 +16,7 @@ function FlowName() {
 
 function RunButton() {
   const blocker = usePlayground(runBlocker)
-  const running = usePlayground((state) => state.running)
+  const running = useRunningHere()
   const run = useCommand('run')
   return (
     <button

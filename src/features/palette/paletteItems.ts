@@ -17,7 +17,8 @@ export function newActionFor(item: PaletteItem, doc: FlowDocument): NewAction | 
   if (item.kind === 'blank') return { action: actionFromSpec(BLANK_ACTION, taken), mocks: [] }
   if (item.kind === 'copy') {
     const source = doc.actions.find((action) => action.id === item.id)
-    return source ? { action: actionFromSpec({ ...source, name: `${source.name} (copy)` }, taken), mocks: [] } : null
+    // The store gives the copy a free name: "Name (2)".
+    return source ? { action: actionFromSpec(source, taken), mocks: [] } : null
   }
   const template = TEMPLATES.find((candidate) => candidate.slug === item.slug)
   if (!template) return null

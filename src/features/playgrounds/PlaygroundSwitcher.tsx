@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react'
 import { useDismiss } from '../ui/useDismiss.ts'
-import { starterFlow } from '../../examples/templates.ts'
 import { usePlayground } from '../../store/index.ts'
 
 const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800'
@@ -9,15 +8,17 @@ const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-
 export function PlaygroundSwitcher() {
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
+  const trigger = useRef<HTMLButtonElement>(null)
   const currentId = usePlayground((state) => state.currentId)
   const playgrounds = usePlayground((state) => state.playgrounds)
   const currentName = usePlayground((state) => state.doc.name)
   useDismiss(root, open, () => setOpen(false))
-  const act = (action: () => void) => () => { action(); setOpen(false) }
+  // The chosen item goes away with the menu, so the menu's button takes the focus (a dialog the item opens gives it back there).
+  const act = (action: () => void) => () => { trigger.current?.focus(); action(); setOpen(false) }
   const store = () => usePlayground.getState()
   return (
     <div ref={root} className="relative">
-      <button type="button" data-testid="playgrounds" aria-expanded={open} onClick={() => setOpen(!open)} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+      <button ref={trigger} type="button" data-testid="playgrounds" aria-expanded={open} onClick={() => setOpen(!open)} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
         Playgrounds ({playgrounds.length}) ▾
       </button>
       {open && (
@@ -37,7 +38,7 @@ export function PlaygroundSwitcher() {
             })}
           </ul>
           <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
-          <button role="menuitem" type="button" className={item} onClick={act(() => store().openAsNew(starterFlow()))}>New playground</button>
+          <button role="menuitem" type="button" className={item} onClick={act(() => store().newPlayground())}>New playground</button>
           <button role="menuitem" type="button" className={item} onClick={act(() => store().setGalleryOpen(true))}>Examples…</button>
         </div>
       )}

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react'
 import { prepareContinue, type ContinueSpec } from '../../engine/continueRequest.ts'
 import { parseJson } from '../../engine/json.ts'
 import type { JsonObject, JsonValue, RunResult } from '../../engine/types.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useRunDoc, useRunningHere } from '../../store/hooks.ts'
 import { continueCurrentRun } from '../run/runFlow.ts'
 
 type Pairs = { key: string; value: string }[]
@@ -72,7 +72,7 @@ function RedirectDetails({ result }: { result: RunResult }) {
 
 /** Plays the external site: what it sends back to /continue, including a signed session token. */
 function RedirectContinue({ result }: { result: RunResult }) {
-  const runDoc = usePlayground((state) => state.runDoc)
+  const runDoc = useRunDoc()
   const action = runDoc?.actions.find((item) => item.id === result.redirect!.actionId)
   const secretNames = Object.keys(action?.secrets ?? {})
   const [query, setQuery] = useState<Pairs>([])
@@ -167,7 +167,7 @@ function PromptContinue({ result }: { result: RunResult }) {
 
 /** A suspended run: where it stopped, and the way back to /continue. */
 export function ContinuePanel({ result }: { result: RunResult }) {
-  const running = usePlayground((state) => state.running)
+  const running = useRunningHere()
   const key = useMemo(() => result.resume?.state ?? '', [result])
   if (result.status !== 'suspended') return null
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useResult, useRunDoc } from '../../store/hooks.ts'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { ConsoleView } from './ConsoleView.tsx'
 import { ContinuePanel } from './ContinuePanel.tsx'
@@ -27,8 +27,8 @@ function metadataBefore(doc: FlowDocument | null) {
 
 /** What the last run did: status, the way back from a redirect, metadata, timeline, tokens, console, the rest. */
 export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
-  const result = usePlayground((state) => state.result)
-  const runDoc = usePlayground((state) => state.runDoc)
+  const result = useResult()
+  const runDoc = useRunDoc()
   const [tab, setTab] = useState<ResultsTab>('summary')
   const count = result?.timeline.length ?? 0
   // A suspended run needs the summary tab, where the way back to /continue is.

@@ -1,11 +1,12 @@
 import type { RunResult } from '../../engine/types.ts'
+import { useOutOfDate, useRunningHere } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
+import { currentRun } from '../../store/runSelectors.ts'
 import { runHeadline } from '../run/runHeadline.ts'
 import { stopRun } from '../run/runFlow.ts'
 
 function RunningBanner() {
-  const actionId = usePlayground((state) => state.runningActionId)
-  const name = usePlayground((state) => state.runDoc?.actions.find((action) => action.id === actionId)?.name)
+  const name = usePlayground(({ activeRun }) => activeRun?.doc.actions.find((action) => action.id === activeRun.actionId)?.name)
   return (
     <div data-testid="status-banner" data-status="running" className="flex items-center gap-3 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
       <span className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-hidden />
@@ -26,14 +27,23 @@ const TONES = {
 
 /** What the application would receive: success, or `error` and `error_description`. */
 export function StatusBanner({ result }: { result: RunResult | null }) {
-  const running = usePlayground((state) => state.running)
-  const alone = usePlayground((state) => (state.runOnly ? state.runDoc?.actions[0]?.name : undefined))
+  const running = useRunningHere()
+  const run = usePlayground(currentRun)
+  const alone = run?.only ? run.doc.actions[0]?.name : undefined
+  const outOfDate = useOutOfDate()
   if (running) return <RunningBanner />
   if (!result) return null
   return (
     <div data-testid="status-banner" data-status={result.status} className={`px-3 py-1.5 text-sm ${TONES[result.status]}`}>
       {alone && <div className="text-xs font-semibold uppercase tracking-wide opacity-80">This action alone: {alone}</div>}
-      <div className="font-medium">{runHeadline(result)}</div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className={`font-medium ${outOfDate ? 'opacity-60' : ''}`}>{runHeadline(result)}</span>
+        {outOfDate && (
+          <span className="rounded border border-current px-1.5 text-xs font-semibold" title="The flow changed since this run: code, order, an enabled flag or the event.">
+            Out of date: run again
+          </span>
+        )}
+      </div>
       {result.error && (
         <div className="mt-0.5 break-words font-mono text-xs">
           error=<span data-testid="error-code">{result.error.code}</span>&amp;error_description=<span data-testid="error-description">{result.error.description}</span>

@@ -3,14 +3,16 @@
  * read), and says when a run starts and how it ended, for people who cannot see the banner change.
  */
 import { usePlayground } from '../../store/index.ts'
+import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { runHeadline } from './runHeadline.ts'
 
 export function RunAnnouncer() {
   const message = usePlayground((state) => {
-    if (state.running) return 'Running…'
-    if (!state.result) return ''
-    const error = state.result.error ? ` ${state.result.error.code}: ${state.result.error.description}` : ''
-    return `${runHeadline(state.result)}${error}`
+    if (runsHere(state)) return 'Running…'
+    const result = currentRun(state)?.result
+    if (!result) return ''
+    const error = result.error ? ` ${result.error.code}: ${result.error.description}` : ''
+    return `${runHeadline(result)}${error}`
   })
   return <div role="status" aria-live="polite" data-testid="run-announcer" className="sr-only">{message}</div>
 }

@@ -2,12 +2,15 @@
 import type { ContinueRequest } from '../../engine/pipeline.ts'
 import type { RunResult } from '../../engine/types.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
+import { currentRun, docToRun, runsHere } from '../../store/runSelectors.ts'
 import type { RunnerOptions } from '../../runtime/supervisedRunner.ts'
 import { pageRunner } from './pageRunner.ts'
 
 /** Why the flow cannot run now, or null when it can. */
 export function runBlocker(state: PlaygroundState): string | null {
-  if (state.running) return 'A run is in progress.'
+  if (state.activeRun) {
+    return runsHere(state) ? 'A run is in progress.' : `“${state.activeRun.doc.name}” is running, and one flow runs at a time: wait for it, or switch to it to stop it.`
+  }
   if (state.eventError) return `Fix the event first: ${state.eventError}`
   return null
 }
@@ -31,19 +34,19 @@ async function track(start: () => Promise<RunResult>) {
 export async function runCurrentFlow(onlyActionId?: string) {
   const state = usePlayground.getState()
   if (runBlocker(state)) return
-  const only = state.doc.actions.find((action) => action.id === onlyActionId)
-  const doc = only ? { ...state.doc, actions: [{ ...only, enabled: true }] } : state.doc
-  state.runStarted(doc, only?.id ?? null)
+  const only = state.doc.actions.find((action) => action.id === onlyActionId)?.id ?? null
+  const doc = docToRun(state.doc, only)
+  state.runStarted(doc, only)
   return track(() => pageRunner.run(doc, options()))
 }
 
 /** Resumes the suspended result with the `/continue` request the external-site panel built. */
 export async function continueCurrentRun(request: ContinueRequest) {
   const state = usePlayground.getState()
-  const { result, runDoc } = state
-  if (state.running || !result?.resume || !runDoc) return
-  state.runStarted(runDoc, state.runOnly)
-  return track(() => pageRunner.continue(runDoc, result, request, options()))
+  const run = currentRun(state)
+  if (state.activeRun || !run?.result.resume) return
+  state.runStarted(run.doc, run.only)
+  return track(() => pageRunner.continue(run.doc, run.result, request, options()))
 }
 
 export function stopRun() {

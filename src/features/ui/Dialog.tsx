@@ -20,7 +20,8 @@ export function Dialog({ title, onClose, children, className = 'max-w-md', testI
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null
-    const first = panel.current!.querySelector<HTMLElement>(`[data-autofocus], ${FOCUSABLE}`)
+    // The element marked data-autofocus, wherever it is, else the first focusable one (the Close button).
+    const first = panel.current!.querySelector<HTMLElement>('[data-autofocus]') ?? panel.current!.querySelector<HTMLElement>(FOCUSABLE)
     ;(first ?? panel.current!).focus()
     return () => before?.focus?.()
   }, [])

@@ -7,7 +7,8 @@ export function NameInput({ value, onCommit, label, testId, className }: { value
   const commit = () => {
     const next = draft.trim()
     if (next && next !== value) onCommit(next)
-    else setDraft(value)
+    // The store may keep another name (a unique one, or none): the new value, if any, comes back as a prop.
+    setDraft(value)
   }
   return (
     <input

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import type { RunResult } from '../engine/types.ts'
+import { onExecute, testFlow } from '../engine/testing.ts'
+import { createPlaygroundStore } from './index.ts'
+import { currentRun, docToRun, isOutOfDate, runsHere } from './runSelectors.ts'
+
+type Store = ReturnType<typeof createPlaygroundStore>
+
+const result = (status: RunResult['status']) => ({ status, actions: [], timeline: [] }) as unknown as RunResult
+
+function ranStore(): Store {
+  const store = createPlaygroundStore(testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute('') }]))
+  store.getState().runStarted(store.getState().doc)
+  store.getState().runFinished(result('completed'))
+  return store
+}
+
+describe('results per playground', () => {
+  it('land on the playground that started the run, even when another one is shown', () => {
+    const store = createPlaygroundStore(testFlow([onExecute('')]))
+    const first = store.getState().currentId
+    store.getState().runStarted(store.getState().doc)
+    store.getState().newPlayground()
+    const second = store.getState().currentId
+    expect(runsHere(store.getState())).toBe(false)
+    store.getState().runFinished(result('denied'))
+    expect(currentRun(store.getState())).toBeNull()
+    store.getState().switchPlayground(first)
+    expect(currentRun(store.getState())?.result.status).toBe('denied')
+    store.getState().switchPlayground(second)
+    expect(currentRun(store.getState())).toBeNull()
+  })
+
+  it('keep the run in progress shown only on its own playground', () => {
+    const store = createPlaygroundStore(testFlow([onExecute('')]))
+    store.getState().runStarted(store.getState().doc)
+    store.getState().runProgress('a1')
+    expect(runsHere(store.getState())).toBe(true)
+    expect(store.getState().activeRun?.actionId).toBe('a1')
+  })
+})
+
+describe('an out-of-date result', () => {
+  it('is not out of date right after the run, nor without one', () => {
+    expect(isOutOfDate(createPlaygroundStore().getState())).toBe(false)
+    expect(isOutOfDate(ranStore().getState())).toBe(false)
+  })
+
+  it('is out of date after a change of code, order, enabled flag or event, until the next run', () => {
+    const changes: ((store: Store) => void)[] = [
+      (store) => store.getState().setCode('a1', onExecute('api.access.deny("no")')),
+      (store) => store.getState().moveAction('a1', 1),
+      (store) => store.getState().toggleAction('a2'),
+      (store) => store.getState().setEventText('{ "user": {} }'),
+      (store) => store.getState().removeAction('a2'),
+    ]
+    for (const change of changes) {
+      const store = ranStore()
+      change(store)
+      expect(isOutOfDate(store.getState()), change.toString()).toBe(true)
+      store.getState().runStarted(store.getState().doc)
+      store.getState().runFinished(result('completed'))
+      expect(isOutOfDate(store.getState())).toBe(false)
+    }
+  })
+
+  it('is not out of date after renaming an action or the flow, or an event typed back as it was', () => {
+    const store = ranStore()
+    store.getState().renameAction('a1', 'Renamed')
+    store.getState().setFlowName('Another name')
+    store.getState().setEventText(JSON.stringify(store.getState().doc.event))
+    expect(isOutOfDate(store.getState())).toBe(false)
+  })
+
+  it('after a run of one action alone, counts only that action and the event', () => {
+    const store = createPlaygroundStore(testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute(''), enabled: false }]))
+    store.getState().runStarted(docToRun(store.getState().doc, 'a2'), 'a2')
+    store.getState().runFinished(result('completed'))
+    expect(isOutOfDate(store.getState())).toBe(false)
+    store.getState().setCode('a1', onExecute('api.access.deny("no")'))
+    store.getState().moveAction('a2', 0)
+    expect(isOutOfDate(store.getState())).toBe(false)
+    store.getState().setCode('a2', onExecute('api.access.deny("no")'))
+    expect(isOutOfDate(store.getState())).toBe(true)
+  })
+
+  it('is back in date when a change is undone', () => {
+    const store = ranStore()
+    store.getState().moveAction('a1', 1)
+    expect(isOutOfDate(store.getState())).toBe(true)
+    store.getState().undo()
+    expect(isOutOfDate(store.getState())).toBe(false)
+  })
+})
