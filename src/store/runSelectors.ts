@@ -18,21 +18,23 @@ export function docToRun(doc: FlowDocument, only: string | null): FlowDocument {
   return { ...doc, actions: doc.actions.filter((action) => action.id === only).map((action) => ({ ...action, enabled: true })) }
 }
 
+const changed = (before: unknown, after: unknown) => before !== after && JSON.stringify(before) !== JSON.stringify(after)
+
 /** Whether running `current` could give another result than running `ran`: names do not count. */
 function runsDiffer(ran: FlowDocument, current: FlowDocument): boolean {
   if (ran.actions.length !== current.actions.length) return true
   const actionChanged = ran.actions.some((action, index) => {
     const now = current.actions[index]
-    return action.id !== now.id || action.code !== now.code || action.enabled !== now.enabled
+    return action.id !== now.id || action.code !== now.code || action.enabled !== now.enabled || changed(action.secrets, now.secrets)
   })
-  return actionChanged || (ran.event !== current.event && JSON.stringify(ran.event) !== JSON.stringify(current.event))
+  return actionChanged || changed(ran.event, current.event) || changed(ran.mocks, current.mocks)
 }
 
 // Every node reads this on every change: compare once per pair of run and document.
 let last: { run: FinishedRun; current: FlowDocument; outOfDate: boolean } | null = null
 
 /**
- * Whether the code, the order, an enabled flag or the event changed since the current playground's latest
+ * Whether the code, the order, an enabled flag, a secret, the event or the mocks changed since the current playground's latest
  * run, in what that run ran (one action alone only cares about that action and the event).
  */
 export function isOutOfDate(state: PlaygroundState): boolean {

@@ -46,13 +46,15 @@ describe('an out-of-date result', () => {
     expect(isOutOfDate(ranStore().getState())).toBe(false)
   })
 
-  it('is out of date after a change of code, order, enabled flag or event, until the next run', () => {
+  it('is out of date after a change of code, order, enabled flag, secret, event or mocks, until the next run', () => {
     const changes: ((store: Store) => void)[] = [
       (store) => store.getState().setCode('a1', onExecute('api.access.deny("no")')),
       (store) => store.getState().moveAction('a1', 1),
       (store) => store.getState().toggleAction('a2'),
       (store) => store.getState().setEventText('{ "user": {} }'),
       (store) => store.getState().removeAction('a2'),
+      (store) => store.getState().setSecrets('a1', { API_KEY: 'k' }),
+      (store) => store.getState().setMocks([{ method: 'GET', url: 'https://example.com', status: 200, body: {} }]),
     ]
     for (const change of changes) {
       const store = ranStore()

@@ -2,7 +2,7 @@ import {
   Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type FitViewOptions, type Node, type NodeChange, type NodeTypes,
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
-import { addPaletteItem } from '../../store/flowCommands.ts'
+import { addPaletteItem } from '../commands/flowCommands.ts'
 import { useActions, useResult, useSelectedId } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { PALETTE_MIME, readPaletteItem } from '../palette/paletteItems.ts'

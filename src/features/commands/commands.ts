@@ -3,7 +3,7 @@
  * keyboard shortcuts and their help are all built from it. A command that works on one action takes it
  * from the context (the node or inspector it was invoked from) or, from the keyboard, the selected action.
  */
-import { nudgeAction, removeAction } from '../../store/flowCommands.ts'
+import { nudgeAction, removeAction } from './flowCommands.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
 import { runsHere } from '../../store/runSelectors.ts'
 import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'

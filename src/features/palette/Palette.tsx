@@ -1,6 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react'
 import { TEMPLATES } from '../../examples/templates.ts'
-import { addPaletteItem } from '../../store/flowCommands.ts'
+import { addPaletteItem } from '../commands/flowCommands.ts'
 import { useActions } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'

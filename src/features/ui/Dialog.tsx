@@ -32,7 +32,8 @@ export function Dialog({ title, onClose, children, className = 'max-w-md', testI
     const items = [...panel.current!.querySelectorAll<HTMLElement>(FOCUSABLE)]
     if (!items.length) return
     const [first, last] = [items[0], items.at(-1)!]
-    if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus() }
+    const onPanel = document.activeElement === panel.current
+    if (event.shiftKey && (onPanel || document.activeElement === first)) { event.preventDefault(); last.focus() }
     else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus() }
   }
 

@@ -1,6 +1,6 @@
 /** Flow operations that touch more than one slice: adding a palette item, removing the selected action. */
-import { newActionFor, type PaletteItem } from '../features/palette/paletteItems.ts'
-import { usePlayground } from './index.ts'
+import { usePlayground } from '../../store/index.ts'
+import { newActionFor, type PaletteItem } from '../palette/paletteItems.ts'
 
 /** Inserts a palette item at `index` (the end by default), adds the mocks it needs, and selects it. */
 export function addPaletteItem(item: PaletteItem, index?: number) {
