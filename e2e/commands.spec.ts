@@ -12,6 +12,8 @@ test('"Run this action only" runs one action, from its node or from the inspecto
   await expect(banner).toHaveAttribute('data-status', 'completed', { timeout: 25_000 })
   await expect(banner).toContainText('This action alone: Roles into tokens')
   await expect(roles).toHaveAttribute('data-status', 'ok')
+  // Its node says so to a screen reader too.
+  await expect(page.getByRole('group', { name: 'Roles into tokens, action 3 of 3, last run: ok', exact: true })).toBeVisible()
   // The deny before it did not run, so the login completed.
   await expect(page.getByTestId('action-node-deny-example-com-on-my-spa')).toHaveAttribute('data-status', 'none')
   await page.getByRole('tab', { name: 'Tokens' }).click()

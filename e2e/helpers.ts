@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 
-/** The names of the flow's action nodes, top to bottom, as drawn on the canvas (a node's accessible name is its action's name). */
+/** The names of the flow's action nodes, top to bottom, as drawn on the canvas (the name's title holds it in full). */
 export async function flowOrder(page: Page): Promise<string[]> {
   const nodes = page.locator('.react-flow__node-action')
   const count = await nodes.count()
@@ -8,7 +8,7 @@ export async function flowOrder(page: Page): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const node = nodes.nth(i)
     const box = await node.boundingBox()
-    rows.push({ y: box?.y ?? 0, name: (await node.getAttribute('aria-label')) ?? '' })
+    rows.push({ y: box?.y ?? 0, name: (await node.locator('span[title]').first().getAttribute('title')) ?? '' })
   }
   return rows.sort((a, b) => a.y - b.y).map((row) => row.name)
 }

@@ -54,7 +54,7 @@ describe('an out-of-date result', () => {
       (store) => store.getState().setEventText('{ "user": {} }'),
       (store) => store.getState().removeAction('a2'),
       (store) => store.getState().setSecrets('a1', { API_KEY: 'k' }),
-      (store) => store.getState().setMocks([{ method: 'GET', url: 'https://example.com', status: 200, body: {} }]),
+      (store) => store.getState().setMocks([{ method: 'GET', url: 'https://example.com', status: 200, headers: {}, body: {} }]),
     ]
     for (const change of changes) {
       const store = ranStore()

@@ -3,7 +3,8 @@ import {
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { addPaletteItem } from '../commands/flowCommands.ts'
-import { useActions, useResult, useSelectedId } from '../../store/hooks.ts'
+import type { FlowAction } from '../../engine/flowDocument.ts'
+import { useActions, useOutOfDate, useResult, useSelectedId } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { PALETTE_MIME, readPaletteItem } from '../palette/paletteItems.ts'
 import { ActionNode, type ActionFlowNode } from './ActionNode.tsx'
@@ -15,6 +16,12 @@ const nodeTypes: NodeTypes = { action: ActionNode, terminal: TerminalNode, slot:
 // the selected node's toolbar and below for the controls.
 const FIT_VIEW: FitViewOptions = { padding: { left: '12px', right: '44px', top: '16px', bottom: '48px' }, maxZoom: 1 }
 const REFIT = { ...FIT_VIEW, duration: 150 }
+
+/** What a screen reader says of a node: its name, its place, and how it did in the last run. */
+function nodeLabel(action: FlowAction, index: number, count: number, status: string | undefined, outOfDate: boolean): string {
+  const state = [action.enabled ? null : 'disabled', status ? `last run: ${status}` : null, status && outOfDate ? 'out of date' : null].filter(Boolean)
+  return `${action.name}, action ${index + 1} of ${count}${state.length ? `, ${state.join(', ')}` : ''}`
+}
 
 /** Where a node being dragged (reorder) or a palette item being dragged over (insert) would land. */
 type DragState = { kind: 'palette'; slot: number } | { kind: 'node'; id: string; y: number; slot: number }
@@ -39,6 +46,9 @@ function Pipeline() {
   const [drag, setDrag] = useState<DragState | null>(null)
   // Nodes are derived from the flow, so the sizes React Flow measures are kept here and given back to them.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
+  const result = useResult()
+  const outOfDate = useOutOfDate()
+  const statuses = useMemo(() => new Map(result?.actions.map((action) => [action.id, action.status])), [result])
 
   const nodes = useMemo(() => {
     const list: Node[] = [{ id: 'start', type: 'terminal', position: { x: 0, y: rowY(0) }, data: { kind: 'start' }, draggable: false, selectable: false, deletable: false, focusable: false } satisfies TerminalFlowNode]
@@ -49,7 +59,7 @@ function Pipeline() {
         type: 'action',
         position: { x: 0, y: dragged ? drag.y : rowY(index + 1) },
         data: { id: action.id, name: action.name, enabled: action.enabled, index },
-        ariaLabel: action.name,
+        ariaLabel: nodeLabel(action, index, actions.length, statuses.get(action.id), outOfDate),
         selected: action.id === selectedId,
         zIndex: dragged ? 10 : 1,
       } satisfies ActionFlowNode)
@@ -60,19 +70,17 @@ function Pipeline() {
       list.push({ id: 'slot', type: 'slot', position: { x: 0, y: slotY(drag.slot, aboveHeight) - 8 }, data: {}, draggable: false, selectable: false, deletable: false, focusable: false, zIndex: 20 })
     }
     return list.map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node))
-  }, [actions, selectedId, drag, measured])
+  }, [actions, selectedId, drag, measured, statuses, outOfDate])
 
-  const result = useResult()
   const edges = useMemo(() => {
     const ids = ['start', ...actions.map((action) => action.id), 'complete']
     // Edges are lit up to where the last run stopped; the edge into Complete only when the login completed.
-    const statuses = new Map(result?.actions.map((action) => [action.id, action.status]))
     const ran = (id: string) => id === 'start' || (id === 'complete' ? result?.status === 'completed' : ['ok', 'denied', 'failed', 'suspended', 'disabled'].includes(statuses.get(id) ?? ''))
     return ids.slice(1).map((target, index): Edge => {
       const lit = !!result && ran(ids[index]) && ran(target) && statuses.get(ids[index]) !== 'denied' && statuses.get(ids[index]) !== 'failed' && statuses.get(ids[index]) !== 'suspended'
       return { id: `${ids[index]}->${target}`, source: ids[index], target, type: 'smoothstep', animated: lit, style: lit ? { stroke: '#6366f1', strokeWidth: 2 } : undefined, data: { lit } }
     })
-  }, [actions, result])
+  }, [actions, result, statuses])
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const sizes: Record<string, { width: number; height: number }> = {}
