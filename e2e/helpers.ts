@@ -24,3 +24,11 @@ export async function openDesigner(page: Page) {
 export async function selectNode(page: Page, name: string) {
   await page.locator('[data-testid^="action-node-"]', { hasText: name }).click()
 }
+
+/** In a focused Monaco editor, goes to the end of line `line` with Go to Line (Ctrl/Cmd+G), as a person would. */
+export async function goToLineEnd(page: Page, line: number) {
+  await page.keyboard.press('ControlOrMeta+G')
+  await page.keyboard.type(String(line))
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('End')
+}

@@ -3,7 +3,7 @@
  * reached with F6 (as the shortcuts help says), controls with Tab, tabs with the arrow keys.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { flowOrder } from './helpers.ts'
+import { flowOrder, goToLineEnd } from './helpers.ts'
 
 /** Where the focus is: the accessible label of its area, its own name, whether it shows an outline. */
 const focused = (page: Page) => page.evaluate(() => {
@@ -61,10 +61,7 @@ test('add a template, reorder, disable, edit code, leave the editor, run, read a
   await expect.poll(async () => (await focused(page)).inEditor).toBe(true)
   const code = await page.evaluate(() => window.__playgroundEditor!.getValue())
   const handlerLine = code.split('\n').findIndex((line) => line.startsWith('exports.onExecutePostLogin')) + 1
-  await page.keyboard.press('ControlOrMeta+G')
-  await page.keyboard.type(String(handlerLine))
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('End')
+  await goToLineEnd(page, handlerLine)
   await page.keyboard.press('Enter')
   await page.keyboard.type("api.idToken.setCustomClaim('https://example.com/keyboard', 'yes');")
 
@@ -101,4 +98,36 @@ test('add a template, reorder, disable, edit code, leave the editor, run, read a
   await expect(position).not.toHaveText(first!)
 
   expect(await page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents)).toBe(0)
+})
+
+test('menus take the focus, move with the arrow keys, keep Tab inside and close on Escape back to their button', async ({ page }) => {
+  await page.goto('/?example=roles-into-tokens')
+  await expect(page.locator('[data-testid^="action-node-"]')).toHaveCount(1)
+  const button = page.getByRole('button', { name: 'Menu' })
+  await button.focus()
+  await page.keyboard.press('Enter')
+  const menu = page.getByRole('menu', { name: 'Menu' })
+  await expect(menu).toBeVisible()
+  // Undo and Redo are disabled in a fresh flow: the first item that can be used has the focus.
+  await expect(menu.getByRole('menuitem', { name: /Keyboard shortcuts/ })).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'New playground' })).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(menu.getByRole('menuitem', { name: /Deploy CLI/ })).toBeFocused()
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[role="menu"]'))).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(menu).toHaveCount(0)
+  await expect(button).toBeFocused()
+
+  // An item that opens a dialog: the dialog gives the focus back to the menu's button.
+  await page.keyboard.press('Enter')
+  await menu.getByRole('menuitem', { name: 'Examples…' }).focus()
+  await page.keyboard.press('Enter')
+  const gallery = page.getByRole('dialog', { name: 'Explore Auth0 Login flows' })
+  await expect(gallery).toBeVisible()
+  await expect(gallery.getByRole('button', { name: 'Open' }).first()).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(gallery).toHaveCount(0)
+  await expect(button).toBeFocused()
 })

@@ -3,6 +3,7 @@
  * Monaco editors, with Monaco's own help (auto-indent, auto-closed brackets and quotes) doing what it does.
  */
 import { expect, test, type Page } from '@playwright/test'
+import { goToLineEnd } from './helpers.ts'
 
 const editorText = (page: Page) => page.evaluate(() => window.__playgroundEditor!.getValue())
 
@@ -57,10 +58,7 @@ test('a multi-line action and an event change typed key by key arrive as typed, 
   const eventText = await page.evaluate(() => window.__playgroundEventJson!())
   const nameLine = eventText.split('\n').findIndex((line) => line.trim() === '"name": "John Smith",') + 1
   await json.locator('.view-lines').click()
-  await page.keyboard.press('ControlOrMeta+G')
-  await page.keyboard.type(String(nameLine))
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('End')
+  await goToLineEnd(page, nameLine)
   await page.keyboard.press('Shift+Home')
   await page.keyboard.press('Backspace')
   await page.keyboard.type('"name": "Ada Lovelace",')

@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react'
-import { useDismiss } from '../ui/useDismiss.ts'
+import { usePopupMenu } from '../ui/usePopupMenu.ts'
 import { usePlayground } from '../../store/index.ts'
 import type { ThemeChoice } from '../../store/uiSlice.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
@@ -12,20 +11,15 @@ const Separator = () => <div role="separator" className="my-1 border-t border-sl
 
 /** The header's menu: commands from the registry, with the theme and the time limit between them. */
 export function Menu() {
-  const [open, setOpen] = useState(false)
-  const menu = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
+  const { open, toggle, close, root, trigger, menuProps } = usePopupMenu()
   const theme = usePlayground((state) => state.theme)
   const timeLimitMs = usePlayground((state) => state.timeLimitMs)
-  useDismiss(menu, open, () => setOpen(false))
-  // The item goes away with the menu: the focus goes back to the menu's button (and a dialog an item opens gives it back there).
-  const close = () => { button.current?.focus(); setOpen(false) }
   const items = (ids: CommandId[]) => ids.map((id) => <CommandButton key={id} id={id} role="menuitem" className={item} onDone={close} />)
   return (
-    <div ref={menu} className="relative">
-      <button ref={button} type="button" aria-label="Menu" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} className="rounded px-2 py-1 text-lg leading-none text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">⋯</button>
+    <div ref={root} className="relative">
+      <button ref={trigger} type="button" aria-label="Menu" aria-haspopup="menu" aria-expanded={open} onClick={toggle} className="rounded px-2 py-1 text-lg leading-none text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">⋯</button>
       {open && (
-        <div role="menu" aria-label="Menu" className="absolute right-0 z-50 mt-1 w-80 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div {...menuProps} aria-label="Menu" className="absolute right-0 z-50 mt-1 w-80 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
           {items(['undo', 'redo'])}
           <Separator />
           <label className="flex items-center justify-between px-3 py-1.5 text-sm">

@@ -1,28 +1,24 @@
-import { useRef, useState } from 'react'
-import { useDismiss } from '../ui/useDismiss.ts'
 import { usePlayground } from '../../store/index.ts'
+import { CommandButton } from '../commands/CommandButton.tsx'
+import { usePopupMenu } from '../ui/usePopupMenu.ts'
 
 const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800'
 
 /** The user's playgrounds: switch, create, duplicate, delete (undoable), and the examples gallery. */
 export function PlaygroundSwitcher() {
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  const trigger = useRef<HTMLButtonElement>(null)
+  const { open, toggle, close, root, trigger, menuProps } = usePopupMenu()
   const currentId = usePlayground((state) => state.currentId)
   const playgrounds = usePlayground((state) => state.playgrounds)
   const currentName = usePlayground((state) => state.doc.name)
-  useDismiss(root, open, () => setOpen(false))
-  // The chosen item goes away with the menu, so the menu's button takes the focus (a dialog the item opens gives it back there).
-  const act = (action: () => void) => () => { trigger.current?.focus(); action(); setOpen(false) }
+  const act = (action: () => void) => () => { close(); action() }
   const store = () => usePlayground.getState()
   return (
     <div ref={root} className="relative">
-      <button ref={trigger} type="button" data-testid="playgrounds" aria-expanded={open} onClick={() => setOpen(!open)} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+      <button ref={trigger} type="button" data-testid="playgrounds" aria-haspopup="menu" aria-expanded={open} onClick={toggle} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
         Playgrounds ({playgrounds.length}) ▾
       </button>
       {open && (
-        <div role="menu" className="absolute left-0 z-50 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div {...menuProps} aria-label="Playgrounds" className="absolute left-0 z-50 mt-1 w-72 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
           <ul data-testid="playground-list" className="max-h-72 overflow-y-auto">
             {playgrounds.map((saved) => {
               const name = saved.id === currentId ? currentName : saved.name
@@ -38,8 +34,8 @@ export function PlaygroundSwitcher() {
             })}
           </ul>
           <div className="my-1 border-t border-slate-200 dark:border-slate-700" />
-          <button role="menuitem" type="button" className={item} onClick={act(() => store().newPlayground())}>New playground</button>
-          <button role="menuitem" type="button" className={item} onClick={act(() => store().setGalleryOpen(true))}>Examples…</button>
+          <CommandButton id="newPlayground" role="menuitem" className={item} onDone={close} />
+          <CommandButton id="examples" role="menuitem" className={item} onDone={close} />
         </div>
       )}
     </div>
