@@ -5,6 +5,11 @@
 import { createRequire } from 'node:module'
 import { expect, test, type Page } from '@playwright/test'
 
+// Test ids only where nothing visible names the element: `code-editor` and `event-json-editor` are the hosts of
+// Monaco's own DOM, `status-banner` carries the outcome as data-status (its sentence changes with the flow),
+// `token-payload-id` is the decoded payload, a code block without a name, and `action-node-*` carry a node's
+// run status and enabled flag as data attributes.
+
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }

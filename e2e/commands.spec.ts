@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test'
 
+// Test ids only where nothing visible names the element: `code-editor` and `event-json-editor` are the hosts of
+// Monaco's own DOM, `status-banner` carries the outcome as data-status (its sentence changes with the flow),
+// `token-payload-id` is the decoded payload, a code block without a name, and `action-node-*` carry a node's
+// run status and enabled flag as data attributes.
+
 test('"Run this action only" runs one action, from its node or from the inspector, with the same results views', async ({ page }) => {
   await page.goto('/?example=deny-skips-later-actions')
   const nodes = page.locator('[data-testid^="action-node-"]')
@@ -20,7 +25,7 @@ test('"Run this action only" runs one action, from its node or from the inspecto
   await expect(page.getByTestId('token-payload-id')).toContainText('https://my-app.example.com/roles')
 
   await page.getByTestId('action-node-deny-example-com-on-my-spa').click()
-  await page.getByTestId('inspector').getByRole('button', { name: 'Run this action only' }).click()
+  await page.getByRole('region', { name: 'Inspector' }).getByRole('button', { name: 'Run this action only' }).click()
   await expect(banner).toHaveAttribute('data-status', 'denied', { timeout: 25_000 })
   await expect(banner).toContainText('This action alone: Deny example.com on My SPA')
   await expect(roles).toHaveAttribute('data-status', 'none')

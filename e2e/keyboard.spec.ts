@@ -5,6 +5,11 @@
 import { expect, test, type Page } from '@playwright/test'
 import { flowOrder, goToLineEnd } from './helpers.ts'
 
+// Test ids only where nothing visible names the element: `code-editor` and `event-json-editor` are the hosts of
+// Monaco's own DOM, `status-banner` carries the outcome as data-status (its sentence changes with the flow),
+// `token-payload-id` is the decoded payload, a code block without a name, and `action-node-*` carry a node's
+// run status and enabled flag as data attributes.
+
 /** Where the focus is: the accessible label of its area, its own name, whether it shows an outline. */
 const focused = (page: Page) => page.evaluate(() => {
   const element = document.activeElement as HTMLElement | null
@@ -56,7 +61,7 @@ test('add a template, reorder, disable, edit code, leave the editor, run, read a
   const node = await pressUntil(page, 'Tab', (focus) => focus.name.startsWith('Roles into tokens'))
   expect(node.outlined).toBe(true)
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('action-name')).toHaveValue('Roles into tokens')
+  await expect(page.getByLabel('Action name')).toHaveValue('Roles into tokens')
   await page.keyboard.press('ControlOrMeta+E')
   await expect.poll(async () => (await focused(page)).inEditor).toBe(true)
   const code = await page.evaluate(() => window.__playgroundEditor!.getValue())
@@ -73,7 +78,7 @@ test('add a template, reorder, disable, edit code, leave the editor, run, read a
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'completed', { timeout: 25_000 })
   expect(await focused(page)).toEqual(before)
-  await expect(page.getByTestId('run-announcer')).toContainText('Login completed')
+  await expect(page.getByRole('status').filter({ hasText: /Login/ })).toContainText('Login completed')
 
   // Read the claim: F6 to the results, the tabs with the arrow keys, Tab into the panel.
   await pressUntil(page, 'F6', (focus) => focus.area === 'Run results')

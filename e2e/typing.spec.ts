@@ -5,6 +5,11 @@
 import { expect, test, type Page } from '@playwright/test'
 import { goToLineEnd } from './helpers.ts'
 
+// Test ids only where nothing visible names the element: `code-editor` and `event-json-editor` are the hosts of
+// Monaco's own DOM, `status-banner` carries the outcome as data-status (its sentence changes with the flow),
+// `token-payload-id` is the decoded payload, a code block without a name, and `action-node-*` carry a node's
+// run status and enabled flag as data attributes.
+
 const editorText = (page: Page) => page.evaluate(() => window.__playgroundEditor!.getValue())
 
 /**
