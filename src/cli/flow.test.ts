@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { RunResult } from '../engine/types.ts'
+import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from '../runtime/sandbox/escapeAttempts.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const FLOWS = 'src/examples/flows'
@@ -24,6 +25,18 @@ function json(...args: string[]): RunResult {
 }
 
 const flow = (slug: string) => `${FLOWS}/${slug}.json`
+
+/** The CLI with a secret in its environment, run in the background. */
+function cliWithSecret(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/flow.ts', ...args], { cwd: ROOT, env: { ...process.env, [PARENT_SECRET.name]: PARENT_SECRET.value } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk })
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
 
 describe('npm run flow', () => {
   it('runs the Login-trigger examples of the reference', () => {
@@ -87,6 +100,27 @@ describe('npm run flow', () => {
     expect(run.stdout).toMatch(/3\. Roles into tokens\s+skipped/)
     expect(run.stdout).toContain('+ last_login_app: "My SPA"')
   })
+
+  it('reports every escape attempt as a failed flow with its error, and exits 0 as for any failed flow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))
+    const queue = [...ESCAPE_ATTEMPTS]
+    const runs: { attempt: (typeof ESCAPE_ATTEMPTS)[number]; run: Awaited<ReturnType<typeof cliWithSecret>> }[] = []
+    // Two at a time, as the machine has two cores.
+    await Promise.all([1, 2].map(async () => {
+      for (let attempt = queue.shift(); attempt; attempt = queue.shift()) {
+        const file = join(dir, `escape-${ESCAPE_ATTEMPTS.indexOf(attempt)}.json`)
+        writeFileSync(file, JSON.stringify(escapeFlow(attempt)))
+        runs.push({ attempt, run: await cliWithSecret(file) })
+      }
+    }))
+    expect(runs).toHaveLength(ESCAPE_ATTEMPTS.length)
+    for (const { attempt, run } of runs) {
+      expect(run.stderr, attempt.name).toBe('')
+      expect(run.code, attempt.name).toBe(0)
+      expect(run.stdout, attempt.name).toMatch(new RegExp(`^FAILED: access_denied: ${attempt.error.source.replace(/^\^/, '')}`, 'm'))
+      expect(run.stdout).not.toContain(PARENT_SECRET.value)
+    }
+  }, 120_000)
 
   it('exits 2 with a clear message for unreadable input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))

@@ -16,6 +16,7 @@ import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { createHttpClient } from './http.ts'
 import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
+import { createProcess } from './modules/nodeProcess.ts'
 import { createRequire } from './modules/registry.ts'
 import { cloneJson, format, toJson } from './serialize.ts'
 import { transactionResult } from './result.ts'
@@ -94,10 +95,7 @@ class Run {
   private readonly math: Math
   /** Node's globals are shared by every module of the process, so by every action of the run. */
   private readonly crypto: Crypto
-  private readonly process = {
-    env: {}, platform: 'linux', version: 'v22.12.0', versions: { node: '22.12.0' }, cwd: () => '/',
-    nextTick: (callback: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => callback(...args)),
-  }
+  private readonly process = createProcess()
   private builtins: ReturnType<typeof createBuiltinModules> | null = null
   private current: Frame | null = null
   private closed = false

@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { continueFlow, runFlow, type ProgressEvent, type RunResult } from '../engine/index.ts'
 import { createNodeRunner } from './nodeRunner.ts'
+import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from './sandbox/escapeAttempts.ts'
 
 const FIXED = { now: '2026-11-23T12:00:00Z', seed: 7 }
 
@@ -164,9 +165,8 @@ exports.onExecutePostLogin = async (event, api) => {
     const result = await runner.run(doc)
     expect(result.status).toBe('completed')
     const probes = result.idToken?.customClaims['https://example.com/probes'] as Record<string, unknown>
-    // Node has a global BroadcastChannel (and fetch); the others are absent from Node 20 to begin with.
-    expect(probes.BroadcastChannel).toBe("BroadcastChannel is not available in the Actions Playground: actions reach the network only through fetch or axios, answered from the flow's HTTP mocks.")
-    for (const name of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker']) {
+    // A sandbox context has none of them to begin with (a worker thread had a BroadcastChannel).
+    for (const name of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'BroadcastChannel']) {
       expect(probes[name], name).toMatch(/^(absent|.* is not available in the Actions Playground:.*)$/)
     }
     expect(probes.fetchOnPrototype).toBeUndefined()
@@ -178,4 +178,18 @@ exports.onExecutePostLogin = async (event, api) => {
       ['https://evil.example.com/steal?token=1', null],
     ])
   })
+})
+
+describe('Node runner sandbox (both layers)', () => {
+  beforeAll(() => { process.env[PARENT_SECRET.name] = PARENT_SECRET.value })
+  afterAll(() => { delete process.env[PARENT_SECRET.name] })
+
+  for (const attempt of ESCAPE_ATTEMPTS) {
+    it(`fails ${attempt.name} with a clear error`, async () => {
+      const result = await runner.run(escapeFlow(attempt))
+      expect(result.status).toBe('failed')
+      expect(result.error?.description).toMatch(attempt.error)
+      expect(JSON.stringify(result)).not.toContain(PARENT_SECRET.value)
+    })
+  }
 })

@@ -1,58 +1,89 @@
 /**
- * Runs flows in a Node `worker_threads` worker (`nodeWorker.ts`), under the runner's hard time limit:
- * the CLI, the bench and the runtime tests use it.
+ * Runs flows in the sandbox process (`sandbox/sandboxProcess.ts`; its layers and threat model are at the
+ * top of `sandbox/sandboxHost.ts`), under the runner's hard time limit: the CLI, the bench and the runtime
+ * tests use it. One process serves every run of a runner, each in a fresh `vm` context; it is killed at
+ * the time limit and replaced after a crash.
  */
-import { Worker } from 'node:worker_threads'
-import type { RunResult } from '../engine/index.ts'
+import { fork, type ChildProcess } from 'node:child_process'
+import type { Socket } from 'node:net'
+import type { RunResult } from '../engine/types.ts'
+import { CONTEXT_BUNDLE, PROCESS_SCRIPT, ensureSandboxBundle } from './sandbox/bundle.ts'
 import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
-import { WORKER_READY, type NodeWorkerMessage, type NodeWorkerRequest, type ProgressListener } from './workerProtocol.ts'
+import { WORKER_READY, type ProgressListener, type SandboxMessage, type SandboxRequest } from './workerProtocol.ts'
 
-const WORKER_URL = new URL('./nodeWorker.ts', import.meta.url).href
-/**
- * `execArgv: ['--import', 'tsx']` does not load a `.ts` worker on Node 20 (nodejs/node#47747,
- * privatenumber/tsx#354), so a small script registers tsx inside the worker, then imports it.
- */
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}) })`
-/** A memory blow-up in action code ends the worker (a crash result), not the process. */
+/** A memory blow-up in action code ends the sandbox process (a crash result), not the CLI. */
 const HEAP_LIMIT_MB = 256
+/** `--permission` from Node 22.13 on. */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission'
 
-function spawnNodeWorker(onCrash: (detail: string) => void): EngineWorker {
-  const worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [], name: 'actions-engine', resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } })
-  // An idle worker must not keep the process alive; a call in progress keeps it alive with its timer.
-  worker.unref()
+function sandboxArguments(folder: string): string[] {
+  return [
+    PERMISSION_FLAG, `--allow-fs-read=${folder}`,
+    '--experimental-vm-modules',
+    '--disallow-code-generation-from-strings',
+    `--max-old-space-size=${HEAP_LIMIT_MB}`,
+    '--disable-warning=ExperimentalWarning',
+  ]
+}
+
+function exitDetail(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  if (/heap out of memory|Reached heap limit/i.test(stderr)) return `it ran out of memory (its heap is limited to ${HEAP_LIMIT_MB} MB).`
+  const last = stderr.trim().split('\n').at(-1)
+  return `the sandbox process ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${last ? `: ${last}` : '.'}`
+}
+
+function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
+  const child: ChildProcess = fork(PROCESS_SCRIPT, [CONTEXT_BUNDLE], {
+    execArgv: sandboxArguments(ensureSandboxBundle()),
+    env: {},
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  })
+  // An idle process must not keep the CLI alive; a call in progress keeps it alive with its timer.
+  child.unref()
+  child.channel?.unref()
+  ;(child.stderr as Socket | null)?.unref()
+  let stderr = ''
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4096) })
+
   const pending = new Map<number, { resolve: (result: RunResult) => void; onProgress: ProgressListener }>()
   let nextId = 1
   let markReady: () => void
   const ready = new Promise<void>((resolve) => { markReady = resolve })
-  worker.on('message', (message: NodeWorkerMessage) => {
+  const exited = new Promise<void>((resolve) => { child.once('exit', () => resolve()).once('error', () => resolve()) })
+  child.on('message', (message: SandboxMessage) => {
     if (message.type === WORKER_READY) return markReady()
+    if (message.type === 'crash') return onCrash(message.detail)
     const call = pending.get(message.id)
     if (!call) return
     if (message.type === 'progress') return call.onProgress(message.event)
     pending.delete(message.id)
     call.resolve(message.result)
   })
-  worker.on('error', (error) => onCrash(String(error)))
-  worker.on('exit', (code) => onCrash(`the worker exited with code ${code}.`))
+  child.on('error', (error) => onCrash(String(error)))
+  child.on('exit', (code, signal) => onCrash(exitDetail(code, signal, stderr)))
   return {
     ready,
     serve: (request, onProgress) => new Promise((resolve) => {
       const id = nextId++
       pending.set(id, { resolve, onProgress })
-      worker.postMessage({ id, request } satisfies NodeWorkerRequest)
+      child.send({ id, request } satisfies SandboxRequest)
     }),
     terminate: async () => {
       pending.clear()
-      await worker.terminate()
+      if (child.exitCode === null && child.signalCode === null) {
+        // Kept alive until it has exited, or the CLI could end before it prints the result.
+        child.ref()
+        child.kill('SIGKILL')
+      }
+      await exited
     },
   }
 }
 
 /**
- * The worker is reused from call to call, so timing `run()` of a flow without actions measures the
- * worker's round trip (the bench does).
+ * The process is reused from call to call, so timing `run()` of a flow without actions measures its
+ * round trip with a fresh context (the bench does).
  */
 export function createNodeRunner(): Runner {
-  return createSupervisedRunner(spawnNodeWorker)
+  return createSupervisedRunner(spawnSandboxProcess)
 }

@@ -1,5 +1,6 @@
 /** Inside an engine worker: runs one request and always returns a plain-JSON result, never a rejection. */
-import { continueFlow, runFlow, type RunOptions, type RunResult } from '../engine/index.ts'
+import { continueFlow, runFlow, type RunOptions } from '../engine/pipeline.ts'
+import type { RunResult } from '../engine/types.ts'
 import { interruptedResult, type ReceivedProgress } from './interruptedResult.ts'
 import type { EngineRequest, ProgressListener } from './workerProtocol.ts'
 

@@ -13,9 +13,12 @@ export type ProgressListener = (event: ProgressEvent) => void
 /** Posted once by an engine worker when it can take requests. */
 export const WORKER_READY = 'actions-playground:engine-worker-ready'
 
-export type NodeWorkerRequest = { id: number; request: EngineRequest }
+/** The Node runner's requests to its sandbox process (`sandbox/sandboxProcess.ts`), over IPC. */
+export type SandboxRequest = { id: number; request: EngineRequest }
 
-export type NodeWorkerMessage =
+/** What the sandbox process sends back; a `crash` is an error nothing in a run caught. */
+export type SandboxMessage =
   | { type: typeof WORKER_READY }
   | { type: 'progress'; id: number; event: ProgressEvent }
   | { type: 'result'; id: number; result: RunResult }
+  | { type: 'crash'; detail: string }

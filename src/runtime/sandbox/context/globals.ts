@@ -1,0 +1,36 @@
+/**
+ * Inside the sandbox's context, before the engine's modules run: the Web and Node globals the engine and
+ * action code use. A `vm` context starts with JavaScript's own globals only; these are all built here,
+ * so every object action code can reach belongs to the context. Not provided: `Request`, `FormData`,
+ * `Blob`, `AbortController`, `EventTarget`, streams and `WebSocket` (and no `process`, `require` or
+ * `Buffer` globals: the engine hands action code its own).
+ */
+import { DOMException, TextDecoder, TextEncoder, atob, btoa } from './encoding.ts'
+import { Headers, Response } from './fetchTypes.ts'
+import { callHost } from './hostCall.ts'
+import { structuredClone } from './structuredClone.ts'
+import { timerGlobals } from './timers.ts'
+import { reportUncaught } from './uncaught.ts'
+import { URL, URLSearchParams } from './url.ts'
+import { CryptoKey, crypto } from './webCrypto.ts'
+
+function queueMicrotask(callback: () => void): void {
+  if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function.')
+  void Promise.resolve().then(() => {
+    try {
+      callback()
+    } catch (error) {
+      reportUncaught(error)
+    }
+  })
+}
+
+const performance = { now: () => callHost('now') as number, timeOrigin: Date.now() }
+
+const globals = {
+  ...timerGlobals, queueMicrotask, structuredClone, performance,
+  TextEncoder, TextDecoder, atob, btoa, DOMException, URL, URLSearchParams, Headers, Response, crypto, CryptoKey,
+}
+for (const [name, value] of Object.entries(globals)) {
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false })
+}
