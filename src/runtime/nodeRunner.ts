@@ -16,14 +16,18 @@ const HEAP_LIMIT_MB = 256
 /** `--permission` from Node 22.13 on. */
 const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission'
 
-function sandboxArguments(folder: string): string[] {
-  return [
-    PERMISSION_FLAG, `--allow-fs-read=${folder}`,
-    '--experimental-vm-modules',
-    '--disallow-code-generation-from-strings',
-    `--max-old-space-size=${HEAP_LIMIT_MB}`,
-    '--disable-warning=ExperimentalWarning',
-  ]
+/** How the sandbox process starts (layer 2 of `sandbox/sandboxHost.ts`): nothing of the CLI's environment. */
+export function sandboxProcessOptions(folder: string): { execArgv: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    execArgv: [
+      PERMISSION_FLAG, `--allow-fs-read=${folder}`,
+      '--experimental-vm-modules',
+      '--disallow-code-generation-from-strings',
+      `--max-old-space-size=${HEAP_LIMIT_MB}`,
+      '--disable-warning=ExperimentalWarning',
+    ],
+    env: {},
+  }
 }
 
 function exitDetail(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
@@ -34,8 +38,7 @@ function exitDetail(code: number | null, signal: NodeJS.Signals | null, stderr: 
 
 function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
   const child: ChildProcess = fork(PROCESS_SCRIPT, [CONTEXT_BUNDLE], {
-    execArgv: sandboxArguments(ensureSandboxBundle()),
-    env: {},
+    ...sandboxProcessOptions(ensureSandboxBundle()),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   })
   // An idle process must not keep the CLI alive; a call in progress keeps it alive with its timer.

@@ -29,6 +29,15 @@ describe('the sandbox context (layer 1, in-process)', () => {
     })
   }
 
+  it('gives each run a fresh context whose import() is refused, however it is reached', async () => {
+    const code = `globalThis.runs = (globalThis.runs ?? 0) + 1
+exports.onExecutePostLogin = async () => {
+  const reasons = await Promise.all([import('a'), (0, eval)("import('b')"), Function("return import('c')")()].map((pending) => pending.catch((reason) => typeof reason)))
+  throw new Error(globalThis.runs + ' ' + reasons.join())
+}`
+    for (let i = 0; i < 3; i++) expect((await run(code)).error?.description).toBe('1 string,string,string')
+  })
+
   it('gives the engine and action code the globals they use, built in the context', async () => {
     const result = await run(`exports.onExecutePostLogin = async (event, api) => {
   const seen = {}

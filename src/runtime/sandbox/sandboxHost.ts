@@ -68,23 +68,26 @@ function urlParts(url: URL): UrlParts {
   return { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash }
 }
 
-/** A context whose `import()` rejects with its own TypeError, and a script compiled for it. */
-function createContext(source: string) {
-  let ContextTypeError: TypeErrorConstructor | null = null
-  // Node calls this for `import()` anywhere in the context, and what it throws is the rejection: an error
-  // made by the context's own TypeError, as the host's would lead back to the host's realm.
-  const refuseImport = (specifier: unknown): never => {
-    throw new ContextTypeError!(importRefusal(String(specifier)))
-  }
-  const context = vm.createContext(Object.create(null), {
+/**
+ * Node calls this for `import()` anywhere in a context, and what it throws is the rejection. That is a
+ * string: an error of the host's realm would lead back to the host (its constructor's constructor is the
+ * host's `Function`), and one of the context's own is not reliable either, as V8's compilation cache may
+ * hand a script of a later context the callback given with an earlier one.
+ */
+const refuseImport = (specifier: unknown): never => {
+  throw importRefusal(String(specifier))
+}
+
+function createContext(): vm.Context {
+  return vm.createContext(Object.create(null), {
     name: 'actions-playground-sandbox',
     codeGeneration: { strings: true, wasm: false },
     importModuleDynamically: refuseImport as never,
   })
-  ContextTypeError = vm.runInContext('TypeError', context) as TypeErrorConstructor
-  // Compiled per context, as `refuseImport` is; V8's compilation cache makes that a matter of microseconds.
-  const script = new vm.Script(source, { filename: BUNDLE_FILE_NAME, importModuleDynamically: refuseImport as never })
-  return { context, script }
+}
+
+function compile(source: string): vm.Script {
+  return new vm.Script(source, { filename: BUNDLE_FILE_NAME, importModuleDynamically: refuseImport as never })
 }
 
 let importCheck: Promise<void> | null = null
@@ -92,8 +95,8 @@ let importCheck: Promise<void> | null = null
 /** Refuses to run where `import()` in a context would reject with a host error (Node 20 without the flag). */
 function checkImportRefusal(): Promise<void> {
   importCheck ??= (async () => {
-    const { context, script } = createContext(`import('node:fs').then(() => 'imported', (error) => error instanceof TypeError ? 'refused' : 'foreign')`)
-    if (await (script.runInContext(context) as Promise<string>) !== 'refused') {
+    const probe = compile(`import('node:fs').then(() => 'imported', (reason) => typeof reason === 'string' ? 'refused' : 'foreign')`)
+    if (await (probe.runInContext(createContext()) as Promise<string>) !== 'refused') {
       throw new Error("The sandbox needs Node's --experimental-vm-modules: without it, import() in action code fails with an error of the host's realm, a way out of the sandbox.")
     }
   })()
@@ -131,12 +134,13 @@ function createTimers(fire: (id: number) => void) {
 
 export function createSandboxHost(bundleSource: string, onCrash: (detail: string) => void): SandboxHost {
   let latestDescribe: ContextEntry['describe'] | null = null
+  const script = compile(bundleSource)
   const prepared = Promise.all([processSigningKey(), checkImportRefusal()])
 
   async function serve(request: EngineRequest, onProgress: ProgressListener): Promise<RunResult> {
     const [processKey] = await prepared
     const signingKey = request.options.signingKey ?? processKey
-    const { context, script } = createContext(bundleSource)
+    const context = createContext()
     const keys = createKeyTable()
     const timers = createTimers((id) => enter(() => fireTimer(id)))
     let finished = false
