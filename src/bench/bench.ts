@@ -1,12 +1,16 @@
 /**
  * `npm run bench`: the engine's cost over a bare handler loop, for a flow of 100 actions each making 10
- * api calls, and the Node worker's round trip for an empty flow. The last line is `engine/bare ratio: <n>`.
+ * api calls, and what the CLI's sandbox costs: a first run in a new sandbox process, the round trip of an
+ * empty flow, and a fresh context per run. The last line is `engine/bare ratio: <n>`.
  */
+import { readFileSync } from 'node:fs'
 import { compileAction, instantiate, type ModuleScope } from '../engine/compile.ts'
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
-import type { FlowDocument } from '../engine/flowDocument.ts'
+import { parseFlowDocument, type FlowDocument } from '../engine/flowDocument.ts'
 import { runFlow } from '../engine/pipeline.ts'
 import { createNodeRunner } from '../runtime/nodeRunner.ts'
+import { CONTEXT_BUNDLE, ensureSandboxBundle } from '../runtime/sandbox/bundle.ts'
+import { createSandboxHost } from '../runtime/sandbox/sandboxHost.ts'
 
 const ACTIONS = 100
 const RUNS = Number(process.env.BENCH_RUNS ?? 40)
@@ -63,6 +67,31 @@ function bareApi(calls: unknown[][]): Record<string, Record<string, (...args: un
   return api
 }
 
+const EXAMPLE = 'roles-into-tokens'
+
+/** Medians: a new runner's first run of an example flow, then the same runner's runs and the fresh context alone. */
+async function sandboxCosts(empty: FlowDocument) {
+  ensureSandboxBundle()
+  const parsed = parseFlowDocument(readFileSync(new URL(`../examples/flows/${EXAMPLE}.json`, import.meta.url), 'utf8'))
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+  const firstRuns: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const runner = createNodeRunner()
+    const start = performance.now()
+    await runner.run(parsed.value)
+    firstRuns.push(performance.now() - start)
+    await runner.dispose()
+  }
+  const runner = createNodeRunner()
+  const roundTripMs = await time(20, () => runner.run(empty))
+  await runner.dispose()
+
+  const host = createSandboxHost(readFileSync(CONTEXT_BUNDLE, 'utf8'), (detail) => { throw new Error(detail) })
+  const inContextMs = await time(20, () => host.serve({ kind: 'run', doc: empty, options: {} }, () => {}))
+  const engineMs = await time(20, () => runFlow(empty))
+  return { firstRunMs: median(firstRuns), roundTripMs, contextMs: inContextMs - engineMs }
+}
+
 async function main() {
   const doc = benchFlow()
   const engineMs = await time(RUNS, () => runFlow(doc))
@@ -79,15 +108,14 @@ async function main() {
     for (const handler of handlers) await handler(structuredClone(doc.event), api)
   })
 
-  const runner = createNodeRunner()
-  const empty = { ...doc, actions: [] }
-  const roundTripMs = await time(20, () => runner.run(empty))
-  await runner.dispose()
+  const sandbox = await sandboxCosts({ ...doc, actions: [] })
 
   console.log(`flow: ${ACTIONS} actions x 10 api calls, median of ${RUNS} runs`)
   console.log(`engine median per run: ${engineMs.toFixed(2)} ms`)
   console.log(`bare handlers median per run: ${bareMs.toFixed(2)} ms`)
-  console.log(`node worker round trip (empty flow): ${roundTripMs.toFixed(2)} ms`)
+  console.log(`sandbox first run of ${EXAMPLE} in a new sandbox process: ${sandbox.firstRunMs.toFixed(0)} ms`)
+  console.log(`sandbox round trip (empty flow): ${sandbox.roundTripMs.toFixed(2)} ms`)
+  console.log(`sandbox fresh context per run (empty flow, in-process): ${sandbox.contextMs.toFixed(2)} ms over the engine alone`)
   console.log(`engine/bare ratio: ${(engineMs / bareMs).toFixed(2)}`)
 }
 

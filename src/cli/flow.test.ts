@@ -122,6 +122,16 @@ describe('npm run flow', () => {
     }
   }, 120_000)
 
+  it('prints its options and what a flow can and cannot do with --help or -h', () => {
+    for (const flag of ['--help', '-h']) {
+      const run = cli(flag)
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe('')
+      for (const option of ['--json', '--continue <file>', '--now <ISO time>', '--seed <n>', '--time-limit <ms>', '-h, --help']) expect(run.stdout).toContain(option)
+      expect(run.stdout).toMatch(/What it cannot: the environment, files, the network, child processes/)
+    }
+  })
+
   it('exits 2 with a clear message for unreadable input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))
     const write = (name: string, text: string) => { const path = join(dir, name); writeFileSync(path, text); return path }

@@ -24,8 +24,8 @@ export function createKeyTable(): KeyTable {
 
   function encode(value: unknown): unknown {
     if (value instanceof CryptoKey) return describe(value)
-    if (value instanceof ArrayBuffer) return { $bytes: Buffer.from(value).toString('base64') }
-    if (value instanceof Uint8Array) return { $uint8: Buffer.from(value).toString('base64') }
+    if (value instanceof ArrayBuffer) return { $bytes: [...new Uint8Array(value)] }
+    if (value instanceof Uint8Array) return { $uint8: [...value] }
     if (Array.isArray(value)) return value.map(encode)
     if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, encode(item)]))
     return value
@@ -35,7 +35,7 @@ export function createKeyTable(): KeyTable {
     if (Array.isArray(value)) return value.map(decode)
     if (typeof value !== 'object' || value === null) return value
     const tagged = value as Record<string, unknown>
-    if (typeof tagged.$uint8 === 'string') return new Uint8Array(Buffer.from(tagged.$uint8, 'base64'))
+    if (Array.isArray(tagged.$uint8)) return new Uint8Array(tagged.$uint8)
     if (typeof tagged.$key === 'number') {
       const key = keys.get(tagged.$key)
       if (!key) throw new TypeError('Unknown CryptoKey.')

@@ -42,8 +42,8 @@ export const URL_SETTERS = ['href', 'protocol', 'username', 'password', 'host', 
 export type UrlSetter = (typeof URL_SETTERS)[number]
 
 /**
- * WebCrypto arguments and results cross as JSON with bytes and keys tagged: `{ $bytes: base64 }` for an
- * ArrayBuffer, `{ $uint8: base64 }` for a Uint8Array (or any other view, going in), `{ $key: id, … }` for a
+ * WebCrypto arguments and results cross as JSON with bytes and keys tagged: `{ $bytes: [n, …] }` for an
+ * ArrayBuffer, `{ $uint8: [n, …] }` for a Uint8Array (or any other view, going in), `{ $key: id, … }` for a
  * CryptoKey, which stays in the host's key table. Anything else is plain JSON.
  */
 export type SubtleMethod =

@@ -151,7 +151,7 @@ export function createSandboxHost(bundleSource: string, onCrash: (detail: string
       now: () => performance.now(),
       randomBytes: (size) => {
         if (!Number.isInteger(size) || (size as number) < 0 || (size as number) > MAX_RANDOM_BYTES) throw new RangeError('Invalid number of random bytes.')
-        return randomBytes(size as number).toString('base64')
+        return [...randomBytes(size as number)]
       },
       randomUUID: () => randomUUID(),
       'timer.set': (timer) => timers.set(timer as TimerRequest),

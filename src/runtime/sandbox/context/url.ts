@@ -4,15 +4,14 @@
  */
 import { Buffer } from 'buffer'
 import type { UrlParts, UrlSetter } from '../protocol.ts'
+import { wellFormed } from './encoding.ts'
 import { callHost } from './hostCall.ts'
 
 type Pairs = [string, string][]
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
 /** The application/x-www-form-urlencoded byte serializer. */
 function encodeComponent(text: string): string {
-  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'))
+  return encodeURIComponent(wellFormed(text))
     .replace(/[!'()~]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+')
 }

@@ -4,7 +4,7 @@
  * staying in the host's key table and only their ids and descriptions coming back.
  */
 import { SUBTLE_METHODS, type KeyDescriptor, type SubtleCall } from '../protocol.ts'
-import { DOMException, bytesOf, fromBase64, toBase64 } from './encoding.ts'
+import { DOMException, bytesOf } from './encoding.ts'
 import { callHost, callHostAsync } from './hostCall.ts'
 
 const MAX_RANDOM_BYTES = 65_536
@@ -33,14 +33,14 @@ function toKey({ $key, type, extractable, algorithm, usages }: KeyDescriptor): C
   return key
 }
 
-/** Arguments going to the host: bytes as base64, keys as their ids. */
+/** Arguments going to the host: bytes as arrays of numbers (JSON's parser is native, a base64 decoder here would run cold), keys as their ids. */
 function encode(value: unknown): unknown {
   if (value instanceof CryptoKey) {
     const id = keyIds.get(value)
     if (id === undefined) throw new TypeError('The key is not a CryptoKey of this sandbox.')
     return { $key: id }
   }
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { $uint8: toBase64(bytesOf(value)) }
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { $uint8: Array.from(bytesOf(value)) }
   if (Array.isArray(value)) return value.map(encode)
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, encode(item)]))
   return value
@@ -51,8 +51,8 @@ function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode)
   if (typeof value !== 'object' || value === null) return value
   const tagged = value as Record<string, unknown>
-  if (typeof tagged.$bytes === 'string') return fromBase64(tagged.$bytes).buffer
-  if (typeof tagged.$uint8 === 'string') return fromBase64(tagged.$uint8)
+  if (Array.isArray(tagged.$bytes)) return new Uint8Array(tagged.$bytes).buffer
+  if (Array.isArray(tagged.$uint8)) return new Uint8Array(tagged.$uint8)
   if (typeof tagged.$key === 'number') return toKey(tagged as unknown as KeyDescriptor)
   return Object.fromEntries(Object.entries(tagged).map(([name, item]) => [name, decode(item)]))
 }
@@ -69,7 +69,7 @@ function getRandomValues<T extends ArrayBufferView>(array: T): T {
   if (array.byteLength > MAX_RANDOM_BYTES) {
     throw new DOMException(`The ArrayBufferView's byte length (${array.byteLength}) exceeds the number of bytes of entropy available via this API (${MAX_RANDOM_BYTES})`, 'QuotaExceededError')
   }
-  bytesOf(array).set(fromBase64(callHost('randomBytes', array.byteLength) as string))
+  bytesOf(array).set(callHost('randomBytes', array.byteLength) as number[])
   return array
 }
 
