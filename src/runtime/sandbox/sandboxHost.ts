@@ -5,23 +5,26 @@
  * CI. Its actions may try anything JavaScript allows, and must not get the host's powers: environment
  * variables (CI secrets), files, child processes, sockets or HTTP other than the flow's mocks, signals and
  * exit, Node's modules (`require`, `import()`, `process.getBuiltinModule`), or any object of the host's
- * realm, from which all of those follow (`anything.constructor.constructor('return process')()`).
+ * realm, from which all of those follow (`anything.constructor.constructor('return process')()`). Out of
+ * scope: what an action does to its own run (it can tamper with the engine in its context and forge its
+ * own result), and CPU and memory up to the time and heap limits.
  *
  * Layer 1 (this module): each run gets a fresh `vm` context in which the engine bundle
  * (`dist-node/engine-sandbox.js`, built from `context/entry.ts` by `bundle.ts`) is evaluated, so `event`,
  * `api`, results and every intrinsic action code can touch belong to the context. Host and context
- * exchange strings only (`protocol.ts`): the context reaches the host through one function it holds in a
- * closure, host errors become text, and the host calls nothing in the context but the bundle's entry
+ * exchange JSON text only (`protocol.ts`): the context reaches the host through one function it holds in
+ * a closure, host errors cross as text, and the host calls nothing in the context but the bundle's entry
  * points. Those are strict functions, so V8 hides every host frame below them from a CallSite's
- * `getFunction()` and `getThis()`. `import()` rejects with an error of the context; on Node 20 that needs
+ * `getFunction()` and `getThis()`. `import()` rejects with a string; on Node 20 that needs
  * `--experimental-vm-modules`, without which Node rejects it with an error of the host's realm, so the
- * first run checks it and refuses to start otherwise.
+ * host checks it before its first run and refuses to serve otherwise.
  *
- * Layer 2 (`sandboxProcess.ts`, `lockDown.ts`): the contexts live in a child process with an empty
- * environment, Node's permission model (it reads only the bundle's folder; no writes, children, workers,
- * addons, inspector or WASI), no code generation from strings in its own realm, and its network entry
- * points, `process.kill` and `process.exit` patched to throw: all an escape from layer 1 would find.
- * `../nodeRunner.ts` kills it at the time limit and replaces it after a crash or when it runs out of memory.
+ * Layer 2 (`sandboxProcess.ts`, `lockDown.ts`, the options in `../nodeRunner.ts`): the contexts live in a
+ * child process with an empty environment, Node's permission model (it reads only the bundle's folder; no
+ * writes, children, workers, addons, inspector or WASI), no code generation from strings in its own realm,
+ * and its network entry points, `process.kill` and `process.exit` patched to throw: all that code which
+ * escaped layer 1 would find. The runner kills it at the time limit and replaces it after a crash or when
+ * it runs out of memory.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import vm from 'node:vm'
@@ -29,7 +32,7 @@ import type { RunResult } from '../../engine/types.ts'
 import type { EngineRequest, ProgressListener } from '../workerProtocol.ts'
 import { createKeyTable, processSigningKey } from './hostCrypto.ts'
 import {
-  URL_SETTERS, type BridgeError, type ContextEntry, type HostOp, type SubtleCall, type TimerRequest, type UrlParts, type UrlSetter,
+  URL_SETTERS, type BridgeError, type ContextEntry, type HostCall, type HostOp, type SubtleCall, type TimerRequest, type UrlParts, type UrlSetter,
 } from './protocol.ts'
 
 export interface SandboxHost {
@@ -41,7 +44,7 @@ export interface SandboxHost {
   describe(value: unknown): string
 }
 
-type BundleFactory = (hostCall: (op: HostOp, payload: string) => string) => ContextEntry
+type BundleFactory = (hostCall: HostCall) => ContextEntry
 
 const BUNDLE_FILE_NAME = 'engine-sandbox.js'
 const MAX_RANDOM_BYTES = 65_536
@@ -82,12 +85,12 @@ function createContext(): vm.Context {
   return vm.createContext(Object.create(null), {
     name: 'actions-playground-sandbox',
     codeGeneration: { strings: true, wasm: false },
-    importModuleDynamically: refuseImport as never,
+    importModuleDynamically: refuseImport,
   })
 }
 
 function compile(source: string): vm.Script {
-  return new vm.Script(source, { filename: BUNDLE_FILE_NAME, importModuleDynamically: refuseImport as never })
+  return new vm.Script(source, { filename: BUNDLE_FILE_NAME, importModuleDynamically: refuseImport })
 }
 
 let importCheck: Promise<void> | null = null
@@ -149,9 +152,10 @@ export function createSandboxHost(bundleSource: string, onCrash: (detail: string
 
     const ops: Record<HostOp, (payload: unknown) => unknown> = {
       now: () => performance.now(),
-      randomBytes: (size) => {
-        if (!Number.isInteger(size) || (size as number) < 0 || (size as number) > MAX_RANDOM_BYTES) throw new RangeError('Invalid number of random bytes.')
-        return [...randomBytes(size as number)]
+      randomBytes: (payload) => {
+        const size = Number(payload)
+        if (!Number.isInteger(size) || size < 0 || size > MAX_RANDOM_BYTES) throw new RangeError('Invalid number of random bytes.')
+        return [...randomBytes(size)]
       },
       randomUUID: () => randomUUID(),
       'timer.set': (timer) => timers.set(timer as TimerRequest),

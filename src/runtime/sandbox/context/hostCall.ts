@@ -16,8 +16,9 @@ const ERROR_TYPES: Record<string, ErrorConstructor> = { TypeError, RangeError, S
 
 /** An error of this realm with the host error's name, message and code. */
 function toError({ name, message, code }: BridgeError): Error {
-  const error = new (ERROR_TYPES[name] ?? Error)(message)
-  if (!(name in ERROR_TYPES)) Object.defineProperty(error, 'name', { value: name, configurable: true, writable: true })
+  const known = Object.hasOwn(ERROR_TYPES, name)
+  const error = new (known ? ERROR_TYPES[name] : Error)(message)
+  if (!known) Object.defineProperty(error, 'name', { value: name, configurable: true, writable: true })
   if (code !== undefined) Object.assign(error, { code })
   return error
 }
