@@ -103,6 +103,18 @@ throw new Error('tried ' + (reach(found) > 0 ? 'the call sites' : 'nothing') + '
     error: /^tried the call sites, none reached a process$/,
   },
   {
+    name: "Error.prepareStackTrace left unset, for the host's to format the context's errors",
+    code: handler(`${REACH_PROCESS}
+const callers = []
+const error = new Error('probe')
+Object.defineProperty(error, 'name', { get: function name() { callers.push(name.caller); return 'Error' } })
+Error.prepareStackTrace = undefined
+error.stack
+reach(callers)
+throw new Error('tried ' + callers.length + ' caller, none reached a process')`),
+    error: /^tried 1 caller, none reached a process$/,
+  },
+  {
     name: 'a stack overflow inside a call to the host',
     code: handler(`${REACH_PROCESS}
 const errors = new Set()

@@ -18,10 +18,15 @@ afterAll(() => { delete process.env[PARENT_SECRET.name] })
 
 const run = (code: string): Promise<RunResult> => host.serve({ kind: 'run', doc: escapeFlow({ name: 'probe', code }), options: {} }, () => {})
 
+/** Source-map tools install one like this: sloppy-mode code that reads the error it formats. */
+const sloppyHostFormatter = new Function('error', 'sites', 'return String(error.name) + sites.length') as (error: Error, sites: unknown[]) => string
+
 describe('the sandbox context (layer 1, in-process)', () => {
   for (const attempt of ESCAPE_ATTEMPTS) {
     it(`fails ${attempt.name} with a clear error`, async () => {
-      const result = await run(attempt.code)
+      const hostFormatter = Error.prepareStackTrace
+      Error.prepareStackTrace = sloppyHostFormatter
+      const result = await run(attempt.code).finally(() => { Error.prepareStackTrace = hostFormatter })
       expect(result.status).toBe('failed')
       expect(result.error?.description).toMatch(attempt.error)
       expect(JSON.stringify(result)).not.toContain(PARENT_SECRET.value)

@@ -15,9 +15,12 @@
  * exchange JSON text only (`protocol.ts`): the context reaches the host through one function it holds in
  * a closure, host errors cross as text, and the host calls nothing in the context but the bundle's entry
  * points. Those are strict functions, so V8 hides every host frame below them from a CallSite's
- * `getFunction()` and `getThis()`. `import()` rejects with a string; on Node 20 that needs
+ * `getFunction()` and `getThis()`, and from a function's `caller`; the context's `Error.prepareStackTrace`
+ * is always its own (`context/globals.ts`). `import()` rejects with a string; on Node 20 that needs
  * `--experimental-vm-modules`, without which Node rejects it with an error of the host's realm, so the
- * host checks it before its first run and refuses to serve otherwise.
+ * host checks it before its first run and refuses to serve otherwise. The process that embeds the host
+ * must never print or inspect a value of a context (Node's `util.inspect` hands its own functions to a
+ * value's custom inspector): `sandboxProcess.ts` describes unhandled rejections through the context.
  *
  * Layer 2 (`sandboxProcess.ts`, `lockDown.ts`, the options in `../nodeRunner.ts`): the contexts live in a
  * child process with an empty environment, Node's permission model (it reads only the bundle's folder; no

@@ -27,6 +27,25 @@ function queueMicrotask(callback: () => void): void {
 
 const performance = { now: () => callHost('now') as number, timeOrigin: Date.now() }
 
+/**
+ * `Error.prepareStackTrace` is always a function here. Where the context's is not, Node formats the
+ * context's errors with the host's own, and a host formatter in sloppy mode (as source-map tools install)
+ * would be reachable as `getter.caller` from an error's own getters: the host's `Function`, its `process`.
+ */
+function keepStackFormattingInside() {
+  const errorText = Error.prototype.toString
+  const format = (error: Error, sites: unknown[]) =>
+    sites.length ? `${errorText.call(error)}\n    at ${sites.join('\n    at ')}` : errorText.call(error)
+  let formatter: unknown = format
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    get: () => (typeof formatter === 'function' ? formatter : format),
+    set: (value: unknown) => { formatter = value },
+    enumerable: false,
+    configurable: false,
+  })
+}
+keepStackFormattingInside()
+
 const globals = {
   ...timerGlobals, queueMicrotask, structuredClone, performance,
   TextEncoder, TextDecoder, atob, btoa, DOMException, URL, URLSearchParams, Headers, Response, crypto, CryptoKey,
