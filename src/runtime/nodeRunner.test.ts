@@ -138,6 +138,13 @@ exports.onContinuePostLogin = async () => { while (true) {} }` }])
     const result = await runner.run(flow('unhandled', [{ id: 'careless', code: 'exports.onExecutePostLogin = async () => { Promise.reject(new Error("nobody handles me")); await new Promise((resolve) => setTimeout(resolve, 50)) }' }]))
     expect(result.status).toBe('failed')
     expect(result.error).toEqual({ code: 'access_denied', description: 'The engine worker crashed while the flow was running: Error: nobody handles me', action: 'Action careless' })
+    expect((await runner.run(flow('after the crash', []))).status).toBe('completed')
+  })
+
+  it('fails the run on an error thrown in a timer callback, and runs the next flow', async () => {
+    const result = await runner.run(flow('timer', [{ id: 'late', code: 'exports.onExecutePostLogin = async () => { setTimeout(() => { throw new TypeError("too late") }, 1); await new Promise((resolve) => setTimeout(resolve, 50)) }' }]))
+    expect(result.error).toEqual({ code: 'access_denied', description: 'The engine worker crashed while the flow was running: TypeError: too late', action: 'Action late' })
+    expect((await runner.run(flow('after the timer', []))).status).toBe('completed')
   })
 
   it('leaves action code no network but the mocked fetch, on the global and along its prototype chain', async () => {

@@ -9,7 +9,7 @@ import type { Socket } from 'node:net'
 import type { RunResult } from '../engine/types.ts'
 import { CONTEXT_BUNDLE, PROCESS_SCRIPT, ensureSandboxBundle } from './sandbox/bundle.ts'
 import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
-import { WORKER_READY, type ProgressListener, type SandboxMessage, type SandboxRequest } from './workerProtocol.ts'
+import { WORKER_READY, type ProgressListener, type SandboxProcessMessage, type SandboxProcessRequest } from './workerProtocol.ts'
 
 /** A memory blow-up in action code ends the sandbox process (a crash result), not the CLI. */
 const HEAP_LIMIT_MB = 256
@@ -53,7 +53,7 @@ function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
   let markReady: () => void
   const ready = new Promise<void>((resolve) => { markReady = resolve })
   const exited = new Promise<void>((resolve) => { child.once('exit', () => resolve()).once('error', () => resolve()) })
-  child.on('message', (message: SandboxMessage) => {
+  child.on('message', (message: SandboxProcessMessage) => {
     if (message.type === WORKER_READY) return markReady()
     if (message.type === 'crash') return onCrash(message.detail)
     const call = pending.get(message.id)
@@ -69,7 +69,7 @@ function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
     serve: (request, onProgress) => new Promise((resolve) => {
       const id = nextId++
       pending.set(id, { resolve, onProgress })
-      child.send({ id, request } satisfies SandboxRequest)
+      child.send({ id, request } satisfies SandboxProcessRequest)
     }),
     terminate: async () => {
       pending.clear()

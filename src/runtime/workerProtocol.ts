@@ -14,10 +14,10 @@ export type ProgressListener = (event: ProgressEvent) => void
 export const WORKER_READY = 'actions-playground:engine-worker-ready'
 
 /** The Node runner's requests to its sandbox process (`sandbox/sandboxProcess.ts`), over IPC. */
-export type SandboxRequest = { id: number; request: EngineRequest }
+export type SandboxProcessRequest = { id: number; request: EngineRequest }
 
 /** What the sandbox process sends back; a `crash` is an error nothing in a run caught. */
-export type SandboxMessage =
+export type SandboxProcessMessage =
   | { type: typeof WORKER_READY }
   | { type: 'progress'; id: number; event: ProgressEvent }
   | { type: 'result'; id: number; result: RunResult }

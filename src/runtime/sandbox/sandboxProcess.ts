@@ -4,16 +4,16 @@
  * each in a fresh context of layer 1. The path of the context bundle is its one argument.
  */
 import { readFileSync } from 'node:fs'
-import { WORKER_READY, type SandboxMessage, type SandboxRequest } from '../workerProtocol.ts'
+import { WORKER_READY, type SandboxProcessMessage, type SandboxProcessRequest } from '../workerProtocol.ts'
 import { lockDown } from './lockDown.ts'
 import { createSandboxHost } from './sandboxHost.ts'
 
 const { exit } = lockDown()
-const send = (message: SandboxMessage) => process.send?.(message)
+const send = (message: SandboxProcessMessage) => process.send?.(message)
 const crash = (detail: string) => send({ type: 'crash', detail })
 const host = createSandboxHost(readFileSync(process.argv[2], 'utf8'), crash)
 
-process.on('message', async ({ id, request }: SandboxRequest) => {
+process.on('message', async ({ id, request }: SandboxProcessRequest) => {
   const result = await host.serve(request, (event) => send({ type: 'progress', id, event }))
   send({ type: 'result', id, result })
 })
