@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
-import { SANDBOX_SCRIPT, sandboxHtml } from './src/runtime/sandboxDocument.ts'
+import { rolldown } from 'rolldown'
+import { ENGINE_DEV_PATH, SANDBOX_SCRIPT, sandboxHtml } from './src/runtime/sandboxDocument.ts'
 
 /**
  * The page's own Content-Security-Policy, as a <meta> in the built index.html, so it holds on any static
@@ -34,16 +35,26 @@ function pageCsp(): Plugin {
   }
 }
 
-/** `sandbox.html`, the document action code runs under, in the dev server and in the build. */
+/**
+ * `sandbox.html`, the document action code runs under, in the dev server and in the build. The dev server
+ * also serves the engine worker as one bundled script (`ENGINE_DEV_PATH`): the sandbox starts it from a
+ * Blob, where the dev server's unbundled modules and their imports cannot load.
+ */
 function sandboxDocument(): Plugin {
   const html = sandboxHtml(`sha256-${createHash('sha256').update(SANDBOX_SCRIPT).digest('base64')}`)
+  const engineBundle = async () => {
+    const bundle = await rolldown({ input: 'src/runtime/engineWorker.ts', platform: 'browser' })
+    const { output } = await bundle.generate({ format: 'iife' })
+    return output[0].code
+  }
   return {
     name: 'sandbox-document',
     configureServer: (server) => {
       server.middlewares.use((request, response, next) => {
-        if (new URL(request.url ?? '/', 'http://host').pathname !== '/sandbox.html') return next()
-        response.setHeader('Content-Type', 'text/html')
-        response.end(html)
+        const path = new URL(request.url ?? '/', 'http://host').pathname
+        if (path === '/sandbox.html') return void response.setHeader('Content-Type', 'text/html').end(html)
+        if (path !== `/${ENGINE_DEV_PATH}`) return next()
+        engineBundle().then((code) => response.setHeader('Content-Type', 'text/javascript').end(code), next)
       })
     },
     generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: html }) },

@@ -7,6 +7,9 @@
  * this one, and `eval` for compiling action code. vite.config.ts serves and builds it as `sandbox.html`,
  * with the policy naming this script by its SHA-256 hash.
  */
+/** Where the dev server serves the engine worker as one script (vite.config.ts). */
+export const ENGINE_DEV_PATH = 'engine-worker.dev.js'
+
 export const SANDBOX_SCRIPT = `'use strict';
 (() => {
   const host = window.parent;

@@ -5,6 +5,7 @@
  */
 import type { RunResult } from '../engine/index.ts'
 import engineWorkerUrl from './engineWorker.ts?worker&url'
+import { ENGINE_DEV_PATH } from './sandboxDocument.ts'
 import { readSandboxMessage } from './sandboxMessages.ts'
 import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
 import type { ProgressListener, SandboxRequest } from './workerProtocol.ts'
@@ -15,7 +16,8 @@ const SILENCE_MS = 3000
 let engineSource: Promise<string> | null = null
 /** The engine bundle as text: the sandbox cannot fetch it (it has no network), so the page hands it over. */
 function loadEngineSource(): Promise<string> {
-  engineSource ??= fetch(engineWorkerUrl).then((response) => {
+  const url = import.meta.env.DEV ? new URL(ENGINE_DEV_PATH, document.baseURI).href : engineWorkerUrl
+  engineSource ??= fetch(url).then((response) => {
     if (!response.ok) throw new Error(`the engine could not be loaded (${response.status}).`)
     return response.text()
   })
