@@ -1,31 +1,70 @@
-import { defineConfig, type Connect, type Plugin } from 'vite'
+import { createHash } from 'node:crypto'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { rolldown } from 'rolldown'
+import { ENGINE_DEV_PATH, SANDBOX_SCRIPT, sandboxHtml } from './src/runtime/sandboxDocument.ts'
 
 /**
- * A worker started from a URL takes its CSP from its own script response, not from the page. The engine
- * worker gets one with no network at all: this is what stops `import('https://…')` in action code, which
- * no JavaScript-level hardening can. `'unsafe-eval'` is how the engine compiles action code.
+ * The page's own Content-Security-Policy, as a <meta> in the built index.html, so it holds on any static
+ * host: the page runs only the scripts it ships (no inline or injected script, no eval), talks only to
+ * where it was served from, and frames only its own sandbox document. Action code never runs here: it runs
+ * in `sandbox.html`, an opaque-origin iframe with its own, stricter policy (see src/runtime/README.md).
+ * Not in the dev server, whose React refresh needs inline scripts.
  */
-const ENGINE_WORKER_CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'; connect-src 'none'"
-/** Dev: the module itself. Preview and build: its bundle. */
-const ENGINE_WORKER_SCRIPT = /^\/(src\/runtime\/engineWorker\.ts|assets\/engineWorker-[\w-]+\.js)$/
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Monaco and React Flow position their elements with inline styles.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ')
 
-function engineWorkerCsp(): Plugin {
-  const addHeader: Connect.NextHandleFunction = (req, res, next) => {
-    const path = new URL(req.url ?? '/', 'http://host').pathname
-    if (ENGINE_WORKER_SCRIPT.test(path)) res.setHeader('Content-Security-Policy', ENGINE_WORKER_CSP)
-    next()
+function pageCsp(): Plugin {
+  return {
+    name: 'page-csp',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${PAGE_CSP}" />`),
+  }
+}
+
+/**
+ * `sandbox.html`, the document action code runs under, in the dev server and in the build. The dev server
+ * also serves the engine worker as one bundled script (`ENGINE_DEV_PATH`): the sandbox starts it from a
+ * Blob, where the dev server's unbundled modules and their imports cannot load.
+ */
+function sandboxDocument(): Plugin {
+  const html = sandboxHtml(`sha256-${createHash('sha256').update(SANDBOX_SCRIPT).digest('base64')}`)
+  const engineBundle = async () => {
+    const bundle = await rolldown({ input: 'src/runtime/engineWorker.ts', platform: 'browser' })
+    const { output } = await bundle.generate({ format: 'iife' })
+    return output[0].code
   }
   return {
-    name: 'engine-worker-csp',
-    configureServer: (server) => { server.middlewares.use(addHeader) },
-    configurePreviewServer: (server) => { server.middlewares.use(addHeader) },
+    name: 'sandbox-document',
+    configureServer: (server) => {
+      server.middlewares.use((request, response, next) => {
+        const path = new URL(request.url ?? '/', 'http://host').pathname
+        if (path === '/sandbox.html') return void response.setHeader('Content-Type', 'text/html').end(html)
+        if (path !== `/${ENGINE_DEV_PATH}`) return next()
+        engineBundle().then((code) => response.setHeader('Content-Type', 'text/javascript').end(code), next)
+      })
+    },
+    generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: html }) },
   }
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), engineWorkerCsp()],
+  // Relative URLs: the build works from any folder of any static host.
+  base: './',
+  plugins: [react(), tailwindcss(), pageCsp(), sandboxDocument()],
   worker: { format: 'es' },
   // The dependency scan starts from index.html and does not follow `new Worker(new URL(…))`; without this
   // the first run on a fresh dev server finds the worker's dependencies late and its worker fails to load.

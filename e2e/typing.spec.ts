@@ -43,7 +43,10 @@ async function typeIntendedCode(page: Page) {
       await page.keyboard.type(line)
     }
     const next = lines[index + 1]?.trim()
-    if (next !== undefined && !next.startsWith('}')) await page.keyboard.press('Enter')
+    if (next === undefined || next.startsWith('}')) continue
+    // A person reads the completion list before pressing Enter, and dismisses it when it is not wanted.
+    if (await page.locator('.suggest-widget.visible').count()) await page.keyboard.press('Escape')
+    await page.keyboard.press('Enter')
   }
 }
 

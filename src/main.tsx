@@ -23,3 +23,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 )
+// The sandbox loads while the page is idle, so the first Run does not wait for it.
+requestIdleCallback(() => pageRunner.warm(), { timeout: 3000 })

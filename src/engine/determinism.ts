@@ -41,11 +41,9 @@ function formatUuid(bytes: Uint8Array): string {
 
 export function createEntropy(seed?: number): Entropy {
   if (seed === undefined) {
-    return {
-      fill: (bytes) => globalThis.crypto.getRandomValues(bytes),
-      random: Math.random,
-      uuid: () => globalThis.crypto.randomUUID(),
-    }
+    // getRandomValues, not randomUUID: the browser sandbox's workers are not a secure context.
+    const fill = (bytes: Uint8Array) => globalThis.crypto.getRandomValues(bytes)
+    return { fill, random: Math.random, uuid: () => formatUuid(fill(new Uint8Array(16))) }
   }
   const next = seededGenerator(seed)
   const fill = (bytes: Uint8Array) => {

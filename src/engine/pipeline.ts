@@ -443,7 +443,7 @@ class Run {
 
   private async issue(): Promise<RunResult> {
     const event = this.eventFor({})
-    const key = await getSigningKey(this.options.signingKey)
+    const key = getSigningKey(this.options.signingKey)
     const tokens = await issueTokens({
       event,
       subject: this.tx.primaryUser ?? event.user?.user_id,

@@ -4,7 +4,9 @@
  * silently ignored, access tokens for Auth0's own APIs ignore non-namespaced claims, and more than 100 KB
  * of custom claims in one token fails the login.
  */
-import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
+import type { JWK } from 'jose'
+import { PLAYGROUND_SIGNING_KEY } from './playgroundKey.ts'
+import { createRs256Signer, rsaThumbprint, signJwt, type RsaPrivateJwk } from './rs256.ts'
 import { utf8Length } from './serialize.ts'
 import type { AccessTokenResult, IssuedToken, JsonObject, JsonValue } from './types.ts'
 
@@ -62,27 +64,24 @@ export function claimsSize(claims: JsonObject): number {
 }
 
 export interface SigningKey {
-  privateKey: CryptoKey | Uint8Array
+  sign: (input: string) => string
   publicJwk: JWK
   kid: string
 }
 
-let processKey: Promise<SigningKey> | null = null
+const keys = new Map<string, SigningKey>()
 
-/** The configured key, or one RS256 key generated once per process (worker) and reused by every run. */
-export async function getSigningKey(privateJwk?: JWK): Promise<SigningKey> {
-  if (privateJwk) {
+/** The given RSA private JWK (with its CRT parameters), or the playground's fixed key; each made once. */
+export function getSigningKey(privateJwk: JWK = PLAYGROUND_SIGNING_KEY): SigningKey {
+  const id = privateJwk.n ?? ''
+  let key = keys.get(id)
+  if (!key) {
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk
-    const kid = privateJwk.kid ?? (await calculateJwkThumbprint(publicJwk))
-    return { privateKey: await importJWK(privateJwk, 'RS256'), publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' }, kid }
+    const kid = privateJwk.kid ?? rsaThumbprint(publicJwk as { e: string; n: string })
+    key = { sign: createRs256Signer(privateJwk as RsaPrivateJwk), publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' }, kid }
+    keys.set(id, key)
   }
-  processKey ??= (async () => {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true })
-    const publicJwk = await exportJWK(publicKey)
-    const kid = await calculateJwkThumbprint(publicJwk)
-    return { privateKey, publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' }, kid }
-  })()
-  return processKey
+  return key
 }
 
 export interface TokenInput {
@@ -114,8 +113,8 @@ function pick(source: Record<string, unknown>, names: string[]): JsonObject {
   return out
 }
 
-async function sign(claims: JsonObject, key: SigningKey): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey)
+function sign(claims: JsonObject, key: SigningKey): string {
+  return signJwt({ alg: 'RS256', typ: 'JWT', kid: key.kid }, claims, key.sign)
 }
 
 export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
@@ -173,7 +172,7 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   if (!atClaims && Object.keys(atCustom.kept).length) {
     warnings.push('No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.')
   }
-  const [idJwt, atJwt] = await Promise.all([sign(idClaims, key), atClaims ? sign(atClaims, key) : null])
+  const [idJwt, atJwt] = [sign(idClaims, key), atClaims ? sign(atClaims, key) : null]
   const idToken: IssuedToken = { jwt: idJwt, claims: idClaims, customClaims: idCustom.kept }
   const accessToken: AccessTokenResult = { jwt: atJwt, claims: atClaims, customClaims: atCustom.kept, scope, audience }
   return { idToken, accessToken, warnings }

@@ -22,6 +22,8 @@ export interface Runner {
   stop(): void
   /** Stops and terminates the worker; a later call starts a new one. */
   dispose(): Promise<void>
+  /** Starts a worker now if there is none, so the next call does not wait for one to load. */
+  warm(): void
 }
 
 /** One live worker, as a runner sees it. `serve` may never settle if the worker hangs or dies. */
@@ -115,6 +117,9 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker): Runner {
     dispose() {
       interrupt?.({ kind: 'stopped' })
       return discard()
+    },
+    warm() {
+      worker ??= spawnWorker()
     },
   }
 }

@@ -10,6 +10,31 @@ export type EngineRequest =
 
 export type ProgressListener = (event: ProgressEvent) => void
 
+/** The page to the sandbox document (public/sandbox.html), by `postMessage`. */
+export type SandboxRequest =
+  | { type: 'init'; engine: string }
+  | { type: 'run'; runId: number; request: EngineRequest }
+  | { type: 'stop'; runId: number }
+
+/** What the sandbox document hands the run's engine worker. */
+export type SandboxRunRequest = { type: 'run'; request: EngineRequest }
+
+/** An engine worker to the sandbox document. */
+export type EngineWorkerMessage =
+  | { type: 'progress'; events: ProgressEvent[] }
+  | { type: 'result'; result: RunResult }
+
+/**
+ * The sandbox document to the page: `ready` once the engine is loaded, then per run `alive` (a heartbeat,
+ * so the page notices a sandbox whose process died), progress, and a result or a crash.
+ */
+export type SandboxMessage =
+  | { type: 'ready' }
+  | { type: 'alive'; runId: number }
+  | { type: 'progress'; runId: number; events: ProgressEvent[] }
+  | { type: 'result'; runId: number; result: RunResult }
+  | { type: 'crashed'; runId: number; detail: string }
+
 /** Posted once by an engine worker when it can take requests. */
 export const WORKER_READY = 'actions-playground:engine-worker-ready'
 

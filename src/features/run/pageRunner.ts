@@ -1,4 +1,4 @@
-/** The page's one runner: its engine worker starts on the first run. */
-import { createBrowserRunner } from '../../runtime/browserRunner.ts'
+/** The page's one runner: its sandbox starts when the page is idle after loading, and again after a run that ended it. */
+import { createSandboxRunner } from '../../runtime/sandboxRunner.ts'
 
-export const pageRunner = createBrowserRunner()
+export const pageRunner = createSandboxRunner()

@@ -27,6 +27,8 @@ function options(): RunnerOptions {
 async function track(start: () => Promise<RunResult>) {
   const result = await start()
   usePlayground.getState().runFinished(result)
+  // A run that was stopped, timed out or crashed took its sandbox with it: have the next one ready.
+  pageRunner.warm()
   return result
 }
 

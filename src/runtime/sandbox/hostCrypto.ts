@@ -1,10 +1,8 @@
 /**
  * The host's side of the sandbox's WebCrypto: runs `crypto.subtle` calls for the context on Node's own
- * WebCrypto, keeping the keys in a table and handing the context only their ids and descriptions, and
- * holds the RS256 key that signs a process's tokens.
+ * WebCrypto, keeping the keys in a table and handing the context only their ids and descriptions.
  */
 import { webcrypto } from 'node:crypto'
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose'
 import { SUBTLE_METHODS, type KeyDescriptor, type SubtleCall } from './protocol.ts'
 
 type Subtle = Record<string, (...args: unknown[]) => Promise<unknown>>
@@ -51,15 +49,4 @@ export function createKeyTable(): KeyTable {
       return encode(await subtle[method].apply(webcrypto.subtle, decode(args) as unknown[]))
     },
   }
-}
-
-let signingKey: Promise<JWK> | null = null
-
-/** One RS256 key per process, as the engine keeps one per worker: a run's tokens verify against the JWKS of any other. */
-export function processSigningKey(): Promise<JWK> {
-  signingKey ??= (async () => {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true })
-    return { ...(await exportJWK(privateKey)), kid: await calculateJwkThumbprint(await exportJWK(publicKey)) }
-  })()
-  return signingKey
 }

@@ -33,13 +33,13 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import vm from 'node:vm'
 import type { RunResult } from '../../engine/types.ts'
 import type { EngineRequest, ProgressListener } from '../workerProtocol.ts'
-import { createKeyTable, processSigningKey } from './hostCrypto.ts'
+import { createKeyTable } from './hostCrypto.ts'
 import {
   URL_SETTERS, type BridgeError, type ContextEntry, type HostCall, type HostOp, type SubtleCall, type TimerRequest, type UrlParts, type UrlSetter,
 } from './protocol.ts'
 
 export interface SandboxHost {
-  /** Settles when the host can serve: `import()` is refused in its contexts and its signing key is made. */
+  /** Settles when the host can serve: when `import()` is known to be refused in its contexts. */
   ready: Promise<void>
   /** Runs one request in a fresh context. An error nothing in it caught goes to `onCrash`. */
   serve(request: EngineRequest, onProgress: ProgressListener): Promise<RunResult>
@@ -141,11 +141,10 @@ function createTimers(fire: (id: number) => void) {
 export function createSandboxHost(bundleSource: string, onCrash: (detail: string) => void): SandboxHost {
   let latestDescribe: ContextEntry['describe'] | null = null
   const script = compile(bundleSource)
-  const prepared = Promise.all([processSigningKey(), checkImportRefusal()])
+  const ready = checkImportRefusal()
 
   async function serve(request: EngineRequest, onProgress: ProgressListener): Promise<RunResult> {
-    const [processKey] = await prepared
-    const signingKey = request.options.signingKey ?? processKey
+    await ready
     const context = createContext()
     const keys = createKeyTable()
     const timers = createTimers((id) => enter(() => fireTimer(id)))
@@ -213,9 +212,9 @@ export function createSandboxHost(bundleSource: string, onCrash: (detail: string
       }
     }
 
-    enter(() => serveInContext(JSON.stringify({ ...request, options: { ...request.options, signingKey } })))
+    enter(() => serveInContext(JSON.stringify(request)))
     return result
   }
 
-  return { ready: prepared.then(() => undefined), serve, describe: (value) => describeWith(latestDescribe, value) }
+  return { ready, serve, describe: (value) => describeWith(latestDescribe, value) }
 }

@@ -1,7 +1,7 @@
 /**
- * Inside the sandbox's context: the global `crypto`. Random values come from the host; `subtle` (RS256
- * tokens, HS256 session tokens through jose, and action code's own WebCrypto) runs in the host, its keys
- * staying in the host's key table and only their ids and descriptions coming back.
+ * Inside the sandbox's context: the global `crypto`. Random values come from the host; `subtle`, for
+ * action code's own WebCrypto, runs in the host, its keys staying in the host's key table and only their
+ * ids and descriptions coming back. (The engine signs its tokens in plain JavaScript, `engine/rs256.ts`.)
  */
 import { SUBTLE_METHODS, type KeyDescriptor, type SubtleCall } from '../protocol.ts'
 import { DOMException, bytesOf } from './encoding.ts'

@@ -1,0 +1,16 @@
+/**
+ * The playground's RS256 signing key: the same in every run, browser and CLI, so tokens and the JWKS are
+ * stable from run to run and nothing is generated at start-up. It is public (it is in this file): it signs
+ * tokens of a playground, never anything real.
+ */
+export const PLAYGROUND_SIGNING_KEY = {
+  kty: 'RSA',
+  n: '-Ql5MY8_NAkiQiexH9H3JqCw6Fo8BE2cfvmk9FIHrTMnNmWy0-g4KuGwNb0IVTTsf5MFrBMpBLQ_-Xxlpyl0x1IefUQc-Vzo8mckbQQ-FI_wvorGeFsrG1XOU7QQIohSQs7uDMxVprk7GwEJCueAyj4Q3Mw2Ln-IQuGBGkLD2YMwRvsXk0d_0i25DO60wuoNQhiDn7ZoKRs_d_18mCF9M4NueyHL2kJZkPv9DN07Wd51kpRHCnGK62ve5opNcCep9eqoNdmmJjLf-45LMwafH_g_3c0khjSYlNOj2gZiw8535IThSY4wfIsre1UMEyKTvrTuxefusz18baiyb_4yYQ',
+  e: 'AQAB',
+  d: 'UnMF-lf8K1yoyHE-rZPEuTezSkHxo9UULl-1cqQj4X5Riaty4MB9tAjDX49Fjnw2nmgNFTLEvkd09MLwHr9VZ9YyvPNLim1tvC9UunkQmpsrL9JfMiKw61xlsoWnX991KKQ84OTXqJqjzGVz2nXZyFtzFr7PY2aatNXW-dxH3h9vLULPcNka4lhqrE5XzzkzZO6YYqdNJ4alw3IQCeR7vy-Ps4gWygFdkF-F5Jvn4TwzcTY0sFDRkI6GTM-_VvCjftjK-HlKDa8y0B5z1W2HWNM3Dylt7_x2zzp9KW6Z6KaDU96rAvJQau3RKkbY0X1_1mZ5T5eI0YNhasJnfuJD3w',
+  p: '_2ds6zCPGf560R0rToznluDZjokfSbXMBLUr2bfMeEmI7jZRfEl_i3Q_2trYIIpDpR9Nbkg7wbCznW7FkB7FB1CxzMIGiuypGrifJK6lakjNqTImWUw-YH0QQgmw5F2bc6QS_-3v_wG7duxW3l7-96p0t5z-21pBvDCnzsxp26s',
+  q: '-Z4-kN3SBYWBilv60-PSC6XxgHNHIfTm1QhNiJDi0acqU_bHwMcb_uuTNP6xSaNOU-lI14N9GqQiG8d3q1iwWnq-ZtsHnx8ePnz_ceNQFVoNp2P8rLXZI1M09-wfWJHoeS1cVOHpXp_KkN9ja9A6UW-9Ry_6yUyOoGXsULs1fiM',
+  dp: 'jqM7YCpRcUn_W3Q38HmfCVNwDTulfqwKUgLAh6ovhmpDEA7D-W6uzbpRwy9_jsTJPJm7y8CJpwXBekYYDgIxNYGqmtktgD7lvmencXwcI7yfJ0Q7yJldKNQP1WHGKfPhUncqqUZAR6G3CZa6eRyCtty6rKUAbI7-sVRXE5Zz9Fs',
+  dq: 'IDf_pV0sPZA03zHuFylhtCUwHb9DYCunG7odn9HrpNnpybqhn81TXLz1XDK_mVydwJDs2PxcynKDAIjndlNVN-h96PK-chhnI_OoWP_ZF1hvSLrMI1K5eyjDPnjYturmUbW8JCygnZkMYVSkFYdj75z3lleoDBF4m1VsgiMXzXc',
+  qi: 'hpns2fnNktjVl6nb6DC4ntizJz9JBwncdxEHINMh8YnQUNUvJXtC0vijMYnrP-HmLNXE9qPwPKWzzk2Rllf-oYT2yDCnv4VPf5pxjWJ48SQ_aGN7BaH4aJ1sQcvRutJwmm0Geo5q1cvAYEWAhjg1Kw0XF00CjMfQxAZtcnUPJfg',
+} as const
