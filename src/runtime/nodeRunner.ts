@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import type { Socket } from 'node:net'
 import type { RunResult } from '../engine/types.ts'
 import { CONTEXT_BUNDLE, PROCESS_SCRIPT, ensureSandboxBundle } from './sandbox/bundle.ts'
+import { isRunResult } from './sandboxMessages.ts'
 import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
 import { WORKER_READY, type ProgressListener, type SandboxProcessMessage, type SandboxProcessRequest } from './workerProtocol.ts'
 
@@ -41,26 +42,29 @@ function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
     ...sandboxProcessOptions(ensureSandboxBundle()),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   })
+  const stderrPipe = child.stderr as Socket
   // An idle process must not keep the CLI alive; a call in progress keeps it alive with its timer.
   child.unref()
   child.channel?.unref()
-  ;(child.stderr as Socket | null)?.unref()
+  stderrPipe.unref()
   let stderr = ''
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4096) })
+  stderrPipe.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4096) })
 
   const pending = new Map<number, { resolve: (result: RunResult) => void; onProgress: ProgressListener }>()
   let nextId = 1
   let markReady: () => void
   const ready = new Promise<void>((resolve) => { markReady = resolve })
   const exited = new Promise<void>((resolve) => { child.once('exit', () => resolve()).once('error', () => resolve()) })
+  // Plain data, as with the browser's sandbox, and read as untrusted: it comes from where action code runs.
   child.on('message', (message: SandboxProcessMessage) => {
     if (message.type === WORKER_READY) return markReady()
-    if (message.type === 'crash') return onCrash(message.detail)
+    if (message.type === 'crash') return onCrash(String(message.detail).slice(0, 500))
     const call = pending.get(message.id)
     if (!call) return
     if (message.type === 'progress') return call.onProgress(message.event)
     pending.delete(message.id)
-    call.resolve(message.result)
+    if (isRunResult(message.result)) call.resolve(message.result)
+    else onCrash('the sandbox process sent a result the CLI cannot read.')
   })
   child.on('error', (error) => onCrash(String(error)))
   child.on('exit', (code, signal) => onCrash(exitDetail(code, signal, stderr)))
