@@ -547,4 +547,11 @@ describe('console', () => {
     expect(frames.length).toBeGreaterThan(0)
     expect(frames.every((frame) => /action-1-a1\.js:2:/.test(frame))).toBe(true)
   })
+
+  it('keeps 256 KiB of output per action, as Auth0 does, and counts the lines it drops', async () => {
+    const result = await runFlow(testFlow([onExecute('for (let i = 0; i < 300; i++) console.log("x".repeat(1023))')]))
+    expect(result.actions[0].logs).toHaveLength(256)
+    expect(result.actions[0].droppedLogs).toBe(44)
+    expect(result.warnings.filter((warning) => warning.includes('256 KiB'))).toHaveLength(1)
+  })
 })

@@ -5,6 +5,8 @@ import { parseJson } from '../../engine/json.ts'
 import type { JsonObject, JsonValue, RunResult } from '../../engine/types.ts'
 import { useRunDoc, useRunningHere } from '../../store/hooks.ts'
 import { continueCurrentRun } from '../run/runFlow.ts'
+import { JsonBlock, JsonInline } from './JsonBlock.tsx'
+import { LongText } from './ShowAll.tsx'
 
 type Pairs = { key: string; value: string }[]
 
@@ -40,7 +42,7 @@ function RedirectDetails({ result }: { result: RunResult }) {
     <div className="space-y-2">
       <div>
         <div className="text-xs font-medium text-slate-600 dark:text-slate-300">The browser is sent to</div>
-        <code data-testid="redirect-url" className="block break-all rounded bg-slate-100 px-2 py-1 text-xs dark:bg-slate-800">{result.redirect!.url}</code>
+        <code data-testid="redirect-url" className="block break-all rounded bg-slate-100 px-2 py-1 text-xs dark:bg-slate-800"><LongText text={result.redirect!.url} /></code>
       </div>
       <table className="w-full text-xs">
         <tbody>
@@ -54,9 +56,9 @@ function RedirectDetails({ result }: { result: RunResult }) {
                   {decoded ? (
                     <details>
                       <summary className="cursor-pointer">JWT (decoded below)</summary>
-                      <pre data-testid={`decoded-${key}`} className="mt-1 overflow-x-auto rounded bg-slate-100 p-1 dark:bg-slate-800">{JSON.stringify(decoded, null, 2)}</pre>
+                      <JsonBlock value={decoded} testId={`decoded-${key}`} />
                     </details>
-                  ) : <span className="break-all">{value}</span>}
+                  ) : <span className="break-all"><LongText text={value} /></span>}
                 </td>
               </tr>
             )
@@ -64,7 +66,9 @@ function RedirectDetails({ result }: { result: RunResult }) {
         </tbody>
       </table>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {before.length ? `Metadata written before the redirect: ${JSON.stringify({ app_metadata: before[0].app_metadata, user_metadata: before[0].user_metadata })}` : 'No metadata was pending before the redirect.'}
+        {before.length
+          ? <>Metadata written before the redirect: <JsonInline value={{ app_metadata: before[0].app_metadata, user_metadata: before[0].user_metadata }} /></>
+          : 'No metadata was pending before the redirect.'}
       </p>
     </div>
   )
