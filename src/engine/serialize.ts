@@ -131,6 +131,11 @@ export function setOwn<T>(target: { [key: string]: T }, key: string, value: T) {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
 }
 
+/** A size in characters as megabytes, for messages: "4.2 MB". */
+export function megabytes(characters: number): string {
+  return `${(characters / 1_000_000).toFixed(1)} MB`
+}
+
 /** The UTF-8 byte length of a string, without encoding it. */
 export function utf8Length(text: string): number {
   let length = 0
