@@ -34,9 +34,11 @@ function Presets() {
 export default function EventPanel() {
   const eventError = usePlayground((state) => state.eventError)
   const large = usePlayground((state) => state.eventText.length > EDITOR_SIZE_LIMIT)
-  // "Open it anyway" holds for the playground it was asked in.
+  // Once the editor shows a playground's event (it was small, or "open anyway"), it stays: text typed or pasted
+  // past the limit does not take the editor away under the cursor.
   const currentId = usePlayground((state) => state.currentId)
-  const [openedAnywayIn, setOpenedAnywayIn] = useState<string | null>(null)
+  const [editorIn, setEditorIn] = useState<string | null>(null)
+  if (!large && editorIn !== currentId) setEditorIn(currentId)
   return (
     <div data-testid="event-panel" className="flex h-full min-h-[40rem] flex-col gap-3 p-3">
       <section aria-label="Presets" className="space-y-1">
@@ -56,7 +58,7 @@ export default function EventPanel() {
           </p>
         )}
         <div className="min-h-0 flex-1 overflow-hidden rounded-md border border-slate-200 dark:border-slate-700">
-          {large && openedAnywayIn !== currentId ? <LargeEvent onOpenAnyway={() => setOpenedAnywayIn(currentId)} /> : (
+          {large && editorIn !== currentId ? <LargeEvent onOpenAnyway={() => setEditorIn(currentId)} /> : (
             <Suspense fallback={<p className="p-3 text-xs text-slate-600 dark:text-slate-400">Loading the JSON editor…</p>}>
               <EventJsonEditor />
             </Suspense>

@@ -91,7 +91,8 @@ function EmptySecret({ action, secretName }: { action: { id: string; name: strin
   if (!secretName) return <p role="alert" className="text-xs text-red-700 dark:text-red-400">Type the secret to sign the session token with.</p>
   return (
     <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-      The session token is signed with <code>{secretName}</code>, a secret of “{action.name}”, and it was empty in this run (links never carry secret values).{' '}
+      The session token is signed with <code>{secretName}</code>, a secret of “{action.name}”, and it was empty in this run (links, and files
+      exported without secret values, carry only its name).{' '}
       {filledInSince ? 'It is filled in now: run the flow again, then continue.' : <>
         Fill it in on the <button type="button" onClick={openSecrets} className="font-semibold underline">Secrets tab of “{action.name}”</button>, then run the flow again.
       </>}
