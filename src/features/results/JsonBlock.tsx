@@ -71,7 +71,7 @@ export function JsonInline({ value }: { value: unknown }) {
   return (
     <>
       <code className="font-mono text-xs break-all">{colored(cut.text)}</code>
-      {(all || cut.hidden) && <> <ShowAllButton all={all} hidden={cut.hidden} onToggle={toggle} /></>}
+      <ShowAllButton all={all} hidden={cut.hidden} onToggle={toggle} />
     </>
   )
 }

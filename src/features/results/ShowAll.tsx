@@ -11,7 +11,7 @@ export function useShowAll() {
 export function ShowAllButton({ all, hidden, onToggle }: { all: boolean; hidden: string | null; onToggle(): void }) {
   if (!all && !hidden) return null
   return (
-    <button type="button" aria-expanded={all} onClick={onToggle} className="text-[11px] text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+    <button type="button" aria-expanded={all} onClick={onToggle} className="ml-1 text-[11px] text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
       {all ? 'Show less' : `Show all (${hidden})`}
     </button>
   )
@@ -24,7 +24,7 @@ export function LongText({ text, max = STRING_LIMIT }: { text: string; max?: num
   return (
     <>
       {shown.text}
-      {(all || shown.hidden) && <> <ShowAllButton all={all} hidden={shown.hidden} onToggle={toggle} /></>}
+      <ShowAllButton all={all} hidden={shown.hidden} onToggle={toggle} />
     </>
   )
 }

@@ -1,7 +1,7 @@
 /** The run result as JSON, for copying when a view of it fails: whole up to 5 MB, else its first 5 MB with a note. */
 import type { RunResult } from '../../engine/types.ts'
 
-export const RAW_RESULT_LIMIT = 5_000_000
+const RAW_RESULT_LIMIT = 5_000_000
 
 export function rawResultJson(result: RunResult, max = RAW_RESULT_LIMIT): string {
   let text: string
