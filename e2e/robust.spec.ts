@@ -102,6 +102,8 @@ test('a 1,000-action flow runs with the page answering clicks within 100 ms, dur
   expect(after).toBeLessThan(CLICK_BUDGET_MS)
   await expect(results(page).getByText('Login completed')).toBeVisible()
   await expect(page.getByRole('group', { name: 'Action 1, action 1 of 1000, last run: ok' })).toBeVisible()
+  await page.getByRole('group', { name: /^Action 2, action 2 of 1000/ }).click()
+  await expect(inspector(page).getByRole('textbox', { name: 'Action name' })).toHaveValue('Action 2')
 })
 
 test('an action making 100,000 api calls keeps the page answering clicks within 100 ms; its timeline shows what is in view', async ({ page }) => {

@@ -3,8 +3,8 @@
  * lines, a line of JSON's first 4,000 characters, a list's first 100 items. Whole, a 10 MB value would freeze the page while it is laid out.
  */
 export const STRING_LIMIT = 2_000
-export const LINE_LIMIT = 200
-export const LIST_LIMIT = 100
+const LINE_LIMIT = 200
+const LIST_LIMIT = 100
 /** A line of JSON, or a block's lines (a long key), past these, are cut too. */
 const INLINE_CHARACTER_LIMIT = 2 * STRING_LIMIT
 const BLOCK_CHARACTER_LIMIT = 50_000
