@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { onExecute, testFlow } from '../engine/testing.ts'
 import { createPlaygroundStore } from './index.ts'
 import { createSaver, INDEX_KEY, LEGACY_KEY, loadSaved, PLAYGROUND_PREFIX, PLAYGROUND_SIZE_LIMIT, type SavedPlayground, type SavedState } from './persistence.ts'
@@ -113,7 +113,11 @@ describe('saved playgrounds', () => {
     const problem = save(state(false, small, big))
     expect(problem).toMatch(/^“Big notes” is too big to save in this browser \(4\.0 MB; the limit is 4\.0 MB\)\. Its latest changes will be lost when this page closes: export it as a file \(Menu → Export the flow file\), or remove big values from its event or code\./)
     const edited = { ...small, doc: { ...small.doc, name: 'Small, edited' } }
+    const stringify = vi.spyOn(JSON, 'stringify')
     expect(save(state(false, edited, big))).toBe(problem)
+    // The big one is not turned into JSON again while it does not change.
+    expect(stringify.mock.results.every(({ value }) => typeof value !== 'string' || value.length < PLAYGROUND_SIZE_LIMIT)).toBe(true)
+    stringify.mockRestore()
     const loaded = loadSaved(storage).state!
     expect(loaded.playgrounds.map((saved) => saved.doc.name)).toEqual(['Small, edited'])
   })

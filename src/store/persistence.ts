@@ -139,6 +139,9 @@ export function loadSaved(storage: Storage = localStorage): LoadResult {
   return { state: null, problem: null }
 }
 
+const unchanged = (before: SavedPlayground | undefined, now: SavedPlayground) =>
+  before?.doc === now.doc && before.eventDraft === now.eventDraft && before.name === now.name
+
 /**
  * Writes what changed since the last save: the playgrounds whose document, event draft or name changed,
  * and the index. A playground over the size limit, or one the browser has no room for, is not written (an
@@ -147,18 +150,29 @@ export function loadSaved(storage: Storage = localStorage): LoadResult {
 export function createSaver(storage: Storage = localStorage): (state: SavedState) => string | null {
   /** What each playground's key holds, as last written in this page. */
   const written = new Map<string, SavedPlayground>()
+  /** Playgrounds refused as too big, as they were then: not turned into megabytes of JSON again until they change. */
+  const tooBig = new Map<string, { saved: SavedPlayground; problem: string }>()
   let writtenIndex = ''
   let secretsRemembered: boolean | null = null
   return (state) => {
-    if (state.rememberSecrets !== secretsRemembered) written.clear()
+    if (state.rememberSecrets !== secretsRemembered) {
+      written.clear()
+      tooBig.clear()
+    }
     secretsRemembered = state.rememberSecrets
     const refused: string[] = []
     for (const saved of state.playgrounds) {
-      const previous = written.get(saved.id)
-      if (previous?.doc === saved.doc && previous.eventDraft === saved.eventDraft && previous.name === saved.name) continue
+      if (unchanged(written.get(saved.id), saved)) continue
+      const refusedBefore = tooBig.get(saved.id)
+      if (refusedBefore && unchanged(refusedBefore.saved, saved)) {
+        refused.push(refusedBefore.problem)
+        continue
+      }
       const text = JSON.stringify(state.rememberSecrets ? saved : { ...saved, doc: withoutSecretValues(saved.doc) })
       if (text.length > PLAYGROUND_SIZE_LIMIT) {
-        refused.push(`“${saved.name}” is too big to save in this browser (${megabytes(text.length)}; the limit is ${megabytes(PLAYGROUND_SIZE_LIMIT)}).`)
+        const problem = `“${saved.name}” is too big to save in this browser (${megabytes(text.length)}; the limit is ${megabytes(PLAYGROUND_SIZE_LIMIT)}).`
+        tooBig.set(saved.id, { saved, problem })
+        refused.push(problem)
         continue
       }
       try {
@@ -168,12 +182,12 @@ export function createSaver(storage: Storage = localStorage): (state: SavedState
         refused.push(`“${saved.name}” could not be saved: ${(error as Error).name === 'QuotaExceededError' ? "this browser's storage for the playground is full" : (error as Error).message}.`)
       }
     }
-    const ids = new Set(state.playgrounds.map((saved) => saved.id))
-    for (const id of storedIds(storage)) if (!ids.has(id)) storage.removeItem(playgroundKey(id))
-    // The index lists the playgrounds that have saved data: one never saved would be missing after a reload.
-    const kept = state.playgrounds.filter((saved) => written.has(saved.id) || storage.getItem(playgroundKey(saved.id)) !== null)
-    const index = JSON.stringify({ version: 2, currentId: state.currentId, rememberSecrets: state.rememberSecrets, playgrounds: kept.map(({ id, name }) => ({ id, name })) } satisfies SavedIndex)
     try {
+      const ids = new Set(state.playgrounds.map((saved) => saved.id))
+      for (const id of storedIds(storage)) if (!ids.has(id)) storage.removeItem(playgroundKey(id))
+      // The index lists the playgrounds that have saved data: one never saved would be missing after a reload.
+      const kept = state.playgrounds.filter((saved) => written.has(saved.id) || storage.getItem(playgroundKey(saved.id)) !== null)
+      const index = JSON.stringify({ version: 2, currentId: state.currentId, rememberSecrets: state.rememberSecrets, playgrounds: kept.map(({ id, name }) => ({ id, name })) } satisfies SavedIndex)
       if (index !== writtenIndex) storage.setItem(INDEX_KEY, index)
       writtenIndex = index
       if (!refused.length) storage.removeItem(LEGACY_KEY)
