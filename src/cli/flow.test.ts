@@ -140,6 +140,7 @@ describe('npm run flow', () => {
       [[write('bad.json', '{\n  "version": 1,\n  oops\n}')], /Invalid JSON at line 3, column 3/],
       [[write('shape.json', JSON.stringify({ version: 1, trigger: 'post-login', name: 'x', actions: [{ id: 'a' }], event: {} }))], /actions\[0\]\.name: .*expected string/],
       [[flow('favorite-color-redirect'), '--continue', write('c.json', '[1]')], /a continue file is a JSON object/],
+      [[flow('favorite-color-redirect'), '--continue', write('empty-secret.json', '{ "sessionToken": { "secret": "" } }')], /^\S*empty-secret\.json: sessionToken\.secret is empty: [^\n]*\n$/],
       [[flow('roles-into-tokens'), '--now', 'yesterday'], /--now must be an ISO time/],
       [[], /Usage: npm run flow/],
     ]

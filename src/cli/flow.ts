@@ -79,6 +79,7 @@ function readContinueSpec(path: string): ContinueSpec {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new InputError(`${path}: a continue file is a JSON object like { "query": {}, "body": {}, "sessionToken": { "payload": {}, "secret": "…" } }`)
   const token = (spec as ContinueSpec).sessionToken
   if (token !== undefined && (typeof token !== 'object' || typeof token?.secret !== 'string')) throw new InputError(`${path}: sessionToken needs a "secret" string`)
+  if (token?.secret === '') throw new InputError(`${path}: sessionToken.secret is empty: put there the value of the secret the action validates the session token with`)
   return spec as ContinueSpec
 }
 

@@ -4,7 +4,7 @@
  */
 import type { HttpMock } from './flowDocument.ts'
 import type { HttpExchange, JsonValue } from './types.ts'
-import { toJson } from './serialize.ts'
+import { setOwn, toJson } from './serialize.ts'
 
 /** An exchange as the HTTP client sees it; the engine adds the action and phase. */
 export type HttpRecord = Omit<HttpExchange, 'action' | 'phase'>
@@ -76,7 +76,7 @@ function describeBody(body: unknown, contentType: string | undefined): JsonValue
   if (body === undefined || body === null) return null
   if (typeof FormData !== 'undefined' && body instanceof FormData) {
     const fields: Record<string, JsonValue> = {}
-    body.forEach((value, key) => { fields[key] = typeof value === 'string' ? value : `[File ${value.name}]` })
+    body.forEach((value, key) => setOwn(fields, key, typeof value === 'string' ? value : `[File ${value.name}]`))
     return fields
   }
   if (body instanceof URLSearchParams) return body.toString()
@@ -89,7 +89,7 @@ function describeBody(body: unknown, contentType: string | undefined): JsonValue
 
 function headersToRecord(headers: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {}
-  new Headers(headers).forEach((value, key) => { out[key] = value })
+  new Headers(headers).forEach((value, key) => setOwn(out, key, value))
   return out
 }
 

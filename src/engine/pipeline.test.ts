@@ -121,6 +121,18 @@ describe('metadata', () => {
     expect((doc.event as any).user.user_metadata).toEqual({ language: 'en' })
   })
 
+  it('keeps a "__proto__" key of the event or of a value as data, never as a prototype', async () => {
+    const doc = testFlow([
+      onExecute('api.user.setAppMetadata("copy", JSON.parse(\'{"__proto__": {"admin": true}}\'))'),
+      onExecute('const metadata = event.user.app_metadata; console.log(String(metadata.admin), String(metadata.copy.admin), Object.keys(metadata).join())'),
+    ], { event: (event) => { event.user.app_metadata = JSON.parse('{"__proto__": {"admin": true}}') } })
+    const result = await runFlow(doc)
+    expect(result.actions[1].logs[0].message).toBe('undefined undefined __proto__,copy')
+    const call = result.timeline.find((entry) => entry.call === 'api.user.setAppMetadata')!
+    expect(Object.keys(call.args[1] as object)).toEqual(['__proto__'])
+    expect(Object.keys(result.user.app_metadata)).toEqual(['__proto__', 'copy'])
+  })
+
   it('writes pending updates before a redirect', async () => {
     const doc = testFlow([{
       code: onExecute('api.user.setAppMetadata("before", true); api.redirect.sendUserTo("https://site.test/x")') +
@@ -221,6 +233,7 @@ describe('redirect', () => {
     const done = await continueFlow(doc, suspended, { ...forged, query: { state: suspended.resume!.state } })
     expect(done.error?.description).toBe('The session token is invalid: the "state" claim does not match the state of the /continue request')
     expect(await attempt({})).toBe("There is no parameter called 'session_token' available in either the POST body or query string.")
+    await expect(prepareContinue(suspended, { sessionToken: { secret: '' } })).rejects.toThrow('The session token cannot be signed: its secret is empty.')
   })
 
   it('validateToken reads a custom parameter from the query', async () => {
@@ -533,5 +546,12 @@ describe('console', () => {
     expect(first).toBe('TypeError: bad')
     expect(frames.length).toBeGreaterThan(0)
     expect(frames.every((frame) => /action-1-a1\.js:2:/.test(frame))).toBe(true)
+  })
+
+  it('keeps 256 KiB of output per action, as Auth0 does, and counts the lines it drops', async () => {
+    const result = await runFlow(testFlow([onExecute('for (let i = 0; i < 300; i++) console.log("x".repeat(1023))')]))
+    expect(result.actions[0].logs).toHaveLength(256)
+    expect(result.actions[0].droppedLogs).toBe(44)
+    expect(result.warnings.filter((warning) => warning.includes('256 KiB'))).toHaveLength(1)
   })
 })

@@ -226,7 +226,8 @@ class Run {
       const message = format(...args)
       frame.logBytes += message.length
       if (frame.logBytes > LOG_LIMIT_BYTES) {
-        if (frame.logBytes - message.length <= LOG_LIMIT_BYTES) run.tx.warnings.push(`${frame.name}: console output past 256 KiB was dropped, as Auth0 does.`)
+        if (!frame.result.droppedLogs) run.tx.warnings.push(`${frame.name}: console output past 256 KiB was dropped, as Auth0 does.`)
+        frame.result.droppedLogs = (frame.result.droppedLogs ?? 0) + 1
         return
       }
       frame.result.logs.push({ level, message, phase: frame.phase, ...(line === undefined ? {} : { line }) })

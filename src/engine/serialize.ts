@@ -41,7 +41,7 @@ export function toJson(value: unknown, depth = 0, seen: Set<object> = new Set())
     for (const key of Object.keys(object)) {
       if (count++ >= MAX_ITEMS) { out['…'] = `${Object.keys(object).length - MAX_ITEMS} more keys`; break }
       const item = (object as Record<string, unknown>)[key]
-      if (item !== undefined) out[key] = toJson(item, depth + 1, seen)
+      if (item !== undefined) setOwn(out, key, toJson(item, depth + 1, seen))
     }
     return out
   } finally {
@@ -121,6 +121,19 @@ export function jsonCopy(value: unknown): JsonValue {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null
   const text = JSON.stringify(value)
   return text === undefined ? null : JSON.parse(text)
+}
+
+/**
+ * Sets an own, enumerable property, also for the key `__proto__` (JSON.parse makes it an ordinary key), where
+ * `target[key] = value` would replace the object's prototype instead.
+ */
+export function setOwn<T>(target: { [key: string]: T }, key: string, value: T) {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
+}
+
+/** A size in characters as megabytes, for messages: "4.2 MB". */
+export function megabytes(characters: number): string {
+  return `${(characters / 1_000_000).toFixed(1)} MB`
 }
 
 /** The UTF-8 byte length of a string, without encoding it. */

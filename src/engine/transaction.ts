@@ -2,6 +2,7 @@
  * The state one login transaction accumulates across actions: queued metadata, claims, scopes, MFA,
  * session changes. It is plain JSON, so a suspended run can carry it and be continued later.
  */
+import { setOwn } from './serialize.ts'
 import type { JsonObject, MfaFactor, ProfileUpdate, SamlChanges } from './types.ts'
 
 export interface Denial {
@@ -73,7 +74,7 @@ export function applyChanges(target: JsonObject, changes: JsonObject): JsonObjec
   const out = { ...target }
   for (const [key, value] of Object.entries(changes)) {
     if (value === null) delete out[key]
-    else out[key] = value
+    else setOwn(out, key, value)
   }
   return out
 }
@@ -86,7 +87,7 @@ export function metadataForEvent(tx: Transaction): Transaction['user'] {
       for (const key in source) {
         const value = source[key]
         if (value === null && source === changes) delete out[key]
-        else out[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value
+        else setOwn(out, key, typeof value === 'object' && value !== null ? structuredClone(value) : value)
       }
     }
     return out

@@ -40,6 +40,8 @@ export interface ActionResult {
   status: ActionStatus
   durationMs: number
   logs: LogEntry[]
+  /** Console lines past Auth0's 256 KiB per action, not kept. */
+  droppedLogs?: number
   error?: ActionError
   /** Phases this action ran in, in order. */
   phases: Phase[]

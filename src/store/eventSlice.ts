@@ -16,8 +16,14 @@ export interface EventSlice {
   replaceEvent(event: Record<string, unknown>): void
 }
 
+// An event can be megabytes, and whether the text is a draft is asked at every save: format each event once.
+let formatted: { event: unknown; text: string } | null = null
+
 export function formatEvent(event: unknown): string {
-  return `${JSON.stringify(event, null, 2)}\n`
+  if (formatted && formatted.event === event) return formatted.text
+  const text = `${JSON.stringify(event, null, 2)}\n`
+  formatted = { event, text }
+  return text
 }
 
 type ReadEvent = { event: Record<string, unknown>; error: null } | { event: null; error: string }

@@ -1,6 +1,7 @@
 /** Small selector hooks: components read only what they show. */
 import type { FlowAction } from '../engine/flowDocument.ts'
 import { findProblems, type Problem } from '../engine/problems.ts'
+import { findAction } from './actionLookup.ts'
 import { usePlayground } from './index.ts'
 import { currentRun, isOutOfDate, runsHere } from './runSelectors.ts'
 
@@ -8,7 +9,7 @@ export const useActions = () => usePlayground((state) => state.doc.actions)
 export const useFlowName = () => usePlayground((state) => state.doc.name)
 export const useSelectedId = () => usePlayground((state) => state.selectedId)
 export const useSelectedAction = (): FlowAction | undefined =>
-  usePlayground((state) => state.doc.actions.find((action) => action.id === state.selectedId))
+  usePlayground((state) => findAction(state.doc.actions, state.selectedId))
 export const useEventError = () => usePlayground((state) => state.eventError)
 /** The current playground's latest result, and the document that ran. */
 export const useResult = () => usePlayground((state) => currentRun(state)?.result ?? null)
@@ -31,4 +32,4 @@ export function problemsOf(code: string): Problem[] {
 }
 
 export const useProblems = (id: string): Problem[] =>
-  problemsOf(usePlayground((state) => state.doc.actions.find((action) => action.id === id)?.code ?? ''))
+  problemsOf(usePlayground((state) => findAction(state.doc.actions, id)?.code ?? ''))

@@ -1,12 +1,20 @@
 /**
- * Saving playgrounds in this browser (localStorage), in a versioned format. Saved data that cannot be read
- * is moved aside under its own key, never deleted. Secret values are saved only with the user's consent.
+ * Saving playgrounds in this browser (localStorage): an index (ids, names, the current one) and one key per
+ * playground, so that a playground too big to save never stops the others from saving. Only what changed is
+ * written. The single key of the first format is read once and replaced. Saved data that cannot be read is
+ * moved aside under its own key, never deleted. Secret values are saved only with the user's consent.
  */
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { withoutSecretValues } from '../engine/secrets.ts'
+import { megabytes } from '../engine/serialize.ts'
 
-export const STORAGE_KEY = 'actions-playground:v1'
+export const INDEX_KEY = 'actions-playground:v2'
+export const PLAYGROUND_PREFIX = 'actions-playground:v2:playground:'
+/** Every playground under one key: read, then replaced by the index and a key per playground. */
+export const LEGACY_KEY = 'actions-playground:v1'
 const CORRUPT_PREFIX = 'actions-playground:unreadable:'
+/** Past this (in characters of JSON), a playground is not saved: browsers give a site about 5 MB in all. */
+export const PLAYGROUND_SIZE_LIMIT = 4_000_000
 
 export interface SavedPlayground {
   id: string
@@ -18,13 +26,21 @@ export interface SavedPlayground {
 }
 
 export interface SavedState {
-  version: 1
   currentId: string
   rememberSecrets: boolean
   playgrounds: SavedPlayground[]
 }
 
+interface SavedIndex {
+  version: 2
+  currentId: string
+  rememberSecrets: boolean
+  playgrounds: { id: string; name: string }[]
+}
+
 export type LoadResult = { state: SavedState | null; problem: string | null }
+
+const playgroundKey = (id: string) => `${PLAYGROUND_PREFIX}${id}`
 
 /** A cheap shape check: enough to know the data is ours and usable, without the full schema. */
 function isFlowDocument(value: unknown): value is FlowDocument {
@@ -33,39 +49,153 @@ function isFlowDocument(value: unknown): value is FlowDocument {
     Array.isArray(doc.actions) && doc.actions.every((action) => typeof action?.id === 'string' && typeof action.code === 'string' && typeof action.name === 'string')
 }
 
-function isSavedState(value: unknown): value is SavedState {
-  const state = value as SavedState
-  return !!state && state.version === 1 && typeof state.currentId === 'string' && Array.isArray(state.playgrounds) && state.playgrounds.length > 0 &&
-    state.playgrounds.every((saved) => typeof saved?.id === 'string' && typeof saved.name === 'string' && isFlowDocument(saved.doc) &&
-      (saved.eventDraft === undefined || typeof saved.eventDraft === 'string'))
+function isSavedPlayground(value: unknown): value is SavedPlayground {
+  const saved = value as SavedPlayground
+  return !!saved && typeof saved.id === 'string' && typeof saved.name === 'string' && isFlowDocument(saved.doc) &&
+    (saved.eventDraft === undefined || typeof saved.eventDraft === 'string')
 }
 
-export function loadSaved(storage: Storage = localStorage): LoadResult {
-  let text: string | null
-  try {
-    text = storage.getItem(STORAGE_KEY)
-  } catch {
-    return { state: null, problem: 'This browser does not let the playground read its saved data (storage is blocked), so nothing will be saved.' }
+function isLegacyState(value: unknown): value is SavedState & { version: 1 } {
+  const state = value as SavedState & { version: 1 }
+  return !!state && state.version === 1 && typeof state.currentId === 'string' && Array.isArray(state.playgrounds) && state.playgrounds.length > 0 &&
+    state.playgrounds.every(isSavedPlayground)
+}
+
+function isSavedIndex(value: unknown): value is SavedIndex {
+  const index = value as SavedIndex
+  return !!index && index.version === 2 && typeof index.currentId === 'string' && Array.isArray(index.playgrounds) &&
+    index.playgrounds.every((entry) => typeof entry?.id === 'string' && typeof entry.name === 'string')
+}
+
+function parse(text: string): unknown {
+  try { return JSON.parse(text) } catch { return undefined }
+}
+
+/** Moves unreadable data aside; returns where it went. */
+function keepAside(storage: Storage, key: string, text: string, what: string): string {
+  const aside = `${CORRUPT_PREFIX}${what}${new Date().toISOString()}`
+  try { storage.setItem(aside, text); storage.removeItem(key) } catch { return key /* storage full: it stays where it is */ }
+  return aside
+}
+
+function withDefaults(saved: SavedPlayground): SavedPlayground {
+  return { ...saved, doc: { ...saved.doc, mocks: saved.doc.mocks ?? { http: [] } } }
+}
+
+function stateOf(playgrounds: SavedPlayground[], currentId: string, rememberSecrets: boolean): SavedState | null {
+  if (!playgrounds.length) return null
+  return { currentId: playgrounds.some((saved) => saved.id === currentId) ? currentId : playgrounds[0].id, rememberSecrets, playgrounds: playgrounds.map(withDefaults) }
+}
+
+/** The ids that have a key of their own, in storage order: what an unreadable index leaves to go by. */
+function storedIds(storage: Storage): string[] {
+  const ids: string[] = []
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i)
+    if (key?.startsWith(PLAYGROUND_PREFIX)) ids.push(key.slice(PLAYGROUND_PREFIX.length))
   }
-  if (text === null) return { state: null, problem: null }
-  try {
-    const value = JSON.parse(text)
-    if (isSavedState(value)) {
-      const currentId = value.playgrounds.some((saved) => saved.id === value.currentId) ? value.currentId : value.playgrounds[0].id
-      return { state: { ...value, currentId, playgrounds: value.playgrounds.map((saved) => ({ ...saved, doc: { ...saved.doc, mocks: saved.doc.mocks ?? { http: [] } } })) }, problem: null }
-    }
-  } catch { /* kept aside below */ }
-  const aside = `${CORRUPT_PREFIX}${new Date().toISOString()}`
-  try { storage.setItem(aside, text); storage.removeItem(STORAGE_KEY) } catch { /* storage full: leave it where it is */ }
+  return ids
+}
+
+function loadIndexed(storage: Storage, indexText: string): LoadResult {
+  const problems: string[] = []
+  let index = parse(indexText)
+  if (!isSavedIndex(index)) {
+    const aside = keepAside(storage, INDEX_KEY, indexText, 'index:')
+    problems.push(`The list of your playgrounds could not be read (kept under "${aside}"), so they are shown in the order they were saved.`)
+    index = { version: 2, currentId: '', rememberSecrets: false, playgrounds: storedIds(storage).map((id) => ({ id, name: id })) } satisfies SavedIndex
+  }
+  const { currentId, rememberSecrets, playgrounds: entries } = index as SavedIndex
+  const playgrounds: SavedPlayground[] = []
+  for (const { id, name } of entries) {
+    const text = storage.getItem(playgroundKey(id))
+    if (text === null) continue
+    const saved = parse(text)
+    if (isSavedPlayground(saved) && saved.id === id) playgrounds.push(saved)
+    else problems.push(`The playground “${name}” could not be read, so it was left out; its data was kept in this browser's storage under "${keepAside(storage, playgroundKey(id), text, `${id}:`)}".`)
+  }
+  const state = stateOf(playgrounds, currentId, rememberSecrets === true)
+  return { state, problem: problems.length ? problems.join(' ') : null }
+}
+
+function loadLegacy(storage: Storage, text: string): LoadResult {
+  const value = parse(text)
+  if (isLegacyState(value)) return { state: stateOf(value.playgrounds, value.currentId, value.rememberSecrets === true), problem: null }
+  const aside = keepAside(storage, LEGACY_KEY, text, '')
   return { state: null, problem: `Your saved playgrounds could not be read, so the playground started fresh. The data was kept in this browser's storage under "${aside}".` }
 }
 
-export function save(state: SavedState, storage: Storage = localStorage): string | null {
-  const stored = state.rememberSecrets ? state : { ...state, playgrounds: state.playgrounds.map((saved) => ({ ...saved, doc: withoutSecretValues(saved.doc) })) }
+export function loadSaved(storage: Storage = localStorage): LoadResult {
+  let indexText: string | null
+  let legacyText: string | null
   try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(stored))
-    return null
-  } catch (error) {
-    return `Your changes could not be saved in this browser: ${(error as Error).message}`
+    indexText = storage.getItem(INDEX_KEY)
+    legacyText = indexText === null ? storage.getItem(LEGACY_KEY) : null
+  } catch {
+    return { state: null, problem: 'This browser does not let the playground read its saved data (storage is blocked), so nothing will be saved.' }
+  }
+  if (indexText !== null) return loadIndexed(storage, indexText)
+  if (legacyText !== null) return loadLegacy(storage, legacyText)
+  return { state: null, problem: null }
+}
+
+const unchanged = (before: SavedPlayground | undefined, now: SavedPlayground) =>
+  before?.doc === now.doc && before.eventDraft === now.eventDraft && before.name === now.name
+
+/**
+ * Writes what changed since the last save: the playgrounds whose document, event draft or name changed,
+ * and the index. A playground over the size limit, or one the browser has no room for, is not written (an
+ * earlier save of it stays); the others are. Returns a notice naming the playgrounds not saved, or null.
+ */
+export function createSaver(storage: Storage = localStorage): (state: SavedState) => string | null {
+  /** What each playground's key holds, as last written in this page. */
+  const written = new Map<string, SavedPlayground>()
+  /** Playgrounds refused as too big, as they were then: not turned into megabytes of JSON again until they change. */
+  const tooBig = new Map<string, { saved: SavedPlayground; problem: string }>()
+  let writtenIndex = ''
+  let secretsRemembered: boolean | null = null
+  return (state) => {
+    if (state.rememberSecrets !== secretsRemembered) {
+      written.clear()
+      tooBig.clear()
+    }
+    secretsRemembered = state.rememberSecrets
+    const refused: string[] = []
+    for (const saved of state.playgrounds) {
+      if (unchanged(written.get(saved.id), saved)) continue
+      const refusedBefore = tooBig.get(saved.id)
+      if (refusedBefore && unchanged(refusedBefore.saved, saved)) {
+        refused.push(refusedBefore.problem)
+        continue
+      }
+      const text = JSON.stringify(state.rememberSecrets ? saved : { ...saved, doc: withoutSecretValues(saved.doc) })
+      if (text.length > PLAYGROUND_SIZE_LIMIT) {
+        const problem = `“${saved.name}” is too big to save in this browser (${megabytes(text.length)}; the limit is ${megabytes(PLAYGROUND_SIZE_LIMIT)}).`
+        tooBig.set(saved.id, { saved, problem })
+        refused.push(problem)
+        continue
+      }
+      try {
+        storage.setItem(playgroundKey(saved.id), text)
+        written.set(saved.id, saved)
+      } catch (error) {
+        refused.push(`“${saved.name}” could not be saved: ${(error as Error).name === 'QuotaExceededError' ? "this browser's storage for the playground is full" : (error as Error).message}.`)
+      }
+    }
+    try {
+      const ids = new Set(state.playgrounds.map((saved) => saved.id))
+      for (const id of storedIds(storage)) if (!ids.has(id)) storage.removeItem(playgroundKey(id))
+      // The index lists the playgrounds that have saved data: one never saved would be missing after a reload.
+      const kept = state.playgrounds.filter((saved) => written.has(saved.id) || storage.getItem(playgroundKey(saved.id)) !== null)
+      const index = JSON.stringify({ version: 2, currentId: state.currentId, rememberSecrets: state.rememberSecrets, playgrounds: kept.map(({ id, name }) => ({ id, name })) } satisfies SavedIndex)
+      if (index !== writtenIndex) storage.setItem(INDEX_KEY, index)
+      writtenIndex = index
+      if (!refused.length) storage.removeItem(LEGACY_KEY)
+    } catch (error) {
+      return `Your playgrounds could not be saved in this browser: ${(error as Error).message}`
+    }
+    if (!refused.length) return null
+    const [its, it] = refused.length === 1 ? ['Its', 'it'] : ['Their', 'each']
+    return `${refused.join(' ')} ${its} latest changes will be lost when this page closes: export ${it} as a file (Menu → Export the flow file), or remove big values from ${its.toLowerCase()} event or code. Your other playgrounds are saved.`
   }
 }

@@ -44,7 +44,8 @@ export interface RunSlice {
   focus: CodeFocus | null
   /** Starts a run of `doc` (of the action `only` alone, when set) for the current playground. */
   runStarted(doc: FlowDocument, only?: string | null): void
-  runProgress(actionId: string | null): void
+  /** The action that started running now. */
+  runProgress(actionId: string): void
   /** Files the result under the playground that started the run, whichever one is shown now. */
   runFinished(result: RunResult): void
   setTimeLimit(ms: number): void
@@ -62,7 +63,7 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   runStarted: (doc, only = null) => set({ activeRun: { playgroundId: get().currentId, doc, only, actionId: null }, step: null }),
   runProgress: (actionId) => {
     const { activeRun } = get()
-    if (activeRun) set({ activeRun: { ...activeRun, actionId } })
+    if (activeRun && activeRun.actionId !== actionId) set({ activeRun: { ...activeRun, actionId } })
   },
   runFinished: (result) => {
     const { activeRun, runs } = get()

@@ -29,6 +29,39 @@ describe('api argument validation', () => {
     ])
   })
 
+  it('refuses __proto__, constructor and prototype as metadata keys and claim names', async () => {
+    const calls = ['api.user.setAppMetadata', 'api.user.setUserMetadata', 'api.idToken.setCustomClaim', 'api.accessToken.setCustomClaim']
+    const { errors, result } = await errorsOf(calls.flatMap((call) => ['__proto__', 'constructor', 'prototype'].map((key) => `${call}("${key}", { polluted: true })`)).join('\n'))
+    expect(errors).toEqual([
+      ...['app_metadata', 'user_metadata'].flatMap((field) => ['__proto__', 'constructor', 'prototype'].map((key) => `The "${key}" ${field} property cannot be set.`)),
+      ...['ID token', 'access token'].flatMap(() => ['__proto__', 'constructor', 'prototype'].map((key) => `The "${key}" claim cannot be set.`)),
+    ])
+    expect(result.profileUpdates.count).toBe(0)
+  })
+
+  it('keeps __proto__ away from what later actions see', async () => {
+    const result = await runFlow(testFlow([
+      onExecute('try { api.user.setAppMetadata("__proto__", { admin: true }) } catch {}'),
+      onExecute('console.log(String(event.user.app_metadata.admin), Object.getPrototypeOf(event.user.app_metadata) === Object.prototype)'),
+    ]))
+    expect(result.actions[1].logs[0].message).toBe('undefined true')
+  })
+
+  it('refuses the same names as other keys an action chooses', async () => {
+    const { errors } = await errorsOf([
+      'api.transaction.setMetadata("__proto__", "x")',
+      'api.session.setMetadata("constructor", "x")',
+      'api.refreshToken.setMetadata("__proto__", "x")',
+      'api.samlResponse.setAttribute("__proto__", ["a"])',
+    ].join('\n'), (event) => { event.refresh_token = { metadata: {} } })
+    expect(errors).toEqual([
+      'The "__proto__" transaction metadata key cannot be set.',
+      'The "constructor" Session metadata key cannot be set.',
+      'The "__proto__" Refresh token metadata key cannot be set.',
+      'The "__proto__" SAML attribute cannot be set.',
+    ])
+  })
+
   it('returns api from chainable methods', async () => {
     const result = await runFlow(testFlow([onExecute(`
       const same = api.access.deny("x") === api && api.accessToken.setCustomClaim("https://a.test/x", 1) === api &&

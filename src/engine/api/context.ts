@@ -28,6 +28,15 @@ export function requireString(value: unknown, what: string): string {
   return value
 }
 
+/** Names that reach an object's prototype rather than its data (`__proto__`), or shadow what every object has. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** A key an action chose (a metadata property, a claim, an attribute): refused when it is a reserved name. */
+export function refuseReservedKey(key: string, what: string): string {
+  if (RESERVED_KEYS.has(key)) throw new Error(`The "${key}" ${what} cannot be set.`)
+  return key
+}
+
 export function requireTimestamp(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`${what} must be a number of milliseconds since the Unix epoch.`)
   return value

@@ -1,7 +1,7 @@
 /** The smaller namespaces: access, cache, prompt, rules, transaction, validation. */
 import { jsonCopy, utf8Length } from '../serialize.ts'
 import type { JsonObject } from '../types.ts'
-import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
+import { CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from './context.ts'
 
 const MAX_RENDER_OPTIONS_BYTES = 24 * 1024
 const TX_METADATA = { keyLength: 64, valueBytes: 8 * 1024, totalBytes: 16 * 1024 }
@@ -62,7 +62,7 @@ export function transactionApi(ctx: ApiContext): Namespace {
   const notImplemented = () => { throw new Error('Method not implemented.') }
   return {
     setMetadata(key: unknown, value: unknown) {
-      const name = requireString(key, 'The transaction metadata key')
+      const name = refuseReservedKey(requireString(key, 'The transaction metadata key'), 'transaction metadata key')
       if (!name || name.length > TX_METADATA.keyLength) throw new Error(`Transaction metadata keys must be 1 to ${TX_METADATA.keyLength} characters.`)
       const metadata = ctx.tx.transactionMetadata
       if (value === null) delete metadata[name]

@@ -1,7 +1,7 @@
 /** `api.samlResponse`: invalid settings throw, and the whole execution fails. */
 import { utf8Length } from '../serialize.ts'
 import type { JsonObject, JsonValue } from '../types.ts'
-import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
+import { CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from './context.ts'
 
 const MAX_ATTRIBUTES = 100
 const MAX_NAME_BYTES = 1024
@@ -51,7 +51,7 @@ export function samlResponseApi(ctx: ApiContext): Namespace {
   const saml = () => (ctx.tx.saml ??= { attributes: {}, configuration: {} })
   const methods: Namespace = {
     setAttribute(attribute: unknown, value: unknown) {
-      const name = requireString(attribute, 'The SAML attribute name')
+      const name = refuseReservedKey(requireString(attribute, 'The SAML attribute name'), 'SAML attribute')
       if (utf8Length(name) > MAX_NAME_BYTES) throw new Error(`SAML attribute names are limited to ${MAX_NAME_BYTES} bytes.`)
       if (!isSamlValue(value)) throw new TypeError('A SAML attribute value must be a string, number, boolean, null or an array.')
       if (utf8Length(JSON.stringify(value)) > MAX_VALUE_BYTES) throw new Error(`SAML attribute values are limited to ${MAX_VALUE_BYTES} bytes.`)

@@ -1,6 +1,6 @@
 /** `api.session` and `api.refreshToken` ([Enterprise] in Auth0): revoke and the expiry setters return the api object, as documented. */
 import type { JsonObject } from '../types.ts'
-import { CHAIN, requireString, requireTimestamp, type ApiContext, type Namespace } from './context.ts'
+import { CHAIN, refuseReservedKey, requireString, requireTimestamp, type ApiContext, type Namespace } from './context.ts'
 
 const MAX_METADATA_KEYS = 25
 const MAX_METADATA_VALUE = 255
@@ -27,7 +27,7 @@ function metadataMethods(ctx: ApiContext, field: 'session' | 'refreshToken', eve
   return {
     setMetadata(key: unknown, value: unknown) {
       const values = metadata()
-      const name = requireString(key, `The ${label} metadata key`)
+      const name = refuseReservedKey(requireString(key, `The ${label} metadata key`), `${label} metadata key`)
       if (!METADATA_KEY.test(name)) throw new Error(`Invalid ${label} metadata key "${name}": use 1 to 255 letters, digits, "_" or "-".`)
       if (value === null) delete values[name]
       else {

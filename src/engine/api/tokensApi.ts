@@ -1,6 +1,6 @@
 /** `api.accessToken` and `api.idToken`. */
 import { jsonCopy } from '../serialize.ts'
-import { CHAIN, type ApiContext, type Namespace } from './context.ts'
+import { CHAIN, refuseReservedKey, type ApiContext, type Namespace } from './context.ts'
 
 const MAX_SCOPE_LENGTH = 280
 const MAX_SCOPE_CHANGES = 1000
@@ -10,7 +10,7 @@ function setCustomClaim(claims: Record<string, unknown>) {
     if (typeof name !== 'string') throw new TypeError('The claim name must be a string.')
     // Auth0's runtime refuses `scope` outright; other restricted names are dropped when the token is built.
     if (name === 'scope') throw new Error('The "scope" claim cannot be set.')
-    claims[name] = jsonCopy(value)
+    claims[refuseReservedKey(name, 'claim')] = jsonCopy(value)
     return CHAIN
   }
 }

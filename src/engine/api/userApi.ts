@@ -3,7 +3,7 @@
  * (or before a redirect); the running action's `event.user` is not changed.
  */
 import { jsonCopy } from '../serialize.ts'
-import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
+import { CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from './context.ts'
 
 function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -12,7 +12,7 @@ function isObject(value: unknown): boolean {
 export function userApi(ctx: ApiContext): Namespace {
   const setter = (field: 'app_metadata' | 'user_metadata') => (name: unknown, value: unknown) => {
     if (!isObject(ctx.event.user?.[field])) throw new Error(`Unexpected ${field} format. Must be a valid JSON object.`)
-    const key = requireString(name, 'The metadata property name')
+    const key = refuseReservedKey(requireString(name, 'The metadata property name'), `${field} property`)
     // `undefined` disappears when the update is serialized, so it changes nothing.
     if (value !== undefined) ctx.tx.pending[field][key] = jsonCopy(value)
     if (field === 'user_metadata') ctx.local.userMetadataKeys.push(key)

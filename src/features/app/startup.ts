@@ -1,26 +1,34 @@
 /**
  * What the page opens with: the saved playgrounds (or, on a first visit, the examples gallery), then a
- * shared link or `?example=` as a new playground; from then on every change is saved.
+ * shared link or `?example=` as a new playground; from then on every change is saved, and a link pasted
+ * into the open tab opens too.
  */
 import { findExample } from '../../examples/catalog.ts'
 import { usePlayground } from '../../store/index.ts'
-import { loadSaved, save, type SavedState } from '../../store/persistence.ts'
+import { createSaver, loadSaved, type SavedState } from '../../store/persistence.ts'
 
 export const WELCOMED_KEY = 'actions-playground:welcomed'
 const SAVE_DELAY_MS = 400
 
 function savedState(): SavedState {
   const state = usePlayground.getState()
-  return { version: 1, currentId: state.currentId, rememberSecrets: state.rememberSecrets, playgrounds: state.allPlaygrounds() }
+  return { currentId: state.currentId, rememberSecrets: state.rememberSecrets, playgrounds: state.allPlaygrounds() }
 }
 
 function startAutosave() {
+  const save = createSaver()
   let timer: ReturnType<typeof setTimeout> | undefined
+  // A problem is told once, not at every save while it lasts, and its notice goes once it is solved.
+  let reported: string | null = null
   const flush = () => {
     clearTimeout(timer)
     timer = undefined
     const problem = save(savedState())
-    if (problem) usePlayground.getState().setNotice({ tone: 'error', text: problem })
+    if (problem === reported) return
+    const { notice, setNotice } = usePlayground.getState()
+    if (problem) setNotice({ tone: 'error', text: problem })
+    else if (notice?.text === reported) setNotice(null)
+    reported = problem
   }
   usePlayground.subscribe((state, previous) => {
     if (state.doc === previous.doc && state.eventText === previous.eventText && state.playgrounds === previous.playgrounds && state.currentId === previous.currentId &&
@@ -31,7 +39,12 @@ function startAutosave() {
   // A closed tab, a reload or a crash-prone moment: save now.
   window.addEventListener('pagehide', flush)
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && timer) flush() })
+  // Saved data in the first format moves to a key per playground now.
+  flush()
 }
+
+/** `#v1.…`; an empty fragment (`#`) or another one is not a link to open. */
+const isShareLink = (hash: string) => hash.startsWith('#v')
 
 async function openSharedLink(hash: string) {
   const { decodeShareLink } = await import('../../engine/shareCodec.ts')
@@ -59,7 +72,7 @@ export async function startPlayground() {
   if (problem) store.getState().setNotice({ tone: 'error', text: problem })
   let welcomed = true
   try { welcomed = localStorage.getItem(WELCOMED_KEY) !== null } catch { /* storage blocked */ }
-  if (location.hash.startsWith('#v')) await openSharedLink(location.hash)
+  if (isShareLink(location.hash)) await openSharedLink(location.hash)
   else {
     const url = new URL(location.href)
     const example = findExample(url.searchParams.get('example') ?? '')
@@ -72,4 +85,6 @@ export async function startPlayground() {
   }
   try { localStorage.setItem(WELCOMED_KEY, '1') } catch { /* storage blocked */ }
   startAutosave()
+  // A link pasted into the address bar of this tab changes only the fragment: the page does not load again.
+  window.addEventListener('hashchange', () => { if (isShareLink(location.hash)) void openSharedLink(location.hash) })
 }

@@ -4,6 +4,7 @@ import { useOutOfDate, useProblems, useResult } from '../../store/hooks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { actionSummary } from '../run/actionSummary.ts'
+import { indexById } from '../../store/actionLookup.ts'
 import { usePlayground } from '../../store/index.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { NODE_WIDTH } from './layout.ts'
@@ -33,7 +34,7 @@ function useRunStatus(id: string) {
   const running = usePlayground((state) => runsHere(state) && state.activeRun?.actionId === id)
   const stepped = usePlayground((state) => state.step !== null && currentRun(state)?.result.timeline[state.step]?.actionId === id)
   const outOfDate = useOutOfDate()
-  const action = result?.actions.find((item) => item.id === id)
+  const action = result?.actions[indexById(result.actions, id)]
   return { running, stepped, outOfDate, status: action?.status, durationMs: action?.durationMs, summary: result && action ? actionSummary(result, action) : null }
 }
 

@@ -15,7 +15,22 @@ const nodeTypes: NodeTypes = { action: ActionNode, terminal: TerminalNode, slot:
 // Small margins, since the canvas can be a narrow column beside a wide code editor, with room on the right for
 // the selected node's toolbar and below for the controls.
 const FIT_VIEW: FitViewOptions = { padding: { left: '12px', right: '44px', top: '16px', bottom: '48px' }, maxZoom: 1 }
-const REFIT = { ...FIT_VIEW, duration: 150 }
+/**
+ * From this many actions on, only the nodes in view are in the page, so that a flow of 1,000 actions stays
+ * usable (smaller flows keep every node, for the accessibility tree and find-in-page), and the view fits the
+ * start of the flow rather than all of it, which could not be read at any zoom.
+ */
+const BIG_FLOW = 50
+const BIG_FLOW_FIRST_ROWS = 8
+
+/** The ids of the nodes to fit, one a line; empty to fit them all. */
+function nodesToFit(actions: FlowAction[]): string {
+  return actions.length >= BIG_FLOW ? ['start', ...actions.slice(0, BIG_FLOW_FIRST_ROWS).map((action) => action.id)].join('\n') : ''
+}
+
+function fitOptions(nodes: string, duration?: number): FitViewOptions {
+  return { ...FIT_VIEW, ...(nodes ? { nodes: nodes.split('\n').map((id) => ({ id })) } : {}), duration }
+}
 
 /** What a screen reader says of a node: its name, its place, and how it did in the last run. */
 function nodeLabel(action: FlowAction, index: number, count: number, status: string | undefined, outOfDate: boolean): string {
@@ -30,19 +45,22 @@ function Pipeline() {
   const actions = useActions()
   const selectedId = useSelectedId()
   const { screenToFlowPosition, fitView } = useReactFlow()
+  const toFit = nodesToFit(actions)
+  const fit = useMemo(() => fitOptions(toFit), [toFit])
+  const refit = useMemo(() => fitOptions(toFit, 150), [toFit])
   const container = useRef<HTMLDivElement>(null)
   // Keep the whole pipeline in view when the canvas changes size (the results dock opens, the window resizes).
   useEffect(() => {
     let frame = 0
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => void fitView(REFIT))
+      frame = requestAnimationFrame(() => void fitView(refit))
     })
     observer.observe(container.current!)
     return () => { cancelAnimationFrame(frame); observer.disconnect() }
-  }, [fitView])
+  }, [fitView, refit])
   // And when the pipeline grows or shrinks.
-  useEffect(() => { void fitView(REFIT) }, [actions.length, fitView])
+  useEffect(() => { void fitView(refit) }, [actions.length, fitView, refit])
   const [drag, setDrag] = useState<DragState | null>(null)
   // Nodes are derived from the flow, so the sizes React Flow measures are kept here and given back to them.
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({})
@@ -146,7 +164,8 @@ function Pipeline() {
         nodesConnectable={false}
         edgesFocusable={false}
         fitView
-        fitViewOptions={FIT_VIEW}
+        fitViewOptions={fit}
+        onlyRenderVisibleElements={actions.length >= BIG_FLOW}
         minZoom={0.3}
         maxZoom={1.5}
         proOptions={{ hideAttribution: true }}

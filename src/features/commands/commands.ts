@@ -4,6 +4,7 @@
  * from the context (the node or inspector it was invoked from) or, from the keyboard, the selected action.
  */
 import { nudgeAction, removeAction } from './flowCommands.ts'
+import { indexById } from '../../store/actionLookup.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
 import { runsHere } from '../../store/runSelectors.ts'
 import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'
@@ -34,7 +35,7 @@ export interface Command {
 /** The action a command works on: the one it was invoked for, or the selected one. */
 export function targetAction(state: PlaygroundState, context: CommandContext) {
   const id = context.actionId ?? state.selectedId
-  const index = state.doc.actions.findIndex((action) => action.id === id)
+  const index = indexById(state.doc.actions, id)
   return index < 0 ? null : { action: state.doc.actions[index], index, count: state.doc.actions.length }
 }
 

@@ -3,11 +3,12 @@
  * problems as markers. Loaded with React.lazy: Monaco stays out of the page's first chunk.
  */
 import { useEffect, useRef, useState } from 'react'
+import { findAction } from '../../store/actionLookup.ts'
 import { usePlayground } from '../../store/index.ts'
 import { currentRun } from '../../store/runSelectors.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { useStoredFlag } from '../ui/useStoredFlag.ts'
-import { actionModel, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
+import { actionModel, markRunErrors, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
 import { bindEditorCommands } from './editorCommands.ts'
 import { monaco, setActionSecrets } from './monacoSetup.ts'
 import { editorOptions, useMonacoTheme } from './monacoTheme.ts'
@@ -51,7 +52,7 @@ function testHandle(editor: Editor): PlaygroundEditorHandle {
 
 /** The selected action's secret names as one string, so the effect below runs only when they change. */
 const useSecretNames = () =>
-  usePlayground((state) => JSON.stringify(Object.keys(state.doc.actions.find((action) => action.id === state.selectedId)?.secrets ?? {})))
+  usePlayground((state) => JSON.stringify(Object.keys(findAction(state.doc.actions, state.selectedId)?.secrets ?? {})))
 
 /** How to leave the editor with the keyboard, where a keyboard user looks for it. */
 function KeyboardHint() {
@@ -64,7 +65,7 @@ function KeyboardHint() {
 }
 
 export default function CodeEditor() {
-  const selectedId = usePlayground((state) => (state.doc.actions.some((action) => action.id === state.selectedId) ? state.selectedId : null))
+  const selectedId = usePlayground((state) => (findAction(state.doc.actions, state.selectedId) ? state.selectedId : null))
   const secretNames = useSecretNames()
   const container = useRef<HTMLDivElement>(null)
   const shownId = useRef<string | null>(null)
@@ -135,15 +136,8 @@ export default function CodeEditor() {
   const result = usePlayground((state) => currentRun(state)?.result)
   useEffect(() => {
     if (!editor) return
-    for (const action of usePlayground.getState().doc.actions) {
-      const error = result?.actions.find((item) => item.id === action.id)?.error
-      const line = error?.line
-      monaco.editor.setModelMarkers(actionModel(action), 'run', error && line ? [{
-        severity: monaco.MarkerSeverity.Error,
-        message: `The last run failed here: ${error.name}: ${error.message}`,
-        startLineNumber: line, startColumn: error.column ?? 1, endLineNumber: line, endColumn: (error.column ?? 1) + 1,
-      }] : [])
-    }
+    const errors = new Map(result?.actions.flatMap(({ id, error }) => (error?.line ? [[id, { ...error, line: error.line }] as const] : [])))
+    markRunErrors(usePlayground.getState().doc.actions, errors)
   }, [editor, result])
 
   return (

@@ -4,6 +4,8 @@
  * the action's problems (`findProblems`) become markers.
  */
 import type { FlowAction } from '../../engine/flowDocument.ts'
+import type { ActionError } from '../../engine/types.ts'
+import { findAction } from '../../store/actionLookup.ts'
 import { findProblems } from '../../engine/problems.ts'
 import { usePlayground } from '../../store/index.ts'
 import { monaco } from './monacoSetup.ts'
@@ -12,6 +14,7 @@ import { replaceModelText } from './replaceModelText.ts'
 type Model = monaco.editor.ITextModel
 
 const MARKER_OWNER = 'playground'
+const RUN_MARKER_OWNER = 'run'
 const PROBLEMS_DELAY_MS = 200
 const ACTIONS_PATH = '/actions/'
 const EXTENSION = '.ts'
@@ -73,6 +76,23 @@ export function syncActionModels(actions: FlowAction[]) {
     const action = byId.get(id)
     if (!action) model.dispose()
     else if (model.getValue() !== action.code) replaceModelText(model, action.code)
+  }
+}
+
+/**
+ * Marks the line where the last run failed in the models of the actions that failed (a flow stops at its
+ * first failure, so few), and clears the marks an earlier run left in the others: not a model per action.
+ */
+export function markRunErrors(actions: FlowAction[], errors: ReadonlyMap<string, ActionError & { line: number }>) {
+  for (const [id, model] of existingActionModels()) if (!errors.has(id)) monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, [])
+  for (const [id, error] of errors) {
+    const action = findAction(actions, id)
+    if (!action) continue
+    monaco.editor.setModelMarkers(actionModel(action), RUN_MARKER_OWNER, [{
+      severity: monaco.MarkerSeverity.Error,
+      message: `The last run failed here: ${error.name}: ${error.message}`,
+      startLineNumber: error.line, startColumn: error.column ?? 1, endLineNumber: error.line, endColumn: (error.column ?? 1) + 1,
+    }])
   }
 }
 

@@ -2,10 +2,11 @@
  * The event fields people change most, as a form kept in step with the JSON: a change here replaces
  * the event (and so the JSON text), and the JSON's changes show here.
  */
-import { useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { usePlayground } from '../../store/index.ts'
 import { CONTINENTS, COUNTRIES } from './countries.ts'
 import { readEventForm, writeEventForm, type EventFormField, type EventFormValues } from './eventForm.ts'
+import { megabytes } from '../../engine/serialize.ts'
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -60,7 +61,20 @@ function Field({ label, field, error, wide, children }: { label: string; field: 
   )
 }
 
+/** Past this many characters, metadata is not put in a text field: megabytes in a textarea freeze the page. */
+const FIELD_SIZE_LIMIT = 100_000
+
 function JsonObjectField({ label, field, value }: { label: string; field: 'app_metadata' | 'user_metadata'; value: Record<string, unknown> }) {
+  const size = useMemo(() => JSON.stringify(value).length, [value])
+  if (size <= FIELD_SIZE_LIMIT) return <JsonObjectEditor label={label} field={field} value={value} />
+  return (
+    <Field label={label} field={field} wide>
+      <span data-testid={`event-form-${field}`} className="block text-slate-700 dark:text-slate-300">{megabytes(size)} of JSON: too big to edit in this form; the event JSON below holds it.</span>
+    </Field>
+  )
+}
+
+function JsonObjectEditor({ label, field, value }: { label: string; field: 'app_metadata' | 'user_metadata'; value: Record<string, unknown> }) {
   const draft = useDraft(value, (object) => JSON.stringify(object, null, 2), parseObject, (object) => commit(field, object))
   return (
     <Field label={label} field={field} error={draft.error} wide>

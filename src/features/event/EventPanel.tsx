@@ -2,11 +2,12 @@
  * The flow's event: one-click presets, a form of the common fields, and the full JSON. The presets and
  * the form render at once; the JSON editor (Monaco) loads behind them.
  */
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { createDefaultEvent } from '../../engine/defaultEvent.ts'
 import { EVENT_PRESETS } from '../../engine/eventPresets.ts'
 import { usePlayground } from '../../store/index.ts'
 import { EventForm } from './EventForm.tsx'
+import { EDITOR_SIZE_LIMIT, LargeEvent } from './LargeEvent.tsx'
 
 const EventJsonEditor = lazy(() => import('./EventJsonEditor.tsx'))
 
@@ -32,6 +33,12 @@ function Presets() {
 
 export default function EventPanel() {
   const eventError = usePlayground((state) => state.eventError)
+  const large = usePlayground((state) => state.eventText.length > EDITOR_SIZE_LIMIT)
+  // Once the editor shows a playground's event (it was small, or "open anyway"), it stays: text typed or pasted
+  // past the limit does not take the editor away under the cursor.
+  const currentId = usePlayground((state) => state.currentId)
+  const [editorIn, setEditorIn] = useState<string | null>(null)
+  if (!large && editorIn !== currentId) setEditorIn(currentId)
   return (
     <div data-testid="event-panel" className="flex h-full min-h-[40rem] flex-col gap-3 p-3">
       <section aria-label="Presets" className="space-y-1">
@@ -51,9 +58,11 @@ export default function EventPanel() {
           </p>
         )}
         <div className="min-h-0 flex-1 overflow-hidden rounded-md border border-slate-200 dark:border-slate-700">
-          <Suspense fallback={<p className="p-3 text-xs text-slate-600 dark:text-slate-400">Loading the JSON editor…</p>}>
-            <EventJsonEditor />
-          </Suspense>
+          {large && editorIn !== currentId ? <LargeEvent onOpenAnyway={() => setEditorIn(currentId)} /> : (
+            <Suspense fallback={<p className="p-3 text-xs text-slate-600 dark:text-slate-400">Loading the JSON editor…</p>}>
+              <EventJsonEditor />
+            </Suspense>
+          )}
         </div>
       </section>
     </div>

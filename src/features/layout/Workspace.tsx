@@ -11,6 +11,7 @@ import { FlowCanvas } from '../canvas/FlowCanvas.tsx'
 import { Inspector } from '../inspector/Inspector.tsx'
 import { Palette } from '../palette/Palette.tsx'
 import { ResultsDock } from '../results/ResultsDock.tsx'
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx'
 import { PanelRail } from './PanelToggles.tsx'
 import { ResizeHandle } from './ResizeHandle.tsx'
 import { CANVAS_MIN_WIDTH, INSPECTOR_MIN_WIDTH, inspectorWidth, PALETTE_WIDTH, RESULTS_HEIGHT } from './sizes.ts'
@@ -37,12 +38,12 @@ function Columns() {
         collapsible collapsedSize={RAIL} groupResizeBehavior="preserve-pixel-size"
       >
         {palette.collapsed && <PanelRail name="palette" arrow="right" onOpen={palette.toggle} />}
-        <div hidden={palette.collapsed} className="h-full"><Palette onHide={palette.toggle} /></div>
+        <div hidden={palette.collapsed} className="h-full"><ErrorBoundary name="palette"><Palette onHide={palette.toggle} /></ErrorBoundary></div>
       </Panel>
       <ResizeHandle label="Resize the palette" direction="columns" />
       <Panel id="layout-canvas" minSize={`${CANVAS_MIN_WIDTH}px`}>
         <section {...REGION} aria-label="Login flow" className="h-full min-w-0">
-          <FlowCanvas />
+          <ErrorBoundary name="canvas"><FlowCanvas /></ErrorBoundary>
         </section>
       </Panel>
       <ResizeHandle label="Resize the inspector" direction="columns" />
@@ -51,7 +52,7 @@ function Columns() {
         collapsible collapsedSize={RAIL} groupResizeBehavior="preserve-pixel-size"
       >
         {inspector.collapsed && <PanelRail name="inspector" arrow="left" onOpen={inspector.toggle} />}
-        <div hidden={inspector.collapsed} className="h-full"><Inspector onHide={inspector.toggle} /></div>
+        <div hidden={inspector.collapsed} className="h-full"><ErrorBoundary name="inspector"><Inspector onHide={inspector.toggle} /></ErrorBoundary></div>
       </Panel>
     </Group>
   )
@@ -75,7 +76,7 @@ export function Workspace() {
             collapsible collapsedSize="32px"
           >
             {results.collapsed && <PanelRail name="results" arrow="up" onOpen={results.toggle} />}
-            <div hidden={results.collapsed} className="h-full"><ResultsDock onHide={results.toggle} /></div>
+            <div hidden={results.collapsed} className="h-full"><ErrorBoundary name="results"><ResultsDock onHide={results.toggle} /></ErrorBoundary></div>
           </Panel>
         </>
       )}

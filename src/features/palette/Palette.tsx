@@ -4,6 +4,8 @@ import { addPaletteItem } from '../commands/flowCommands.ts'
 import { useActions } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'
+import { cutList } from '../results/cut.ts'
+import { ShowAllButton, useShowAll } from '../results/ShowAll.tsx'
 import { PALETTE_MIME, type PaletteItem } from './paletteItems.ts'
 import { REGION } from '../commands/regions.ts'
 
@@ -55,12 +57,21 @@ function PaletteEntry({ entry }: { entry: Entry }) {
   )
 }
 
+/**
+ * A flow of 1,000 actions would list 1,000 entries here, and every change of the page (each action a run reports)
+ * would pay for their layout: a section shows its first entries, and the rest on demand or through the search.
+ */
+const SECTION_LIMIT = 50
+
 function Section({ title, entries }: { title: string; entries: Entry[] }) {
+  const { all, toggle } = useShowAll()
   if (!entries.length) return null
+  const { shown, hidden } = cutList(entries, all, SECTION_LIMIT)
   return (
     <section aria-label={title} className="mb-4">
       <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{title}</h3>
-      <ul className="space-y-1.5">{entries.map((entry) => <PaletteEntry key={entry.key} entry={entry} />)}</ul>
+      <ul className="space-y-1.5">{shown.map((entry) => <PaletteEntry key={entry.key} entry={entry} />)}</ul>
+      <ShowAllButton all={all} hidden={hidden} onToggle={toggle} />
     </section>
   )
 }

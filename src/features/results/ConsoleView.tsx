@@ -1,5 +1,9 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useMemo, useRef } from 'react'
 import type { ActionResult, LogEntry, RunResult } from '../../engine/types.ts'
 import { usePlayground } from '../../store/index.ts'
+import { consoleRows, type ConsoleRow } from './consoleRows.ts'
+import { LongText } from './ShowAll.tsx'
 
 const LEVELS: Record<LogEntry['level'], { icon: string; tone: string }> = {
   log: { icon: '›', tone: 'text-slate-800 dark:text-slate-200' },
@@ -9,14 +13,16 @@ const LEVELS: Record<LogEntry['level'], { icon: string; tone: string }> = {
   debug: { icon: '⋯', tone: 'text-slate-600 dark:text-slate-400' },
 }
 
+const ESTIMATED_ROW_HEIGHT = 25
+
 function ConsoleLine({ log, actionId }: { log: LogEntry; actionId: string }) {
   const level = LEVELS[log.level]
   const line = log.line
   return (
-    <li data-testid="console-line" data-level={log.level} className={`flex items-start gap-2 border-t border-slate-100 px-2 py-1 first:border-t-0 dark:border-slate-800 ${level.tone}`}>
+    <div data-testid="console-line" data-level={log.level} className={`flex items-start gap-2 border-b border-slate-100 px-2 py-1 dark:border-slate-800 ${level.tone}`}>
       <span aria-hidden className="w-3 shrink-0 text-center">{level.icon}</span>
       <span className="w-10 shrink-0 text-[11px] uppercase opacity-75">{log.level}</span>
-      <pre className="min-w-0 flex-1 font-mono text-xs whitespace-pre-wrap break-all">{log.message}</pre>
+      <pre className="min-w-0 flex-1 font-mono text-xs whitespace-pre-wrap break-all"><LongText text={log.message} /></pre>
       {log.phase === 'continue' && <span title="Logged by onContinuePostLogin" className="shrink-0 rounded bg-slate-100 px-1 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">continue</span>}
       {line !== undefined && (
         <button
@@ -28,31 +34,62 @@ function ConsoleLine({ log, actionId }: { log: LogEntry; actionId: string }) {
           line {line}
         </button>
       )}
-    </li>
+    </div>
   )
 }
 
-function ActionLogs({ action }: { action: ActionResult }) {
-  return (
-    <section aria-label={`Console of ${action.name}`}>
-      <h3 className="mb-1 text-xs font-semibold text-slate-600 dark:text-slate-300">
-        {action.name} <span className="font-normal text-slate-600 dark:text-slate-400">({action.logs.length} {action.logs.length === 1 ? 'line' : 'lines'})</span>
+function lineCount(action: ActionResult): string {
+  const kept = `${action.logs.length.toLocaleString('en-US')} ${action.logs.length === 1 ? 'line' : 'lines'}`
+  return action.droppedLogs ? `${kept} kept of ${(action.logs.length + action.droppedLogs).toLocaleString('en-US')}` : kept
+}
+
+function Row({ row }: { row: ConsoleRow }) {
+  if (row.type === 'header') {
+    return (
+      <h3 className="border-b border-slate-200 bg-slate-100 px-2 py-1 text-xs font-semibold text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
+        {row.action.name} <span className="font-normal">({lineCount(row.action)})</span>
       </h3>
-      <ol className="rounded-md border border-slate-200 dark:border-slate-800">
-        {action.logs.map((log, index) => <ConsoleLine key={index} log={log} actionId={action.id} />)}
-      </ol>
-    </section>
-  )
+    )
+  }
+  if (row.type === 'dropped') {
+    return (
+      <p className="border-b border-slate-100 px-2 py-1 text-xs text-amber-900 italic dark:border-slate-800 dark:text-amber-200">
+        {row.count.toLocaleString('en-US')} more {row.count === 1 ? 'line' : 'lines'} not kept: Auth0 keeps the first 256 KiB of an action's console output.
+      </p>
+    )
+  }
+  return <ConsoleLine log={row.log} actionId={row.action.id} />
 }
 
-/** What the actions wrote with `console.*`, action by action; a line number opens the code there. */
+/** What the actions wrote with `console.*`, action by action, virtualized: only the rows in view are in the page. */
 export function ConsoleView({ result }: { result: RunResult }) {
-  const logged = result.actions.filter((action) => action.logs.length > 0)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const rows = useMemo(() => consoleRows(result), [result])
+  const virtualizer = useVirtualizer({
+    count: rows.count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 12,
+    // Before the list is measured (its first render), the first rows are shown rather than none.
+    initialRect: { width: 0, height: 400 },
+  })
+  if (rows.count === 0) return <p data-testid="console-view" className="p-4 text-sm text-slate-600 dark:text-slate-400">No console output.</p>
   return (
-    <div data-testid="console-view" className="space-y-3 p-4">
-      {logged.length === 0
-        ? <p className="text-sm text-slate-600 dark:text-slate-400">No console output.</p>
-        : logged.map((action) => <ActionLogs key={action.id} action={action} />)}
+    <div ref={scrollRef} data-testid="console-view" className="h-full overflow-y-auto">
+      <div role="list" aria-label="Console output" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <div
+            key={item.key}
+            role="listitem"
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="absolute top-0 left-0 w-full"
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            <Row row={rows.rowAt(item.index)} />
+          </div>
+        ))}
+      </div>
     </div>
   )
 }

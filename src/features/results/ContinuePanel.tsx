@@ -3,8 +3,12 @@ import { useMemo, useState } from 'react'
 import { prepareContinue, type ContinueSpec } from '../../engine/continueRequest.ts'
 import { parseJson } from '../../engine/json.ts'
 import type { JsonObject, JsonValue, RunResult } from '../../engine/types.ts'
+import { findAction } from '../../store/actionLookup.ts'
 import { useRunDoc, useRunningHere } from '../../store/hooks.ts'
+import { usePlayground } from '../../store/index.ts'
 import { continueCurrentRun } from '../run/runFlow.ts'
+import { JsonBlock, JsonInline } from './JsonBlock.tsx'
+import { LongText } from './ShowAll.tsx'
 
 type Pairs = { key: string; value: string }[]
 
@@ -40,7 +44,7 @@ function RedirectDetails({ result }: { result: RunResult }) {
     <div className="space-y-2">
       <div>
         <div className="text-xs font-medium text-slate-600 dark:text-slate-300">The browser is sent to</div>
-        <code data-testid="redirect-url" className="block break-all rounded bg-slate-100 px-2 py-1 text-xs dark:bg-slate-800">{result.redirect!.url}</code>
+        <code data-testid="redirect-url" className="block break-all rounded bg-slate-100 px-2 py-1 text-xs dark:bg-slate-800"><LongText text={result.redirect!.url} /></code>
       </div>
       <table className="w-full text-xs">
         <tbody>
@@ -54,9 +58,9 @@ function RedirectDetails({ result }: { result: RunResult }) {
                   {decoded ? (
                     <details>
                       <summary className="cursor-pointer">JWT (decoded below)</summary>
-                      <pre data-testid={`decoded-${key}`} className="mt-1 overflow-x-auto rounded bg-slate-100 p-1 dark:bg-slate-800">{JSON.stringify(decoded, null, 2)}</pre>
+                      <JsonBlock value={decoded} testId={`decoded-${key}`} />
                     </details>
-                  ) : <span className="break-all">{value}</span>}
+                  ) : <span className="break-all"><LongText text={value} /></span>}
                 </td>
               </tr>
             )
@@ -64,16 +68,42 @@ function RedirectDetails({ result }: { result: RunResult }) {
         </tbody>
       </table>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {before.length ? `Metadata written before the redirect: ${JSON.stringify({ app_metadata: before[0].app_metadata, user_metadata: before[0].user_metadata })}` : 'No metadata was pending before the redirect.'}
+        {before.length
+          ? <>Metadata written before the redirect: <JsonInline value={{ app_metadata: before[0].app_metadata, user_metadata: before[0].user_metadata }} /></>
+          : 'No metadata was pending before the redirect.'}
       </p>
     </div>
+  )
+}
+
+/**
+ * Why the session token cannot be signed: the chosen secret of the action is empty (a flow opened from a link
+ * has none of its values), or no secret was typed. The run used the secrets it had when it started, so a
+ * secret filled in afterwards needs a new run.
+ */
+function EmptySecret({ action, secretName }: { action: { id: string; name: string }; secretName: string }) {
+  const filledInSince = usePlayground((state) => !!findAction(state.doc.actions, action.id)?.secrets[secretName])
+  const openSecrets = () => {
+    const { select, showTab } = usePlayground.getState()
+    select(action.id)
+    showTab('secrets')
+  }
+  if (!secretName) return <p role="alert" className="text-xs text-red-700 dark:text-red-400">Type the secret to sign the session token with.</p>
+  return (
+    <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+      The session token is signed with <code>{secretName}</code>, a secret of “{action.name}”, and it was empty in this run (links, and files
+      exported without secret values, carry only its name).{' '}
+      {filledInSince ? 'It is filled in now: run the flow again, then continue.' : <>
+        Fill it in on the <button type="button" onClick={openSecrets} className="font-semibold underline">Secrets tab of “{action.name}”</button>, then run the flow again.
+      </>}
+    </p>
   )
 }
 
 /** Plays the external site: what it sends back to /continue, including a signed session token. */
 function RedirectContinue({ result }: { result: RunResult }) {
   const runDoc = useRunDoc()
-  const action = runDoc?.actions.find((item) => item.id === result.redirect!.actionId)
+  const action = runDoc && findAction(runDoc.actions, result.redirect!.actionId)
   const secretNames = Object.keys(action?.secrets ?? {})
   const [query, setQuery] = useState<Pairs>([])
   const [body, setBody] = useState<Pairs>([])
@@ -85,23 +115,33 @@ function RedirectContinue({ result }: { result: RunResult }) {
   const parsedPayload = parseJson(payload)
   const payloadError = signToken && (!parsedPayload.ok ? parsedPayload.errors[0] : typeof parsedPayload.value !== 'object' || parsedPayload.value === null || Array.isArray(parsedPayload.value) ? 'The payload must be a JSON object.' : null)
   const secret = secretName ? action?.secrets[secretName] ?? '' : customSecret
+  const noSecret = signToken && !secret
+  const [failure, setFailure] = useState<string | null>(null)
 
   const send = async (variant: 'ok' | 'wrong-state' | 'expired') => {
     const spec: ContinueSpec = { query: toRecord(query), body: toRecord(body) }
     if (variant === 'wrong-state') spec.state = 'not-the-state-auth0-sent'
     if (signToken && parsedPayload.ok) spec.sessionToken = { payload: parsedPayload.value as JsonObject, secret, parameter, ...(variant === 'expired' ? { expiresInSeconds: -60 } : {}) }
-    await continueCurrentRun(await prepareContinue(result, spec))
+    setFailure(null)
+    try {
+      await continueCurrentRun(await prepareContinue(result, spec))
+    } catch (error) {
+      setFailure(`The /continue request could not be made: ${(error as Error).message}`)
+    }
   }
+  const blocked = !!payloadError || noSecret
 
   // The buttons come first, so that they are in view as soon as the run suspends.
   return (
     <div data-testid="external-site" className="space-y-3 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
       <div className="text-sm font-medium">The external site sends the user back to <code>/continue</code></div>
       <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="continue" disabled={!!payloadError} onClick={() => void send('ok')} className={primary}>Continue</button>
-        <button type="button" data-testid="continue-wrong-state" disabled={!!payloadError} onClick={() => void send('wrong-state')} className={secondary}>Continue with a wrong state</button>
-        {signToken && <button type="button" data-testid="continue-expired" disabled={!!payloadError} onClick={() => void send('expired')} className={secondary}>Continue with an expired token</button>}
+        <button type="button" data-testid="continue" disabled={blocked} onClick={() => void send('ok')} className={primary}>Continue</button>
+        <button type="button" data-testid="continue-wrong-state" disabled={blocked} onClick={() => void send('wrong-state')} className={secondary}>Continue with a wrong state</button>
+        {signToken && <button type="button" data-testid="continue-expired" disabled={blocked} onClick={() => void send('expired')} className={secondary}>Continue with an expired token</button>}
       </div>
+      {noSecret && action && <EmptySecret action={action} secretName={secretName} />}
+      {failure && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{failure}</p>}
       <div className="grid grid-cols-2 gap-3">
         <PairsEditor label="Query" pairs={query} onChange={setQuery} testId="continue-query" />
         <PairsEditor label="Body" pairs={body} onChange={setBody} testId="continue-body" />

@@ -1,5 +1,6 @@
 import type { HttpExchange } from '../../engine/types.ts'
 import { JsonBlock } from './JsonBlock.tsx'
+import { LongText } from './ShowAll.tsx'
 
 function statusTone(status: number | null): string {
   if (status === null || status >= 400) return 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200'
@@ -13,7 +14,7 @@ function Exchange({ exchange, index }: { exchange: HttpExchange; index: number }
     <li data-testid={`http-exchange-${index}`} className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
       <div className="flex flex-wrap items-baseline gap-2 text-xs">
         <span className="font-mono font-semibold">{exchange.method}</span>
-        <span className="min-w-0 flex-1 font-mono break-all">{exchange.url}</span>
+        <span className="min-w-0 flex-1 font-mono break-all"><LongText text={exchange.url} /></span>
         <span className={`rounded px-1.5 font-medium ${statusTone(exchange.status)}`}>{exchange.status ?? 'no mock'}</span>
       </div>
       <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">

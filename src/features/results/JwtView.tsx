@@ -3,7 +3,9 @@ import { useEffect, useMemo, useState } from 'react'
 import type { IssuedToken, JsonObject } from '../../engine/types.ts'
 import { claimNotes } from './claimNotes.ts'
 import { CopyButton } from './CopyButton.tsx'
+import { cutString, moreCharacters, STRING_LIMIT } from './cut.ts'
 import { JsonBlock } from './JsonBlock.tsx'
+import { ShowAllButton, useShowAll } from './ShowAll.tsx'
 import { verifyToken, type Verification } from './verifyToken.ts'
 
 /** jwt.io's colours for the three parts of a compact JWT. */
@@ -44,7 +46,11 @@ export function JwtView({ jwt, token, jwks, testKey }: { jwt: string; token: Iss
   const verification = useVerification(jwt, jwks)
   const decoded = useMemo(() => ({ header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) }), [jwt])
   const notes = useMemo(() => claimNotes(decoded.payload, token.customClaims), [decoded, token.customClaims])
-  const parts = jwt.split('.')
+  const { all, toggle } = useShowAll()
+  // A token with a huge claim is megabytes long: each part shows its first characters.
+  const encoded = jwt.split('.')
+  const parts = all ? encoded : encoded.map((part) => cutString(part).text)
+  const hidden = all ? null : moreCharacters(encoded.reduce((sum, part) => sum + Math.max(0, part.length - STRING_LIMIT), 0))
   return (
     <div className="grid gap-3 lg:grid-cols-[2fr_3fr]">
       <div className="min-w-0">
@@ -60,6 +66,7 @@ export function JwtView({ jwt, token, jwks, testKey }: { jwt: string; token: Iss
             </span>
           ))}
         </p>
+        <ShowAllButton all={all} hidden={hidden} onToggle={toggle} />
         <p className="mt-1 mb-2 flex gap-3 text-[11px]" aria-hidden>
           {PARTS.map((part) => <span key={part.name} className={part.color}>■ {part.name}</span>)}
         </p>

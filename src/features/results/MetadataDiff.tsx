@@ -1,6 +1,9 @@
 import type { JsonObject, ProfileUpdate, RunResult } from '../../engine/types.ts'
+import { useMemo } from 'react'
+import { cutList } from './cut.ts'
 import { JsonInline } from './JsonBlock.tsx'
 import { diffMetadata, type MetadataChange } from './metadataDiff.ts'
+import { LongText, ShowAllButton, useShowAll } from './ShowAll.tsx'
 
 type MetadataField = 'app_metadata' | 'user_metadata'
 const FIELDS: MetadataField[] = ['app_metadata', 'user_metadata']
@@ -16,7 +19,9 @@ const CHANGE_STYLE: Record<MetadataChange, { marker: string; row: string; badge:
 const cell = 'px-2 py-1 align-top'
 
 function FieldDiff({ field, before, after }: { field: MetadataField; before: Record<string, unknown>; after: JsonObject }) {
-  const rows = diffMetadata(before, after)
+  const rows = useMemo(() => diffMetadata(before, after), [before, after])
+  const { all, toggle } = useShowAll()
+  const { shown, hidden } = cutList(rows, all)
   return (
     <section aria-label={field} className="min-w-0">
       <h3 className="mb-1 font-mono text-xs font-semibold text-slate-600 dark:text-slate-300">{field}</h3>
@@ -33,11 +38,11 @@ function FieldDiff({ field, before, after }: { field: MetadataField; before: Rec
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
+            {shown.map((row) => {
               const style = CHANGE_STYLE[row.change]
               return (
                 <tr key={row.key} data-testid={`diff-${field}-${row.key}`} data-change={row.change} className={`border-t border-slate-200 dark:border-slate-800 ${style.row}`}>
-                  <td className={`${cell} font-mono break-all`}>{row.key}</td>
+                  <td className={`${cell} font-mono break-all`}><LongText text={row.key} max={200} /></td>
                   <td className={cell}>{row.change === 'added' ? <Absent /> : <JsonInline value={row.before} />}</td>
                   <td className={cell}>{row.change === 'removed' ? <Absent /> : <JsonInline value={row.after} />}</td>
                   <td className={`${cell} font-medium whitespace-nowrap ${style.badge}`}>{style.marker}</td>
@@ -47,6 +52,7 @@ function FieldDiff({ field, before, after }: { field: MetadataField; before: Rec
           </tbody>
         </table>
       )}
+      <ShowAllButton all={all} hidden={hidden && `${hidden} keys`} onToggle={toggle} />
     </section>
   )
 }
@@ -61,14 +67,17 @@ const WHEN: Record<ProfileUpdate['when'], string> = {
 }
 
 function WriteChanges({ write }: { write: ProfileUpdate }) {
-  const changes = FIELDS.flatMap((field) => Object.entries(write[field]).map(([key, value]) => ({ field, key, value })))
+  const changes = useMemo(() => FIELDS.flatMap((field) => Object.entries(write[field]).map(([key, value]) => ({ field, key, value }))), [write])
+  const { all, toggle } = useShowAll()
+  const { shown, hidden } = cutList(changes, all)
   return (
     <ul className="mt-0.5 space-y-0.5 pl-4">
-      {changes.map(({ field, key, value }) => (
+      {shown.map(({ field, key, value }) => (
         <li key={`${field}.${key}`} className="font-mono text-xs">
-          {field}.{key} {value === null ? <span className="font-sans text-red-700 dark:text-red-300">removed</span> : <>= <JsonInline value={value} /></>}
+          {field}.<LongText text={key} max={200} /> {value === null ? <span className="font-sans text-red-700 dark:text-red-300">removed</span> : <>= <JsonInline value={value} /></>}
         </li>
       ))}
+      {(all || hidden) && <li><ShowAllButton all={all} hidden={hidden && `${hidden} changes`} onToggle={toggle} /></li>}
     </ul>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import { useResult, useRunDoc } from '../../store/hooks.ts'
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { ConsoleView } from './ConsoleView.tsx'
 import { ContinuePanel } from './ContinuePanel.tsx'
@@ -20,6 +21,9 @@ const TABS: { id: ResultsTab; label: string }[] = [
   { id: 'details', label: 'Details' },
 ]
 
+/** What a failing view is called in its error message. */
+const TAB_NAMES: Record<ResultsTab, string> = { summary: 'summary', timeline: 'timeline', tokens: 'tokens view', console: 'console', details: 'details view' }
+
 function metadataBefore(doc: FlowDocument | null) {
   const user = (doc?.event as { user?: { app_metadata?: Record<string, unknown>; user_metadata?: Record<string, unknown> } } | undefined)?.user
   return { app_metadata: user?.app_metadata ?? {}, user_metadata: user?.user_metadata ?? {} }
@@ -35,20 +39,25 @@ export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
   useEffect(() => { if (result?.status === 'suspended') setTab('summary') }, [result])
   return (
     <div data-testid="results-panel" className="flex h-full flex-col bg-white dark:bg-slate-950">
-      <StatusBanner result={result} />
+      <ErrorBoundary name="status banner" resetKey={result}><StatusBanner result={result} /></ErrorBoundary>
       <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} idPrefix="results" testIdPrefix="results-tab-" badges={{ timeline: count }} end={tabBarEnd} />
       <TabPanel idPrefix="results" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {!result && <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
-        {result && tab === 'summary' && (
-          <div className="space-y-4 p-3">
-            <ContinuePanel result={result} />
-            <MetadataDiff result={result} before={metadataBefore(runDoc)} />
-          </div>
+        {result && (
+          // Keyed by tab: a view that failed gets a fresh try when it is opened again.
+          <ErrorBoundary key={tab} name={TAB_NAMES[tab]} resetKey={result}>
+            {tab === 'summary' && (
+              <div className="space-y-4 p-3">
+                <ContinuePanel result={result} />
+                <MetadataDiff result={result} before={metadataBefore(runDoc)} />
+              </div>
+            )}
+            {tab === 'timeline' && <div className="h-full"><Timeline result={result} /></div>}
+            {tab === 'tokens' && <TokensView result={result} />}
+            {tab === 'console' && <div className="h-full"><ConsoleView result={result} /></div>}
+            {tab === 'details' && <DetailsView result={result} />}
+          </ErrorBoundary>
         )}
-        {result && tab === 'timeline' && <div className="h-full"><Timeline result={result} /></div>}
-        {result && tab === 'tokens' && <TokensView result={result} />}
-        {result && tab === 'console' && <ConsoleView result={result} />}
-        {result && tab === 'details' && <DetailsView result={result} />}
       </TabPanel>
     </div>
   )

@@ -1,12 +1,14 @@
 import type { RunResult } from '../../engine/types.ts'
 import { useOutOfDate, useRunningHere } from '../../store/hooks.ts'
+import { findAction } from '../../store/actionLookup.ts'
 import { usePlayground } from '../../store/index.ts'
 import { currentRun } from '../../store/runSelectors.ts'
 import { runHeadline } from '../run/runHeadline.ts'
 import { stopRun } from '../run/runFlow.ts'
+import { LongText } from './ShowAll.tsx'
 
 function RunningBanner() {
-  const name = usePlayground(({ activeRun }) => activeRun?.doc.actions.find((action) => action.id === activeRun.actionId)?.name)
+  const name = usePlayground(({ activeRun }) => activeRun && findAction(activeRun.doc.actions, activeRun.actionId)?.name)
   return (
     <div data-testid="status-banner" data-status="running" className="flex items-center gap-3 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
       <span className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-hidden />
@@ -46,7 +48,7 @@ export function StatusBanner({ result }: { result: RunResult | null }) {
       </div>
       {result.error && (
         <div className="mt-0.5 break-words font-mono text-xs">
-          error=<span data-testid="error-code">{result.error.code}</span>&amp;error_description=<span data-testid="error-description">{result.error.description}</span>
+          error=<span data-testid="error-code">{result.error.code}</span>&amp;error_description=<span data-testid="error-description"><LongText text={result.error.description} /></span>
           {result.error.action && <span className="ml-2 font-sans opacity-75">({result.error.action}{result.error.line ? `, line ${result.error.line}` : ''})</span>}
         </div>
       )}

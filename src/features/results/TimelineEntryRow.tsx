@@ -1,8 +1,9 @@
 import { memo, type KeyboardEvent } from 'react'
 import type { TimelineEntry } from '../../engine/types.ts'
 import { JsonBlock } from './JsonBlock.tsx'
+import { LongText } from './ShowAll.tsx'
 import { KIND_BADGE } from './timelineKinds.ts'
-import { compactArgs, compactJson, entryLabel, expandedArgs, isExpandable } from './timelineRows.ts'
+import { compactArgs, compactJson, compactText, entryLabel, expandedArgs, isExpandable } from './timelineRows.ts'
 
 interface EntryRowProps {
   entry: TimelineEntry
@@ -27,7 +28,7 @@ function Details({ entry }: { entry: TimelineEntry }) {
       {entry.error !== undefined && (
         <>
           <p className="text-[11px] text-slate-600 dark:text-slate-400">threw</p>
-          <pre className="whitespace-pre-wrap break-all font-mono text-red-700 dark:text-red-400">{entry.error}</pre>
+          <pre className="whitespace-pre-wrap break-all font-mono text-red-700 dark:text-red-400"><LongText text={entry.error} /></pre>
         </>
       )}
     </div>
@@ -71,7 +72,7 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, index, c
           <span title={label} className={`max-w-[60%] shrink-0 truncate ${entry.kind === 'engine' ? 'font-medium text-slate-700 dark:text-slate-200' : 'font-mono text-slate-900 dark:text-slate-100'}`}>{label}</span>
           {!expanded && entry.args.length > 0 && <span className="min-w-0 truncate font-mono text-slate-600 dark:text-slate-400">{compactArgs(entry.args)}</span>}
           {!expanded && entry.returned !== undefined && <span className="max-w-[35%] shrink-0 truncate font-mono text-emerald-700 dark:text-emerald-400">→ {compactJson(entry.returned)}</span>}
-          {!expanded && entry.error !== undefined && <span className="min-w-0 truncate text-red-700 dark:text-red-400">✕ {entry.error}</span>}
+          {!expanded && entry.error !== undefined && <span className="min-w-0 truncate text-red-700 dark:text-red-400">✕ {compactText(entry.error)}</span>}
         </div>
         {expanded && <Details entry={entry} />}
       </div>

@@ -8,6 +8,7 @@ import { EXAMPLES, findExample } from '../../examples/catalog.ts'
 import { ConsoleView } from './ConsoleView.tsx'
 import { DetailsView } from './DetailsView.tsx'
 import { MetadataDiff } from './MetadataDiff.tsx'
+import { TimelineEntryRow } from './TimelineEntryRow.tsx'
 import { TokensView } from './TokensView.tsx'
 
 const BEFORE = { app_metadata: { plan: 'gold' }, user_metadata: { language: 'en' } }
@@ -98,5 +99,25 @@ describe('result views', () => {
     expect(tokens).not.toContain('data-testid="token-payload-access"')
     expect(tokens).toContain('Its custom claims are not delivered: https://example.com/x.')
     expect(details).toContain('data-testid="details-empty"')
+  })
+
+  it('show a 10 MB value cut, with a way to show all of it, in the metadata, the tokens, the details and the timeline', async () => {
+    const TEN_MB = 'x'.repeat(10_000_000)
+    const result = await runFlow(testFlow([onExecute(`
+      api.user.setAppMetadata('notes', event.user.name)
+      await fetch('https://api.example.com/notes')
+    `)], { event: (event) => { event.user.name = TEN_MB }, mocks: [{ method: 'GET', url: 'https://api.example.com/notes', status: 200, body: { notes: TEN_MB }, headers: {} }] }))
+    expect(result.status).toBe('completed')
+    const views = renderViews(result)
+    const row = renderToStaticMarkup(createElement(TimelineEntryRow, {
+      entry: { ...result.timeline.find((entry) => entry.call === 'api.user.setAppMetadata')!, args: ['notes', TEN_MB] },
+      index: 0, current: false, expanded: true, onSelect: () => {}, onToggle: () => {},
+    }))
+    for (const [view, markup] of Object.entries({ ...views, row })) {
+      if (view === 'console') continue
+      expect(markup.length, view).toBeLessThan(200_000)
+      // The engine keeps 10,000 characters of a string in the timeline and in HTTP exchanges; the views cut that too.
+      expect(markup, view).toMatch(/Show all \((9,998,000|8,\d{3}) more characters\)/)
+    }
   })
 })

@@ -36,14 +36,14 @@ export function compactArgs(args: JsonValue[], max = 240): string {
     text += (text ? ', ' : '') + JSON.stringify(arg)
     if (text.length > max) break
   }
-  return truncate(text, max)
+  return compactText(text, max)
 }
 
 export function compactJson(value: JsonValue, max = 120): string {
-  return truncate(JSON.stringify(value), max)
+  return compactText(JSON.stringify(value), max)
 }
 
-function truncate(text: string, max: number): string {
+export function compactText(text: string, max = 240): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
 

@@ -4,6 +4,7 @@
  */
 import { usePlayground } from '../../store/index.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
+import { cutString } from '../results/cut.ts'
 import { runHeadline } from './runHeadline.ts'
 
 export function RunAnnouncer() {
@@ -11,7 +12,7 @@ export function RunAnnouncer() {
     if (runsHere(state)) return 'Running…'
     const result = currentRun(state)?.result
     if (!result) return ''
-    const error = result.error ? ` ${result.error.code}: ${result.error.description}` : ''
+    const error = result.error ? ` ${result.error.code}: ${cutString(result.error.description).text}` : ''
     return `${runHeadline(result)}${error}`
   })
   return <div role="status" aria-live="polite" data-testid="run-announcer" className="sr-only">{message}</div>

@@ -18,8 +18,9 @@ export function runBlocker(state: PlaygroundState): string | null {
 function options(): RunnerOptions {
   return {
     timeLimitMs: usePlayground.getState().timeLimitMs,
+    // Only starts: an action's end is followed at once by the next one's start, and each report re-renders the page.
     onProgress: (event) => {
-      if (event.type === 'action') usePlayground.getState().runProgress(event.status === 'running' ? event.id : null)
+      if (event.type === 'action' && event.status === 'running') usePlayground.getState().runProgress(event.id)
     },
   }
 }
