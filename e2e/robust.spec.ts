@@ -65,23 +65,26 @@ async function tabClickLatency(page: Page, target: Locator, tabName: string): Pr
   return page.evaluate(() => window.__clickLatency!)
 }
 
-/** Switches between two inspector tabs a few times and returns the slowest answer. */
-async function slowestTabSwitch(page: Page): Promise<number> {
+/** Switches between two inspector tabs a few times (while `keepGoing` holds) and returns the slowest answer. */
+async function slowestTabSwitch(page: Page, keepGoing: () => Promise<boolean> = async () => true): Promise<number> {
   const latencies: number[] = []
   for (const name of ['HTTP mocks', 'Secrets', 'HTTP mocks', 'Secrets']) {
-    latencies.push(await tabClickLatency(page, inspector(page).getByRole('tab', { name }), name))
+    const latency = await tabClickLatency(page, inspector(page).getByRole('tab', { name }), name)
+    // On a slow machine the run may end between clicks: only clicks made while it ran count as "during".
+    if (!(await keepGoing())) break
+    latencies.push(latency)
   }
   return Math.max(...latencies)
 }
 
-/** Clicks between inspector tabs while the flow runs (it must still be running after them) and after it: the slowest answer of each. */
+/** Clicks between inspector tabs while the flow runs and after it: the slowest answer of each (at least one click during the run). */
 async function clickLatenciesDuringAndAfterRun(page: Page) {
   await inspector(page).getByRole('tab', { name: 'Secrets' }).click()
   await runButton(page).click()
   const running = results(page).getByText(/^Running/)
   await expect(running).toBeVisible()
-  const during = await slowestTabSwitch(page)
-  await expect(running, 'the clicks measured during the run were all made while it ran').toBeVisible()
+  const during = await slowestTabSwitch(page, () => running.isVisible())
+  expect(during, 'at least one click was made while the flow ran').toBeGreaterThan(-Infinity)
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled({ timeout: 180_000 })
   return { during, after: await slowestTabSwitch(page) }
 }
