@@ -303,6 +303,18 @@ describe('tokens', () => {
     expect(result.warnings.join()).toMatch(/opaque/)
   })
 
+  it('keeps the nonce and the audience of the original authorization request after a resume', async () => {
+    const doc = testFlow([{
+      code: onExecute('api.redirect.sendUserTo("https://site.test")') + 'exports.onContinuePostLogin = async (event, api) => {}',
+    }], { event: (event) => { delete event.resource_server } })
+    const suspended = await runFlow(doc)
+    const done = await continueFlow(doc, suspended, await prepareContinue(suspended, {}))
+    expect(done.status).toBe('completed')
+    expect(decodeJwt(done.idToken!.jwt!)).toMatchObject({ nonce: 'n-0S6_WzA2Mj' })
+    expect(done.accessToken).toMatchObject({ audience: 'https://api.example.com' })
+    expect(decodeJwt(done.accessToken!.jwt!).aud).toContain('https://api.example.com')
+  })
+
   it('signs with a configured key', async () => {
     const { generateKeyPair, exportJWK } = await import('jose')
     const { privateKey } = await generateKeyPair('RS256', { extractable: true })

@@ -447,6 +447,7 @@ class Run {
     const key = getSigningKey(this.options.signingKey)
     const tokens = await issueTokens({
       event,
+      authorizeRequest: (this.doc.event as Record<string, any>).request ?? {},
       subject: this.tx.primaryUser ?? event.user?.user_id,
       requestedScopes: initialScopes(this.doc.event),
       scopes: this.tx.scopes,

@@ -86,6 +86,11 @@ export function getSigningKey(privateJwk: JWK = PLAYGROUND_SIGNING_KEY): Signing
 
 export interface TokenInput {
   event: Record<string, any>
+  /**
+   * The original authorization request (`/authorize`): after a resume `event.request` is the `/continue`
+   * request, but the ID token's `nonce` and the access token's audience come from the authorization request.
+   */
+  authorizeRequest: Record<string, any>
   subject: string
   /** The scopes the application asked for: they decide the ID token's profile claims. */
   requestedScopes: string[]
@@ -122,7 +127,10 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   const hostname: string = event.request?.hostname ?? `${event.tenant?.id ?? 'tenant'}.auth0.com`
   const issuer = `https://${hostname}/`
   const clientId: string = event.client?.client_id ?? ''
-  const audience: string | null = event.resource_server?.identifier ?? event.request?.query?.audience ?? null
+  const authorizeQuery = input.authorizeRequest?.query ?? {}
+  // The audience and the nonce belong to the authorization request (OIDC: the ID token echoes the nonce of
+  // the authentication request), whatever /continue requests came in between.
+  const audience: string | null = event.resource_server?.identifier ?? (typeof authorizeQuery.audience === 'string' ? authorizeQuery.audience : null)
   const iat = Math.floor(now / 1000)
   const organization: JsonObject = event.organization?.id ? { org_id: event.organization.id as string } : {}
   const warnings: string[] = []
@@ -151,7 +159,7 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
     iat,
     exp: iat + 36_000,
     ...(event.session?.id ? { sid: event.session.id } : {}),
-    ...(event.request?.query?.nonce ? { nonce: event.request.query.nonce } : {}),
+    ...(typeof authorizeQuery.nonce === 'string' && authorizeQuery.nonce ? { nonce: authorizeQuery.nonce } : {}),
     ...organization,
   }
   const scope = scopes.join(' ')
