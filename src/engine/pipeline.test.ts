@@ -315,6 +315,34 @@ describe('tokens', () => {
     expect(decodeJwt(done.accessToken!.jwt!).aud).toContain('https://api.example.com')
   })
 
+  it('issues an ID token only when openid was requested, whatever addScope/removeScope do', async () => {
+    const withoutOpenid = testFlow([onExecute('api.accessToken.addScope("openid"); api.idToken.setCustomClaim("https://x.test/a", 1)')], {
+      event: (event) => { event.transaction.requested_scopes = ['profile', 'email']; event.request.query.scope = 'profile email' },
+    })
+    const none = await runFlow(withoutOpenid)
+    expect(none.status).toBe('completed')
+    expect(none.idToken).toBeNull()
+    expect(none.accessToken?.jwt).toBeTruthy()
+    expect(none.warnings.join()).toMatch(/no ID token/)
+    const removed = await runFlow(testFlow([onExecute('api.accessToken.removeScope("openid")')]))
+    expect(removed.idToken?.jwt).toBeTruthy()
+  })
+
+  it('answers a SAML login with a SAML response from api.samlResponse, not with tokens', async () => {
+    const doc = testFlow([onExecute('api.samlResponse.setAttribute("http://schemas.example.com/role", "admin"); api.samlResponse.setAudience("urn:sp")')], {
+      event: (event) => { event.transaction.protocol = 'samlp' },
+    })
+    const result = await runFlow(doc)
+    expect(result.status).toBe('completed')
+    expect(result.idToken).toBeNull()
+    expect(result.accessToken).toBeNull()
+    expect(result.samlResponse).toMatchObject({
+      subject: 'auth0|5f7c8ec7c33c6c004bbafe82',
+      attributes: { 'http://schemas.example.com/role': 'admin', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress': 'j+smith@example.com' },
+      configuration: { audience: 'urn:sp' },
+    })
+  })
+
   it('signs with a configured key', async () => {
     const { generateKeyPair, exportJWK } = await import('jose')
     const { privateKey } = await generateKeyPair('RS256', { extractable: true })

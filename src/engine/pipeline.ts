@@ -444,15 +444,23 @@ class Run {
 
   private async issue(): Promise<RunResult> {
     const event = this.eventFor({})
+    const original = this.doc.event as Record<string, any>
+    // A SAML login gets a SAML response built from api.samlResponse, never OIDC tokens (post-login API object:
+    // "api.samlResponse: modify the SAML Response for a SAML login").
+    if (original.transaction?.protocol === 'samlp') return this.issueSaml(event)
+    const requestedScopes = initialScopes(original)
     const key = getSigningKey(this.options.signingKey)
     const tokens = await issueTokens({
       event,
       authorizeRequest: (this.doc.event as Record<string, any>).request ?? {},
       subject: this.tx.primaryUser ?? event.user?.user_id,
-      requestedScopes: initialScopes(this.doc.event),
+      requestedScopes,
       scopes: this.tx.scopes,
       idTokenClaims: this.tx.idTokenClaims,
       accessTokenClaims: this.tx.accessTokenClaims,
+      // OIDC issues an ID token only for an `openid` request; addScope/removeScope are "direct access token
+      // changes" ("Handling Scopes in Actions"), so they never add or remove the ID token.
+      issueIdToken: requestedScopes.includes('openid'),
       now: this.now(),
       key,
     })
@@ -466,7 +474,37 @@ class Run {
     result.idToken = tokens.idToken
     result.accessToken = tokens.accessToken
     result.jwks = { keys: [key.publicJwk as JsonObject] }
-    this.engine('tokens.issued', { scope: tokens.accessToken.scope, idTokenClaims: Object.keys(tokens.idToken.customClaims), accessTokenClaims: Object.keys(tokens.accessToken.customClaims) })
+    this.engine('tokens.issued', { scope: tokens.accessToken.scope, idTokenClaims: tokens.idToken ? Object.keys(tokens.idToken.customClaims) : null, accessTokenClaims: Object.keys(tokens.accessToken.customClaims) })
+    return this.finish(result)
+  }
+
+  private issueSaml(event: Record<string, any>): Promise<RunResult> {
+    const user = event.user ?? {}
+    const subject = String(this.tx.primaryUser ?? user.user_id ?? '')
+    // Auth0's default SAML2 Web App mappings, then the attributes the actions set.
+    const defaults: Record<string, string> = {
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier': 'user_id',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress': 'email',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name': 'name',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname': 'given_name',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname': 'family_name',
+    }
+    const attributes: JsonObject = {}
+    for (const [attribute, field] of Object.entries(defaults)) {
+      const value = field === 'user_id' ? subject : user[field]
+      if (value !== undefined && value !== null) attributes[attribute] = value as JsonValue
+    }
+    Object.assign(attributes, cloneJson(this.tx.saml?.attributes ?? {}))
+    for (const [target, claims] of [['ID token', this.tx.idTokenClaims], ['access token', this.tx.accessTokenClaims]] as const) {
+      if (Object.keys(claims).length) this.tx.warnings.push(`This is a SAML login: Auth0 issues no ${target}, so its custom claims are not delivered.`)
+    }
+    const result = this.base('completed')
+    if (this.tx.mfa) {
+      result.mfa = { required: this.tx.mfa.provider !== 'none', ...this.tx.mfa }
+      this.engine('mfa.required', result.mfa)
+    }
+    result.samlResponse = { subject, attributes, configuration: cloneJson(this.tx.saml?.configuration ?? {}) as JsonObject }
+    this.engine('saml.response', { subject, attributes: Object.keys(attributes) })
     return this.finish(result)
   }
 

@@ -98,12 +98,14 @@ export interface TokenInput {
   scopes: string[]
   idTokenClaims: JsonObject
   accessTokenClaims: JsonObject
+  /** False when the authorization request did not ask for `openid`: no ID token then. */
+  issueIdToken: boolean
   now: number
   key: SigningKey
 }
 
 export interface IssuedTokens {
-  idToken: IssuedToken
+  idToken: IssuedToken | null
   accessToken: AccessTokenResult
   warnings: string[]
   /** Set when the custom claims are too large: the login fails. */
@@ -180,8 +182,11 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   if (!atClaims && Object.keys(atCustom.kept).length) {
     warnings.push('No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.')
   }
-  const [idJwt, atJwt] = [sign(idClaims, key), atClaims ? sign(atClaims, key) : null]
-  const idToken: IssuedToken = { jwt: idJwt, claims: idClaims, customClaims: idCustom.kept }
+  if (!input.issueIdToken && Object.keys(idCustom.kept).length) {
+    warnings.push('The "openid" scope was not requested, so Auth0 issues no ID token: its custom claims are not delivered.')
+  }
+  const [idJwt, atJwt] = [input.issueIdToken ? sign(idClaims, key) : null, atClaims ? sign(atClaims, key) : null]
+  const idToken: IssuedToken | null = idJwt ? { jwt: idJwt, claims: idClaims, customClaims: idCustom.kept } : null
   const accessToken: AccessTokenResult = { jwt: atJwt, claims: atClaims, customClaims: atCustom.kept, scope, audience }
   return { idToken, accessToken, warnings }
 }
