@@ -343,6 +343,16 @@ describe('tokens', () => {
     })
   })
 
+  it('keeps OIDC profile claims on the access token only for the requested scopes', async () => {
+    const doc = testFlow([onExecute('api.accessToken.setCustomClaim("family_name", "Smith"); api.accessToken.setCustomClaim("email", "j@x.test")')], {
+      event: (event) => { event.transaction.requested_scopes = ['openid', 'profile']; event.request.query.scope = 'openid profile' },
+    })
+    const result = await runFlow(doc)
+    expect(result.accessToken!.customClaims).toEqual({ family_name: 'Smith' })
+    expect(decodeJwt(result.accessToken!.jwt!)).not.toHaveProperty('email')
+    expect(result.warnings.join('\n')).toMatch(/"email".*"email" scope was not requested/)
+  })
+
   it('signs with a configured key', async () => {
     const { generateKeyPair, exportJWK } = await import('jose')
     const { privateKey } = await generateKeyPair('RS256', { extractable: true })

@@ -41,12 +41,24 @@ export function isAuth0ApiAudience(audience: string): boolean {
   return !!host && host.endsWith('.auth0.com') && !/\/userinfo\/?$/.test(audience)
 }
 
+/**
+ * "Migrate Custom Claims", OIDC user profile claims: they may be set on access tokens, and are kept only when
+ * the scope that grants them (OIDC Core 5.4) was requested, as on the ID token.
+ */
+export const OIDC_PROFILE_CLAIM_SCOPES: Record<string, string> = {
+  ...Object.fromEntries(['name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture',
+    'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at'].map((claim) => [claim, 'profile'])),
+  email: 'email', email_verified: 'email', address: 'address', phone_number: 'phone', phone_number_verified: 'phone',
+}
+
 export interface FilteredClaims {
   kept: JsonObject
   dropped: { name: string; reason: string }[]
 }
 
-export function filterCustomClaims(claims: JsonObject, target: 'idToken' | 'accessToken', audience: string | null): FilteredClaims {
+export function filterCustomClaims(
+  claims: JsonObject, target: 'idToken' | 'accessToken', audience: string | null, requestedScopes?: string[],
+): FilteredClaims {
   const kept: JsonObject = {}
   const dropped: FilteredClaims['dropped'] = []
   for (const [name, value] of Object.entries(claims)) {
@@ -54,6 +66,8 @@ export function filterCustomClaims(claims: JsonObject, target: 'idToken' | 'acce
     else if (usesAuth0Namespace(name)) dropped.push({ name, reason: 'its namespace is an Auth0 domain' })
     else if (target === 'accessToken' && audience && isAuth0ApiAudience(audience) && !isNamespaced(name)) {
       dropped.push({ name, reason: 'access tokens for Auth0 APIs ignore non-namespaced claims' })
+    } else if (target === 'accessToken' && requestedScopes && OIDC_PROFILE_CLAIM_SCOPES[name] && !requestedScopes.includes(OIDC_PROFILE_CLAIM_SCOPES[name])) {
+      dropped.push({ name, reason: `it is an OIDC profile claim and the "${OIDC_PROFILE_CLAIM_SCOPES[name]}" scope was not requested` })
     } else kept[name] = value
   }
   return { kept, dropped }
@@ -138,7 +152,7 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   const warnings: string[] = []
 
   const idCustom = filterCustomClaims(input.idTokenClaims, 'idToken', null)
-  const atCustom = filterCustomClaims(input.accessTokenClaims, 'accessToken', audience)
+  const atCustom = filterCustomClaims(input.accessTokenClaims, 'accessToken', audience, input.requestedScopes)
   for (const [token, filtered] of [['ID token', idCustom], ['access token', atCustom]] as const) {
     for (const { name, reason } of filtered.dropped) warnings.push(`Auth0 drops the claim "${name}" from the ${token}: ${reason}.`)
   }
