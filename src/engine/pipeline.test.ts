@@ -388,6 +388,16 @@ describe('MFA, challenges and forms', () => {
     expect(done.authentication.methods.at(-1)).toMatchObject({ name: 'mfa', type: 'otp' })
   })
 
+  it('puts "mfa" in the ID token\'s amr after a completed MFA challenge', async () => {
+    const doc = testFlow([onExecute('api.authentication.challengeWith({ type: "otp" })')])
+    const suspended = await runFlow(doc)
+    const done = await continueFlow(doc, suspended, await prepareContinue(suspended, { mfa: { type: 'otp' } }))
+    expect(done.status).toBe('completed')
+    expect(decodeJwt(done.idToken!.jwt!).amr).toEqual(['mfa'])
+    const plain = await runFlow(testFlow([onExecute('')]))
+    expect(decodeJwt(plain.idToken!.jwt!)).not.toHaveProperty('amr')
+  })
+
   it('fails a challenge the user is not enrolled for, and an enrollment in factors all enrolled', async () => {
     const challenge = await runFlow(testFlow([onExecute('api.authentication.challengeWithAny([{ type: "webauthn-roaming" }])')]))
     expect(challenge.status).toBe('failed')

@@ -134,6 +134,12 @@ function pick(source: Record<string, unknown>, names: string[]): JsonObject {
   return out
 }
 
+/** Whether the login's authentication methods (including challenges completed in this flow) include MFA. */
+function completedMfa(event: Record<string, any>): boolean {
+  const methods: unknown = event.authentication?.methods
+  return Array.isArray(methods) && methods.some((method) => typeof method === 'object' && method !== null && method.name === 'mfa')
+}
+
 function sign(claims: JsonObject, key: SigningKey): string {
   return signJwt({ alg: 'RS256', typ: 'JWT', kid: key.kid }, claims, key.sign)
 }
@@ -175,6 +181,8 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
     iat,
     exp: iat + 36_000,
     ...(event.session?.id ? { sid: event.session.id } : {}),
+    // Step-up authentication: after the user completed MFA, the ID token's `amr` claim contains "mfa".
+    ...(completedMfa(event) ? { amr: ['mfa'] } : {}),
     ...(typeof authorizeQuery.nonce === 'string' && authorizeQuery.nonce ? { nonce: authorizeQuery.nonce } : {}),
     ...organization,
   }
