@@ -408,6 +408,21 @@ describe('MFA, challenges and forms', () => {
     expect(none.status).toBe('failed')
   })
 
+  it('counts email as enrolled for a user with a verified email', async () => {
+    const challenge = await runFlow(testFlow([onExecute('api.authentication.challengeWith({ type: "email" })')]))
+    expect(challenge.status).toBe('suspended')
+    expect(challenge.challenge?.factors).toEqual([{ type: 'email' }])
+    const extra = await runFlow(testFlow([onExecute('api.authentication.challengeWith({ type: "phone" }, { additionalFactors: [{ type: "email" }] })')]))
+    expect(extra.challenge?.factors).toEqual([{ type: 'email' }])
+    const any = await runFlow(testFlow([onExecute('api.authentication.challengeWithAny([{ type: "email" }, { type: "webauthn-roaming" }])')]))
+    expect(any.challenge?.factors).toEqual([{ type: 'email' }])
+    const enroll = await runFlow(testFlow([onExecute('api.authentication.enrollWith({ type: "email" }, { additionalFactors: [{ type: "phone" }] })')]))
+    expect(enroll.challenge?.factors).toEqual([{ type: 'phone' }])
+    const unverified = await runFlow(testFlow([onExecute('api.authentication.challengeWith({ type: "email" })')], { event: (event) => { event.user.email_verified = false } }))
+    expect(unverified.status).toBe('failed')
+    expect(unverified.error?.description).toMatch(/not enrolled/)
+  })
+
   it('pauses on api.prompt.render and fills event.prompt when the form comes back', async () => {
     const doc = testFlow([{
       code: onExecute('api.prompt.render("ap_form1", { fields: { first_name: "Jane" } })') +

@@ -403,10 +403,14 @@ class Run {
   /** Auth0 ignores factors already satisfied in this transaction, not enrolled (challenge) or already enrolled (enroll). */
   private qualifyingFactors(suspension: Extract<Suspension, { kind: 'challenge' }>, event: Record<string, any>): MfaFactor[] {
     const enrolled = new Set<string>((event.user?.enrolledFactors ?? []).map((factor: { type: string }) => factor.type))
+    // "Enroll and Challenge Email Authenticators": when email is used as a factor, every user with a verified
+    // email can use it to complete MFA, so it counts as enrolled (but brings no recovery code).
+    const usable = new Set(enrolled)
+    if (event.user?.email_verified === true && typeof event.user.email === 'string' && event.user.email) usable.add('email')
     const satisfied = this.satisfiedFactors(event)
-    if (suspension.challengeKind === 'enroll') return suspension.requested.filter((factor) => !enrolled.has(factor.type))
+    if (suspension.challengeKind === 'enroll') return suspension.requested.filter((factor) => !usable.has(factor.type))
     return suspension.requested.filter((factor) =>
-      !satisfied.has(factor.type) && (factor.type === 'recovery-code' ? enrolled.size > 0 : enrolled.has(factor.type)))
+      !satisfied.has(factor.type) && (factor.type === 'recovery-code' ? enrolled.size > 0 : usable.has(factor.type)))
   }
 
   private async suspend(index: number, suspension: Suspension, factors: MfaFactor[]): Promise<RunResult> {

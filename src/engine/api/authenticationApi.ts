@@ -4,7 +4,8 @@ import type { JsonObject, MfaFactor } from '../types.ts'
 import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
 
 const CHALLENGE_FACTORS = ['otp', 'recovery-code', 'email', 'push-notification', 'phone', 'webauthn-platform', 'webauthn-roaming']
-const ENROLL_FACTORS = CHALLENGE_FACTORS.filter((type) => type !== 'email')
+// Email can be enrolled too ("Enroll and Challenge Email Authenticators").
+const ENROLL_FACTORS = CHALLENGE_FACTORS
 const MFA_PROVIDERS = ['any', 'duo', 'google-authenticator', 'guardian', 'none']
 const MAX_PRIMARY_USER_ID = 128
 
