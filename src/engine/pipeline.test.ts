@@ -423,6 +423,22 @@ describe('MFA, challenges and forms', () => {
     expect(unverified.error?.description).toMatch(/not enrolled/)
   })
 
+  it('fails the login on a fifth challenge or enrollment command in one login flow, even across a resume', async () => {
+    const doc = testFlow([
+      onExecute('api.authentication.enrollWithAny([{ type: "phone" }]); api.authentication.challengeWith({ type: "push-notification" }); api.authentication.challengeWith({ type: "otp" })'),
+      onExecute('api.authentication.challengeWithAny([{ type: "push-notification" }]); try { api.authentication.enrollWith({ type: "phone" }) } catch (e) { console.log(e.message) }'),
+    ])
+    const suspended = await runFlow(doc)
+    expect(suspended.status).toBe('suspended')
+    const done = await continueFlow(doc, suspended, await prepareContinue(suspended, { mfa: { type: 'otp' } }))
+    expect(done.status).toBe('failed')
+    expect(done.error).toMatchObject({ code: 'access_denied', action: 'Action 2' })
+    expect(done.error?.description).toMatch(/at most 4/)
+    expect(done.actions[1].logs[0].message).toMatch(/at most 4/)
+    const four = await runFlow(testFlow([onExecute('for (let i = 0; i < 4; i++) api.authentication.challengeWith({ type: "otp" })')]))
+    expect(four.status).toBe('suspended')
+  })
+
   it('pauses on api.prompt.render and fills event.prompt when the form comes back', async () => {
     const doc = testFlow([{
       code: onExecute('api.prompt.render("ap_form1", { fields: { first_name: "Jane" } })') +

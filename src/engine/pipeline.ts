@@ -356,6 +356,12 @@ class Run {
       const { line, column } = outcome.error
       return this.stop('failed', { code: 'access_denied', description: outcome.error.message, action: result.name, ...(line ? { line, column } : {}) })
     }
+    if (this.tx.failure) {
+      // An api call that failed the login (the fifth MFA command) does so even when the action caught its error.
+      result.error = { name: 'Error', message: this.tx.failure }
+      end('failed')
+      return this.stop('failed', { code: 'access_denied', description: this.tx.failure, action: result.name })
+    }
     if (this.tx.denial) {
       end('denied')
       // A deny still applies the metadata changes that were requested.
