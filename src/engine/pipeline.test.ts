@@ -303,6 +303,56 @@ describe('tokens', () => {
     expect(result.warnings.join()).toMatch(/opaque/)
   })
 
+  it('keeps the nonce and the audience of the original authorization request after a resume', async () => {
+    const doc = testFlow([{
+      code: onExecute('api.redirect.sendUserTo("https://site.test")') + 'exports.onContinuePostLogin = async (event, api) => {}',
+    }], { event: (event) => { delete event.resource_server } })
+    const suspended = await runFlow(doc)
+    const done = await continueFlow(doc, suspended, await prepareContinue(suspended, {}))
+    expect(done.status).toBe('completed')
+    expect(decodeJwt(done.idToken!.jwt!)).toMatchObject({ nonce: 'n-0S6_WzA2Mj' })
+    expect(done.accessToken).toMatchObject({ audience: 'https://api.example.com' })
+    expect(decodeJwt(done.accessToken!.jwt!).aud).toContain('https://api.example.com')
+  })
+
+  it('issues an ID token only when openid was requested, whatever addScope/removeScope do', async () => {
+    const withoutOpenid = testFlow([onExecute('api.accessToken.addScope("openid"); api.idToken.setCustomClaim("https://x.test/a", 1)')], {
+      event: (event) => { event.transaction.requested_scopes = ['profile', 'email']; event.request.query.scope = 'profile email' },
+    })
+    const none = await runFlow(withoutOpenid)
+    expect(none.status).toBe('completed')
+    expect(none.idToken).toBeNull()
+    expect(none.accessToken?.jwt).toBeTruthy()
+    expect(none.warnings.join()).toMatch(/no ID token/)
+    const removed = await runFlow(testFlow([onExecute('api.accessToken.removeScope("openid")')]))
+    expect(removed.idToken?.jwt).toBeTruthy()
+  })
+
+  it('answers a SAML login with a SAML response from api.samlResponse, not with tokens', async () => {
+    const doc = testFlow([onExecute('api.samlResponse.setAttribute("http://schemas.example.com/role", "admin"); api.samlResponse.setAudience("urn:sp")')], {
+      event: (event) => { event.transaction.protocol = 'samlp' },
+    })
+    const result = await runFlow(doc)
+    expect(result.status).toBe('completed')
+    expect(result.idToken).toBeNull()
+    expect(result.accessToken).toBeNull()
+    expect(result.samlResponse).toMatchObject({
+      subject: 'auth0|5f7c8ec7c33c6c004bbafe82',
+      attributes: { 'http://schemas.example.com/role': 'admin', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress': 'j+smith@example.com' },
+      configuration: { audience: 'urn:sp' },
+    })
+  })
+
+  it('keeps OIDC profile claims on the access token only for the requested scopes', async () => {
+    const doc = testFlow([onExecute('api.accessToken.setCustomClaim("family_name", "Smith"); api.accessToken.setCustomClaim("email", "j@x.test")')], {
+      event: (event) => { event.transaction.requested_scopes = ['openid', 'profile']; event.request.query.scope = 'openid profile' },
+    })
+    const result = await runFlow(doc)
+    expect(result.accessToken!.customClaims).toEqual({ family_name: 'Smith' })
+    expect(decodeJwt(result.accessToken!.jwt!)).not.toHaveProperty('email')
+    expect(result.warnings.join('\n')).toMatch(/"email".*"email" scope was not requested/)
+  })
+
   it('signs with a configured key', async () => {
     const { generateKeyPair, exportJWK } = await import('jose')
     const { privateKey } = await generateKeyPair('RS256', { extractable: true })
@@ -338,6 +388,16 @@ describe('MFA, challenges and forms', () => {
     expect(done.authentication.methods.at(-1)).toMatchObject({ name: 'mfa', type: 'otp' })
   })
 
+  it('puts "mfa" in the ID token\'s amr after a completed MFA challenge', async () => {
+    const doc = testFlow([onExecute('api.authentication.challengeWith({ type: "otp" })')])
+    const suspended = await runFlow(doc)
+    const done = await continueFlow(doc, suspended, await prepareContinue(suspended, { mfa: { type: 'otp' } }))
+    expect(done.status).toBe('completed')
+    expect(decodeJwt(done.idToken!.jwt!).amr).toEqual(['mfa'])
+    const plain = await runFlow(testFlow([onExecute('')]))
+    expect(decodeJwt(plain.idToken!.jwt!)).not.toHaveProperty('amr')
+  })
+
   it('fails a challenge the user is not enrolled for, and an enrollment in factors all enrolled', async () => {
     const challenge = await runFlow(testFlow([onExecute('api.authentication.challengeWithAny([{ type: "webauthn-roaming" }])')]))
     expect(challenge.status).toBe('failed')
@@ -346,6 +406,37 @@ describe('MFA, challenges and forms', () => {
     expect(enroll.challenge?.factors).toEqual([{ type: 'phone' }])
     const none = await runFlow(testFlow([onExecute('api.authentication.enrollWith({ type: "otp" })')]))
     expect(none.status).toBe('failed')
+  })
+
+  it('counts email as enrolled for a user with a verified email', async () => {
+    const challenge = await runFlow(testFlow([onExecute('api.authentication.challengeWith({ type: "email" })')]))
+    expect(challenge.status).toBe('suspended')
+    expect(challenge.challenge?.factors).toEqual([{ type: 'email' }])
+    const extra = await runFlow(testFlow([onExecute('api.authentication.challengeWith({ type: "phone" }, { additionalFactors: [{ type: "email" }] })')]))
+    expect(extra.challenge?.factors).toEqual([{ type: 'email' }])
+    const any = await runFlow(testFlow([onExecute('api.authentication.challengeWithAny([{ type: "email" }, { type: "webauthn-roaming" }])')]))
+    expect(any.challenge?.factors).toEqual([{ type: 'email' }])
+    const enroll = await runFlow(testFlow([onExecute('api.authentication.enrollWith({ type: "email" }, { additionalFactors: [{ type: "phone" }] })')]))
+    expect(enroll.challenge?.factors).toEqual([{ type: 'phone' }])
+    const unverified = await runFlow(testFlow([onExecute('api.authentication.challengeWith({ type: "email" })')], { event: (event) => { event.user.email_verified = false } }))
+    expect(unverified.status).toBe('failed')
+    expect(unverified.error?.description).toMatch(/not enrolled/)
+  })
+
+  it('fails the login on a fifth challenge or enrollment command in one login flow, even across a resume', async () => {
+    const doc = testFlow([
+      onExecute('api.authentication.enrollWithAny([{ type: "phone" }]); api.authentication.challengeWith({ type: "push-notification" }); api.authentication.challengeWith({ type: "otp" })'),
+      onExecute('api.authentication.challengeWithAny([{ type: "push-notification" }]); try { api.authentication.enrollWith({ type: "phone" }) } catch (e) { console.log(e.message) }'),
+    ])
+    const suspended = await runFlow(doc)
+    expect(suspended.status).toBe('suspended')
+    const done = await continueFlow(doc, suspended, await prepareContinue(suspended, { mfa: { type: 'otp' } }))
+    expect(done.status).toBe('failed')
+    expect(done.error).toMatchObject({ code: 'access_denied', action: 'Action 2' })
+    expect(done.error?.description).toMatch(/at most 4/)
+    expect(done.actions[1].logs[0].message).toMatch(/at most 4/)
+    const four = await runFlow(testFlow([onExecute('for (let i = 0; i < 4; i++) api.authentication.challengeWith({ type: "otp" })')]))
+    expect(four.status).toBe('suspended')
   })
 
   it('pauses on api.prompt.render and fills event.prompt when the form comes back', async () => {

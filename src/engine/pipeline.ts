@@ -356,6 +356,12 @@ class Run {
       const { line, column } = outcome.error
       return this.stop('failed', { code: 'access_denied', description: outcome.error.message, action: result.name, ...(line ? { line, column } : {}) })
     }
+    if (this.tx.failure) {
+      // An api call that failed the login (the fifth MFA command) does so even when the action caught its error.
+      result.error = { name: 'Error', message: this.tx.failure }
+      end('failed')
+      return this.stop('failed', { code: 'access_denied', description: this.tx.failure, action: result.name })
+    }
     if (this.tx.denial) {
       end('denied')
       // A deny still applies the metadata changes that were requested.
@@ -403,10 +409,14 @@ class Run {
   /** Auth0 ignores factors already satisfied in this transaction, not enrolled (challenge) or already enrolled (enroll). */
   private qualifyingFactors(suspension: Extract<Suspension, { kind: 'challenge' }>, event: Record<string, any>): MfaFactor[] {
     const enrolled = new Set<string>((event.user?.enrolledFactors ?? []).map((factor: { type: string }) => factor.type))
+    // "Enroll and Challenge Email Authenticators": when email is used as a factor, every user with a verified
+    // email can use it to complete MFA, so it counts as enrolled (but brings no recovery code).
+    const usable = new Set(enrolled)
+    if (event.user?.email_verified === true && typeof event.user.email === 'string' && event.user.email) usable.add('email')
     const satisfied = this.satisfiedFactors(event)
-    if (suspension.challengeKind === 'enroll') return suspension.requested.filter((factor) => !enrolled.has(factor.type))
+    if (suspension.challengeKind === 'enroll') return suspension.requested.filter((factor) => !usable.has(factor.type))
     return suspension.requested.filter((factor) =>
-      !satisfied.has(factor.type) && (factor.type === 'recovery-code' ? enrolled.size > 0 : enrolled.has(factor.type)))
+      !satisfied.has(factor.type) && (factor.type === 'recovery-code' ? enrolled.size > 0 : usable.has(factor.type)))
   }
 
   private async suspend(index: number, suspension: Suspension, factors: MfaFactor[]): Promise<RunResult> {
@@ -444,14 +454,23 @@ class Run {
 
   private async issue(): Promise<RunResult> {
     const event = this.eventFor({})
+    const original = this.doc.event as Record<string, any>
+    // A SAML login gets a SAML response built from api.samlResponse, never OIDC tokens (post-login API object:
+    // "api.samlResponse: modify the SAML Response for a SAML login").
+    if (original.transaction?.protocol === 'samlp') return this.issueSaml(event)
+    const requestedScopes = initialScopes(original)
     const key = getSigningKey(this.options.signingKey)
     const tokens = await issueTokens({
       event,
+      authorizeRequest: (this.doc.event as Record<string, any>).request ?? {},
       subject: this.tx.primaryUser ?? event.user?.user_id,
-      requestedScopes: initialScopes(this.doc.event),
+      requestedScopes,
       scopes: this.tx.scopes,
       idTokenClaims: this.tx.idTokenClaims,
       accessTokenClaims: this.tx.accessTokenClaims,
+      // OIDC issues an ID token only for an `openid` request; addScope/removeScope are "direct access token
+      // changes" ("Handling Scopes in Actions"), so they never add or remove the ID token.
+      issueIdToken: requestedScopes.includes('openid'),
       now: this.now(),
       key,
     })
@@ -465,7 +484,37 @@ class Run {
     result.idToken = tokens.idToken
     result.accessToken = tokens.accessToken
     result.jwks = { keys: [key.publicJwk as JsonObject] }
-    this.engine('tokens.issued', { scope: tokens.accessToken.scope, idTokenClaims: Object.keys(tokens.idToken.customClaims), accessTokenClaims: Object.keys(tokens.accessToken.customClaims) })
+    this.engine('tokens.issued', { scope: tokens.accessToken.scope, idTokenClaims: tokens.idToken ? Object.keys(tokens.idToken.customClaims) : null, accessTokenClaims: Object.keys(tokens.accessToken.customClaims) })
+    return this.finish(result)
+  }
+
+  private issueSaml(event: Record<string, any>): Promise<RunResult> {
+    const user = event.user ?? {}
+    const subject = String(this.tx.primaryUser ?? user.user_id ?? '')
+    // Auth0's default SAML2 Web App mappings, then the attributes the actions set.
+    const defaults: Record<string, string> = {
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier': 'user_id',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress': 'email',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name': 'name',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname': 'given_name',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname': 'family_name',
+    }
+    const attributes: JsonObject = {}
+    for (const [attribute, field] of Object.entries(defaults)) {
+      const value = field === 'user_id' ? subject : user[field]
+      if (value !== undefined && value !== null) attributes[attribute] = value as JsonValue
+    }
+    Object.assign(attributes, cloneJson(this.tx.saml?.attributes ?? {}))
+    for (const [target, claims] of [['ID token', this.tx.idTokenClaims], ['access token', this.tx.accessTokenClaims]] as const) {
+      if (Object.keys(claims).length) this.tx.warnings.push(`This is a SAML login: Auth0 issues no ${target}, so its custom claims are not delivered.`)
+    }
+    const result = this.base('completed')
+    if (this.tx.mfa) {
+      result.mfa = { required: this.tx.mfa.provider !== 'none', ...this.tx.mfa }
+      this.engine('mfa.required', result.mfa)
+    }
+    result.samlResponse = { subject, attributes, configuration: cloneJson(this.tx.saml?.configuration ?? {}) as JsonObject }
+    this.engine('saml.response', { subject, attributes: Object.keys(attributes) })
     return this.finish(result)
   }
 

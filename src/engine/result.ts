@@ -22,6 +22,7 @@ export function transactionResult(event: Record<string, any>, tx: Transaction, s
     mfa: null,
     authentication: { methods, recordedMethods: tx.recordedMethods, primaryUser: tx.primaryUser },
     saml: tx.saml,
+    samlResponse: null,
     session: tx.session,
     refreshToken: tx.refreshToken,
     transactionMetadata: tx.transactionMetadata,

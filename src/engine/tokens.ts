@@ -41,12 +41,24 @@ export function isAuth0ApiAudience(audience: string): boolean {
   return !!host && host.endsWith('.auth0.com') && !/\/userinfo\/?$/.test(audience)
 }
 
+/**
+ * "Migrate Custom Claims", OIDC user profile claims: they may be set on access tokens, and are kept only when
+ * the scope that grants them (OIDC Core 5.4) was requested, as on the ID token.
+ */
+export const OIDC_PROFILE_CLAIM_SCOPES: Record<string, string> = {
+  ...Object.fromEntries(['name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture',
+    'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at'].map((claim) => [claim, 'profile'])),
+  email: 'email', email_verified: 'email', address: 'address', phone_number: 'phone', phone_number_verified: 'phone',
+}
+
 export interface FilteredClaims {
   kept: JsonObject
   dropped: { name: string; reason: string }[]
 }
 
-export function filterCustomClaims(claims: JsonObject, target: 'idToken' | 'accessToken', audience: string | null): FilteredClaims {
+export function filterCustomClaims(
+  claims: JsonObject, target: 'idToken' | 'accessToken', audience: string | null, requestedScopes?: string[],
+): FilteredClaims {
   const kept: JsonObject = {}
   const dropped: FilteredClaims['dropped'] = []
   for (const [name, value] of Object.entries(claims)) {
@@ -54,6 +66,8 @@ export function filterCustomClaims(claims: JsonObject, target: 'idToken' | 'acce
     else if (usesAuth0Namespace(name)) dropped.push({ name, reason: 'its namespace is an Auth0 domain' })
     else if (target === 'accessToken' && audience && isAuth0ApiAudience(audience) && !isNamespaced(name)) {
       dropped.push({ name, reason: 'access tokens for Auth0 APIs ignore non-namespaced claims' })
+    } else if (target === 'accessToken' && requestedScopes && OIDC_PROFILE_CLAIM_SCOPES[name] && !requestedScopes.includes(OIDC_PROFILE_CLAIM_SCOPES[name])) {
+      dropped.push({ name, reason: `it is an OIDC profile claim and the "${OIDC_PROFILE_CLAIM_SCOPES[name]}" scope was not requested` })
     } else kept[name] = value
   }
   return { kept, dropped }
@@ -86,6 +100,11 @@ export function getSigningKey(privateJwk: JWK = PLAYGROUND_SIGNING_KEY): Signing
 
 export interface TokenInput {
   event: Record<string, any>
+  /**
+   * The original authorization request (`/authorize`): after a resume `event.request` is the `/continue`
+   * request, but the ID token's `nonce` and the access token's audience come from the authorization request.
+   */
+  authorizeRequest: Record<string, any>
   subject: string
   /** The scopes the application asked for: they decide the ID token's profile claims. */
   requestedScopes: string[]
@@ -93,12 +112,14 @@ export interface TokenInput {
   scopes: string[]
   idTokenClaims: JsonObject
   accessTokenClaims: JsonObject
+  /** False when the authorization request did not ask for `openid`: no ID token then. */
+  issueIdToken: boolean
   now: number
   key: SigningKey
 }
 
 export interface IssuedTokens {
-  idToken: IssuedToken
+  idToken: IssuedToken | null
   accessToken: AccessTokenResult
   warnings: string[]
   /** Set when the custom claims are too large: the login fails. */
@@ -113,6 +134,12 @@ function pick(source: Record<string, unknown>, names: string[]): JsonObject {
   return out
 }
 
+/** Whether the login's authentication methods (including challenges completed in this flow) include MFA. */
+function completedMfa(event: Record<string, any>): boolean {
+  const methods: unknown = event.authentication?.methods
+  return Array.isArray(methods) && methods.some((method) => typeof method === 'object' && method !== null && method.name === 'mfa')
+}
+
 function sign(claims: JsonObject, key: SigningKey): string {
   return signJwt({ alg: 'RS256', typ: 'JWT', kid: key.kid }, claims, key.sign)
 }
@@ -122,13 +149,16 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   const hostname: string = event.request?.hostname ?? `${event.tenant?.id ?? 'tenant'}.auth0.com`
   const issuer = `https://${hostname}/`
   const clientId: string = event.client?.client_id ?? ''
-  const audience: string | null = event.resource_server?.identifier ?? event.request?.query?.audience ?? null
+  const authorizeQuery = input.authorizeRequest?.query ?? {}
+  // The audience and the nonce belong to the authorization request (OIDC: the ID token echoes the nonce of
+  // the authentication request), whatever /continue requests came in between.
+  const audience: string | null = event.resource_server?.identifier ?? (typeof authorizeQuery.audience === 'string' ? authorizeQuery.audience : null)
   const iat = Math.floor(now / 1000)
   const organization: JsonObject = event.organization?.id ? { org_id: event.organization.id as string } : {}
   const warnings: string[] = []
 
   const idCustom = filterCustomClaims(input.idTokenClaims, 'idToken', null)
-  const atCustom = filterCustomClaims(input.accessTokenClaims, 'accessToken', audience)
+  const atCustom = filterCustomClaims(input.accessTokenClaims, 'accessToken', audience, input.requestedScopes)
   for (const [token, filtered] of [['ID token', idCustom], ['access token', atCustom]] as const) {
     for (const { name, reason } of filtered.dropped) warnings.push(`Auth0 drops the claim "${name}" from the ${token}: ${reason}.`)
   }
@@ -151,7 +181,9 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
     iat,
     exp: iat + 36_000,
     ...(event.session?.id ? { sid: event.session.id } : {}),
-    ...(event.request?.query?.nonce ? { nonce: event.request.query.nonce } : {}),
+    // Step-up authentication: after the user completed MFA, the ID token's `amr` claim contains "mfa".
+    ...(completedMfa(event) ? { amr: ['mfa'] } : {}),
+    ...(typeof authorizeQuery.nonce === 'string' && authorizeQuery.nonce ? { nonce: authorizeQuery.nonce } : {}),
     ...organization,
   }
   const scope = scopes.join(' ')
@@ -172,8 +204,11 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   if (!atClaims && Object.keys(atCustom.kept).length) {
     warnings.push('No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.')
   }
-  const [idJwt, atJwt] = [sign(idClaims, key), atClaims ? sign(atClaims, key) : null]
-  const idToken: IssuedToken = { jwt: idJwt, claims: idClaims, customClaims: idCustom.kept }
+  if (!input.issueIdToken && Object.keys(idCustom.kept).length) {
+    warnings.push('The "openid" scope was not requested, so Auth0 issues no ID token: its custom claims are not delivered.')
+  }
+  const [idJwt, atJwt] = [input.issueIdToken ? sign(idClaims, key) : null, atClaims ? sign(atClaims, key) : null]
+  const idToken: IssuedToken | null = idJwt ? { jwt: idJwt, claims: idClaims, customClaims: idCustom.kept } : null
   const accessToken: AccessTokenResult = { jwt: atJwt, claims: atClaims, customClaims: atCustom.kept, scope, audience }
   return { idToken, accessToken, warnings }
 }

@@ -23,6 +23,10 @@ export interface Transaction {
   mfa: { provider: string; options: JsonObject; action: string } | null
   /** `{ name: 'mfa', type, timestamp }` for each factor completed during this transaction. */
   mfaMethods: JsonObject[]
+  /** `challengeWith*`/`enrollWith*` commands so far in this login flow (Auth0 allows four). */
+  mfaCommands: number
+  /** Set when an api call failed the login outright, whatever the action does next. */
+  failure: string | null
   recordedMethods: string[]
   primaryUser: string | null
   saml: SamlChanges | null
@@ -57,6 +61,8 @@ export function createTransaction(event: Record<string, any>): Transaction {
     scopes: initialScopes(event),
     mfa: null,
     mfaMethods: [],
+    mfaCommands: 0,
+    failure: null,
     recordedMethods: [],
     primaryUser: null,
     saml: null,

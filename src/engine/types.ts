@@ -136,6 +136,16 @@ export interface SamlChanges {
   configuration: JsonObject
 }
 
+/** What a SAML application receives instead of tokens (`event.transaction.protocol === 'samlp'`). */
+export interface SamlResponse {
+  /** The NameIdentifier subject (the user id, or the primary user set by the actions). */
+  subject: string
+  /** Auth0's default SAML attribute mappings from the user profile, then the actions' `setAttribute` changes. */
+  attributes: JsonObject
+  /** The `api.samlResponse.set*` settings (audience, recipient, lifetimeInSeconds, …). */
+  configuration: JsonObject
+}
+
 export interface CacheRecord {
   value: string
   expires_at: number
@@ -168,6 +178,8 @@ export interface RunResult {
     primaryUser: string | null
   }
   saml: SamlChanges | null
+  /** Set instead of the tokens when a SAML login completed. */
+  samlResponse: SamlResponse | null
   session: JsonObject | null
   refreshToken: JsonObject | null
   transactionMetadata: JsonObject

@@ -138,13 +138,13 @@ describe('api argument validation', () => {
       'api.multifactor.enable("sms")',
       'api.multifactor.enable("duo")',
       'api.authentication.challengeWith({ type: "carrier-pigeon" })',
-      'api.authentication.enrollWith({ type: "email" })',
+      'api.authentication.enrollWith({ type: "sms" })',
       'api.authentication.setPrimaryUser("")',
     ].join('\n'))
     expect(errors[0]).toMatch(/^Unsupported MFA provider "sms"/)
     expect(errors[1]).toBe('The duo provider needs options.providerOptions with host, ikey and skey.')
     expect(errors[2]).toMatch(/^Unsupported MFA factor "carrier-pigeon"/)
-    expect(errors[3]).toMatch(/^Unsupported MFA factor "email"/)
+    expect(errors[3]).toMatch(/^Unsupported MFA factor "sms"/)
     expect(errors[4]).toBe('The provided primary_user_id must be a non-empty string')
   })
 

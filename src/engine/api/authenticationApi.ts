@@ -4,9 +4,11 @@ import type { JsonObject, MfaFactor } from '../types.ts'
 import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
 
 const CHALLENGE_FACTORS = ['otp', 'recovery-code', 'email', 'push-notification', 'phone', 'webauthn-platform', 'webauthn-roaming']
-const ENROLL_FACTORS = CHALLENGE_FACTORS.filter((type) => type !== 'email')
+// Email can be enrolled too ("Enroll and Challenge Email Authenticators").
+const ENROLL_FACTORS = CHALLENGE_FACTORS
 const MFA_PROVIDERS = ['any', 'duo', 'google-authenticator', 'guardian', 'none']
 const MAX_PRIMARY_USER_ID = 128
+const MAX_MFA_COMMANDS = 4
 
 function toFactor(value: unknown, allowed: string[]): MfaFactor {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined
@@ -26,6 +28,14 @@ function toFactors(value: unknown, allowed: string[]): MfaFactor[] {
 
 export function authenticationApi(ctx: ApiContext): Namespace {
   const suspend = (challengeKind: 'challenge' | 'enroll', method: string, requested: MfaFactor[]) => {
+    // "Customize MFA Selection for Universal Login": at most four challenge/enroll commands per login flow;
+    // a fifth fails the login with an authentication error.
+    ctx.tx.mfaCommands = (ctx.tx.mfaCommands ?? 0) + 1
+    if (ctx.tx.mfaCommands > MAX_MFA_COMMANDS) {
+      const message = `api.authentication.${method}: at most ${MAX_MFA_COMMANDS} challengeWith/challengeWithAny/enrollWith/enrollWithAny commands are allowed per login flow.`
+      ctx.tx.failure ??= message
+      throw new Error(message)
+    }
     ctx.local.suspension = { kind: 'challenge', challengeKind, method, requested }
   }
   const additional = (options: unknown, allowed: string[]) => {

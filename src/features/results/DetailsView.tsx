@@ -146,6 +146,15 @@ function sectionsOf(result: RunResult): { id: string; title: string; body: React
       ),
     },
     touchedAuthentication(authentication) && { id: 'authentication', title: 'Authentication', body: <Fields rows={authenticationRows(authentication)} /> },
+    result.samlResponse && {
+      id: 'saml-response',
+      title: 'SAML response sent to the application',
+      body: <Fields rows={[
+        ['Subject', code(result.samlResponse.subject)],
+        ['Attributes', isEmpty(result.samlResponse.attributes) ? 'None.' : <JsonBlock value={result.samlResponse.attributes} />],
+        ['Configuration', isEmpty(result.samlResponse.configuration) ? 'None.' : <JsonBlock value={result.samlResponse.configuration} />],
+      ]} />,
+    },
     saml && {
       id: 'saml',
       title: 'SAML response',
