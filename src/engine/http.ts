@@ -23,6 +23,29 @@ interface MockAnswer {
   text: string
 }
 
+/** The reason phrases of the IANA status code registry, as Node's `http.STATUS_CODES` has them. */
+const STATUS_TEXT: Record<number, string> = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content',
+  206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used',
+  300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a Teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity',
+  423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required',
+  429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates', 507: 'Insufficient Storage', 508: 'Loop Detected',
+  509: 'Bandwidth Limit Exceeded', 510: 'Not Extended', 511: 'Network Authentication Required',
+}
+
+/** The reason phrase a server sends with `status` (empty for codes without one, as over HTTP/2). */
+export function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? ''
+}
+
 const FETCH_NAMES = ['fetch']
 const AXIOS_NAMES = ['axios', 'request', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options']
 
@@ -117,7 +140,7 @@ export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
     const found = exchange(method, url, headers, describeBody(rawBody, headers['content-type']), line)
     if (!found) throw new TypeError(`fetch failed: ${notMocked(method, url)}`)
     const nullBody = [101, 204, 205, 304].includes(found.status)
-    const response = new Response(nullBody ? null : found.text, { status: found.status, headers: found.headers })
+    const response = new Response(nullBody ? null : found.text, { status: found.status, statusText: statusText(found.status), headers: found.headers })
     Object.defineProperty(response, 'url', { value: url })
     return response
   }
@@ -177,7 +200,7 @@ function createAxios(exchange: Exchange, hooks: HttpHooks, defaults: AxiosConfig
       if (!found) throw new AxiosError(notMocked(method, url), 'ERR_NETWORK', config)
       let data: unknown = found.body
       if (typeof data === 'string' && found.headers['content-type']?.includes('json')) { try { data = JSON.parse(data) } catch { /* keep text */ } }
-      const response = { data, status: found.status, statusText: String(found.status), headers: found.headers, config, request: {} }
+      const response = { data, status: found.status, statusText: statusText(found.status), headers: found.headers, config, request: {} }
       const ok = (config.validateStatus ?? ((status: number) => status >= 200 && status < 300))(found.status)
       if (!ok) {
         const code = found.status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST'
