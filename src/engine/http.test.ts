@@ -29,3 +29,22 @@ describe('mocked HTTP responses', () => {
     expect(value).toEqual(['Internal Server Error', 'Not Found', 'OK', '', 'OK', 'Internal Server Error'])
   })
 })
+
+describe('fetch request bodies', () => {
+  const mocks = [{ method: 'POST', url: 'https://api.test/form', status: 200, body: {}, headers: {} }]
+
+  it('records the content type fetch adds for a FormData or URLSearchParams body', async () => {
+    const { result } = await logged(`
+      const form = new FormData(); form.append("a", "1")
+      await fetch("https://api.test/form", { method: "POST", body: form })
+      await fetch("https://api.test/form", { method: "POST", body: new URLSearchParams({ a: "1", b: "2" }) })
+      await fetch("https://api.test/form", { method: "POST", body: new URLSearchParams("a=1"), headers: { "Content-Type": "text/x-mine" } })
+      console.log("[]")`, mocks)
+    expect(result.http.map((h) => h.headers['content-type'])).toEqual([
+      expect.stringMatching(/^multipart\/form-data; boundary=-+formdata-undici-0\d{11}$/),
+      'application/x-www-form-urlencoded;charset=UTF-8',
+      'text/x-mine',
+    ])
+    expect(result.http.map((h) => h.body)).toEqual([{ a: '1' }, 'a=1&b=2', 'a=1'])
+  })
+})

@@ -110,6 +110,18 @@ function describeBody(body: unknown, contentType: string | undefined): JsonValue
   return toJson(body)
 }
 
+let boundaries = 0
+
+/** The content type `fetch` adds for a body that implies one (undici's boundary format, numbered rather than random). */
+export function impliedContentType(body: unknown): string | undefined {
+  if (typeof FormData !== 'undefined' && body instanceof FormData) {
+    boundaries = (boundaries + 1) % 1e11
+    return `multipart/form-data; boundary=----formdata-undici-0${String(boundaries).padStart(11, '0')}`
+  }
+  if (body instanceof URLSearchParams) return 'application/x-www-form-urlencoded;charset=UTF-8'
+  return undefined
+}
+
 function headersToRecord(headers: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   new Headers(headers).forEach((value, key) => setOwn(out, key, value))
@@ -137,6 +149,8 @@ export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
     const method = (init.method ?? (isRequest ? (input as Request).method : 'GET')).toUpperCase()
     const headers = headersToRecord(init.headers ?? (isRequest ? (input as Request).headers : undefined))
     const rawBody = init.body ?? (isRequest ? await (input as Request).text() : undefined)
+    const implied = impliedContentType(rawBody)
+    if (implied && !('content-type' in headers)) headers['content-type'] = implied
     const found = exchange(method, url, headers, describeBody(rawBody, headers['content-type']), line)
     if (!found) throw new TypeError(`fetch failed: ${notMocked(method, url)}`)
     const nullBody = [101, 204, 205, 304].includes(found.status)
