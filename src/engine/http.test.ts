@@ -48,3 +48,32 @@ describe('fetch request bodies', () => {
     expect(result.http.map((h) => h.body)).toEqual([{ a: '1' }, 'a=1&b=2', 'a=1'])
   })
 })
+
+describe('axios', () => {
+  const mocks = [{ method: '*', url: 'https://api.test/*', status: 200, body: { ok: true }, headers: { 'x-answer': '42' } }]
+
+  it('serializes array, object and Date params as axios does', async () => {
+    const { result } = await logged(`
+      const axios = require("axios")
+      await axios.get("https://api.test/p", { params: { ids: [1, 2], filter: { name: "x" }, at: new Date(0), skip: undefined, none: null } })
+      console.log("[]")`, mocks)
+    expect(result.http[0].url).toBe('https://api.test/p?ids%5B%5D=1&ids%5B%5D=2&filter%5Bname%5D=x&at=1970-01-01T00:00:00.000Z')
+  })
+
+  it('runs interceptors, exposes AxiosHeaders and getUri, and keeps create and isAxiosError', async () => {
+    const { value, result } = await logged(`
+      const axios = require("axios")
+      const client = axios.create({ baseURL: "https://api.test/v1", headers: { "X-Base": "b" } })
+      client.interceptors.request.use((config) => { config.headers.set("X-Trace", "t1"); return config })
+      client.interceptors.response.use((response) => ({ ...response, data: { wrapped: response.data } }))
+      const response = await client.post("/things", { a: 1 })
+      const headers = new axios.AxiosHeaders({ "Content-Type": "text/plain" })
+      console.log(JSON.stringify([
+        response.data, response.headers.get("x-answer"), response.headers instanceof axios.AxiosHeaders, headers.getContentType(),
+        client.getUri({ url: "/x", params: { q: [1, 2] } }), axios.isAxiosError(await axios.get("https://none.test/").catch((e) => e)),
+      ]))`, [...mocks])
+    expect(value).toEqual([{ wrapped: { ok: true } }, '42', true, 'text/plain', 'https://api.test/v1/x?q%5B%5D=1&q%5B%5D=2', true])
+    expect(result.http[0]).toMatchObject({ method: 'POST', url: 'https://api.test/v1/things', body: { a: 1 } })
+    expect(result.http[0].headers).toMatchObject({ 'x-base': 'b', 'x-trace': 't1', 'content-type': 'application/json' })
+  })
+})
