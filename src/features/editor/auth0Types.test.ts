@@ -3,6 +3,7 @@
  * implements, and every template type-checks against the declarations as checked JavaScript.
  */
 import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { createApiMaker } from '../../engine/api/createApi.ts'
@@ -19,7 +20,9 @@ function program(actions: Record<string, string>, secrets = 'interface ActionSec
   const host = ts.createCompilerHost(options)
   const readLib = host.getSourceFile.bind(host)
   host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name], version) : readLib(name, version))
-  host.fileExists = (name) => name in files || ts.sys.fileExists(name)
+  // As in the editor: the given files and TypeScript's own libraries, never the project's node_modules.
+  const libraries = dirname(ts.getDefaultLibFilePath(options))
+  host.fileExists = (name) => name in files || (name.startsWith(libraries) && ts.sys.fileExists(name))
   return ts.createProgram(Object.keys(files), options, host)
 }
 
