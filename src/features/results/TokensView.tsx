@@ -15,6 +15,7 @@ function noTokensReason(result: RunResult): string {
   if (result.error?.timeout) return 'The flow passed its time limit: no tokens are issued.'
   // Without an action, the failure is the engine's own, e.g. custom claims over 100 KB: its message says why.
   if (result.status === 'failed') return result.error && !result.error.action ? `The login failed: ${result.error.description}` : `The login failed${where}: no tokens are issued.`
+  if (result.samlResponse) return 'A SAML login: the application receives a SAML response, not tokens (Details shows it).'
   return 'No tokens were issued.'
 }
 
@@ -53,15 +54,19 @@ function idSubtitle(token: IssuedToken): string {
 /** The tokens the run issued, decoded and checked, with the claims Auth0 would drop. */
 export function TokensView({ result }: { result: RunResult }) {
   const { idToken, accessToken } = result
-  if (!idToken || !accessToken) {
+  if (!accessToken) {
     return <p data-testid="tokens-none" className="p-4 text-sm text-slate-600 dark:text-slate-300">{noTokensReason(result)}</p>
   }
   return (
     <div data-testid="tokens-view" className="space-y-3 p-3">
-      <TokenCard title="ID token" subtitle={idSubtitle(idToken)} testKey="id">
-        <WarningList warnings={droppedClaimWarnings(result.warnings, 'ID token')} testId="token-warnings-id" />
-        {idToken.jwt && <JwtView jwt={idToken.jwt} token={idToken} jwks={result.jwks} testKey="id" />}
-      </TokenCard>
+      {idToken ? (
+        <TokenCard title="ID token" subtitle={idSubtitle(idToken)} testKey="id">
+          <WarningList warnings={droppedClaimWarnings(result.warnings, 'ID token')} testId="token-warnings-id" />
+          {idToken.jwt && <JwtView jwt={idToken.jwt} token={idToken} jwks={result.jwks} testKey="id" />}
+        </TokenCard>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-300">No ID token: the application did not ask for the <code>openid</code> scope.</p>
+      )}
       <TokenCard
         title="Access token"
         subtitle={accessToken.audience ? `For calling the API ${accessToken.audience}.` : 'For calling /userinfo only.'}
