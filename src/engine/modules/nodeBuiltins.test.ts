@@ -264,6 +264,19 @@ describe('querystring', () => {
     expect({ ...querystring.parse('list=a+b&list=c%2Bd') }).toEqual({ list: ['a b', 'c+d'] })
   })
 
+  it('parse honours maxKeys (1000 unless given, 0 for none) and decodeURIComponent as Node does', () => {
+    const many = Array.from({ length: 1100 }, (_, i) => `k${i}=${i}`).join('&')
+    const cases: Array<[string, object | undefined]> = [
+      [many, undefined], [many, {}], [many, { maxKeys: 0 }], [many, { maxKeys: 5 }], ['a=1&b=2&c=3', { maxKeys: 2 }],
+      ['&&a=1&b=2&c=3', { maxKeys: 2 }], ['a=1&a=2&a=3', { maxKeys: 2 }], ['a=1&b=2', { maxKeys: -1 }],
+      ['a=%41&b=%E0%A4%A', { decodeURIComponent: (text: string) => text.toUpperCase() }],
+      ['a=%41&b=%E0%A4%A', { decodeURIComponent: decodeURIComponent }],
+    ]
+    for (const [text, options] of cases) {
+      expect({ ...querystring.parse(text, undefined, undefined, options) }).toEqual({ ...nodeQuerystring.parse(text, undefined, undefined, options) })
+    }
+  })
+
   it('escape and unescape match Node', () => {
     for (const text of ['plain', 'a b&c=d', 'ü😀', "!'()*~", '%41%zz%', '%E0%A4%A', 'a+b']) {
       expect(querystring.escape(text)).toBe(nodeQuerystring.escape(text))
@@ -338,6 +351,35 @@ describe('url', () => {
       ['https://example.com/a', 'https://other.com/b'],
     ]
     for (const [from, to] of cases) expect(url.resolve(from, to)).toBe(nodeUrl.resolve(from, to))
+  })
+
+  it('resolve keeps a relative base relative, as Node does', () => {
+    const cases: Array<[string, string]> = [
+      ['a/b', 'c'], ['a/b', '../c'], ['a/b', '../../c'], ['a/b', '../../../c'], ['a/', './x?y#z'], ['a', 'b'],
+      ['', 'b'], ['a/b', '/c'], ['a/b', '//h/c'], ['a/b', '?q'], ['a/b', '#h'], ['a/b/', ''], ['./a/b', 'c'],
+      ['../a', 'b'], ['a/b', 'http://x/y'], ['a/b/c', '..'], ['a/b/c', '.'], ['a/b?x#y', ''], ['a/b?x#y', '#z'],
+      ['a//b', 'c'], ['a/b', 'c/./d/../e'], ['a b/c', 'd e'], ['a/b', '..'], ['..', 'x'], ['a/..', 'x'], ['a/b', './'],
+      ['./', 'x'],
+    ]
+    for (const [from, to] of cases) expect([from, to, url.resolve(from, to)]).toEqual([from, to, nodeUrl.resolve(from, to)])
+  })
+
+  it('format(URL, options) matches Node', () => {
+    const urls = [
+      'http://u:p@xn--nxasmq6b.com:8080/p?q=1#h', 'https://example.com/', 'file:///a#b', 'mailto:x@xn--nxasmq6b.com',
+      'https://xn--mnchen-3ya.de/x?y#z', 'https://a.xn--fiqs8s/', 'http://user@example.com/?#',
+    ]
+    const optionSets = [
+      undefined, {}, { auth: false }, { fragment: false }, { search: false }, { unicode: true },
+      { auth: 0, fragment: null, search: false, unicode: 1 }, { auth: false, fragment: false, search: false, unicode: true },
+    ]
+    for (const text of urls) {
+      for (const options of optionSets) {
+        expect(url.format(new URL(text), options as never)).toBe(nodeUrl.format(new URL(text), options as never))
+      }
+      expect(url.domainToUnicode(new URL(text).hostname)).toBe(nodeUrl.domainToUnicode(new URL(text).hostname))
+    }
+    expectSameError(() => url.format(new URL(urls[0]), 5 as never), () => nodeUrl.format(new URL(urls[0]), 5 as never))
   })
 
   it('exposes the WHATWG classes', () => {
