@@ -42,6 +42,11 @@ function expectSameError(ours: () => unknown, node: () => unknown) {
 const hex = (value: unknown) => (typeof value === 'string' ? value : Buffer.from(value as Uint8Array).toString('hex'))
 
 const ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512']
+/** Node's other digests the playground has too. */
+const MORE_ALGORITHMS = [
+  'sha224', 'sha512-224', 'sha512-256', 'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512', 'ripemd160', 'blake2b512',
+  'blake2s256', 'shake128', 'shake256',
+]
 const ENCODINGS = [undefined, 'hex', 'base64', 'base64url', 'latin1', 'binary'] as const
 const bytes0to255 = Uint8Array.from({ length: 256 }, (_, i) => i)
 const INPUTS: Array<string | Uint8Array> = [
@@ -97,6 +102,115 @@ describe('crypto hashes', () => {
     node.digest()
     expectSameError(() => ours.digest(), () => node.digest())
     expectSameError(() => ours.update('x'), () => node.update('x'))
+  })
+})
+
+describe('crypto: more digests, hash(), copy() and key derivation', () => {
+  it.each(MORE_ALGORITHMS)('createHash(%s) and crypto.hash match Node', (algorithm) => {
+    for (const input of INPUTS) {
+      for (const encoding of ENCODINGS) {
+        expect(hex(crypto.createHash(algorithm).update(input).digest(encoding as 'hex')))
+          .toBe(hex(nodeCrypto.createHash(algorithm).update(input).digest(encoding as 'hex')))
+      }
+      expect(crypto.hash(algorithm, input)).toBe(nodeCrypto.hash(algorithm, input))
+      expect(hex(crypto.hash(algorithm, input, 'buffer'))).toBe(hex(nodeCrypto.hash(algorithm, input, 'buffer')))
+      expect(crypto.hash(algorithm, input, 'base64')).toBe(nodeCrypto.hash(algorithm, input, 'base64'))
+    }
+  })
+
+  it('accepts the names Node lists in getHashes() for these digests', () => {
+    const names = nodeCrypto.getHashes()
+    for (const name of [...names, 'SHA3-256', 'Sha224', 'SHA-256', 'RIPEMD']) {
+      if (/sm3|md5-sha1|ssl3|RSA-SHA1-2/i.test(name)) continue
+      expect([name, crypto.createHash(name).update('x').digest('hex')]).toEqual([name, nodeCrypto.createHash(name).update('x').digest('hex')])
+    }
+  })
+
+  it('hash.copy() and shake outputLength match Node', () => {
+    for (const algorithm of [...ALGORITHMS, ...MORE_ALGORITHMS]) {
+      const ours = crypto.createHash(algorithm).update('first')
+      const node = nodeCrypto.createHash(algorithm).update('first')
+      const ourCopy = ours.copy()
+      const nodeCopy = node.copy()
+      expect(ours.update('a').digest('hex')).toBe(node.update('a').digest('hex'))
+      expect(ourCopy.update('b').digest('hex')).toBe(nodeCopy.update('b').digest('hex'))
+    }
+    for (const outputLength of [0, 1, 5, 16, 32, 100]) {
+      for (const algorithm of ['shake128', 'shake256']) {
+        expect(crypto.createHash(algorithm, { outputLength }).update('x').digest('hex'))
+          .toBe(nodeCrypto.createHash(algorithm, { outputLength }).update('x').digest('hex'))
+        expect(crypto.createHash(algorithm).update('y').copy({ outputLength }).digest('hex'))
+          .toBe(nodeCrypto.createHash(algorithm).update('y').copy({ outputLength }).digest('hex'))
+      }
+    }
+    expect(crypto.createHash('sha256', { outputLength: 32 }).update('x').digest('hex')).toBe(nodeCrypto.createHash('sha256').update('x').digest('hex'))
+    expectSameError(() => crypto.createHash('sha256', { outputLength: 5 }), () => nodeCrypto.createHash('sha256', { outputLength: 5 }))
+    const ours = crypto.createHash('sha256')
+    const node = nodeCrypto.createHash('sha256')
+    ours.digest()
+    node.digest()
+    expectSameError(() => ours.copy(), () => node.copy())
+    expect('copy' in crypto.createHmac('sha256', 'k')).toBe('copy' in nodeCrypto.createHmac('sha256', 'k'))
+  })
+
+  it('HMAC with the other digests matches Node', () => {
+    for (const algorithm of MORE_ALGORITHMS.filter((name) => !name.startsWith('shake'))) {
+      expect(crypto.createHmac(algorithm, 'key').update('data').digest('hex')).toBe(nodeCrypto.createHmac(algorithm, 'key').update('data').digest('hex'))
+    }
+  })
+
+  it('pbkdf2Sync, hkdfSync and scryptSync match Node', () => {
+    const secrets = ['password', '', Buffer.from('bytes'), new Uint8Array([1, 2, 3])]
+    for (const digest of ['sha1', 'sha256', 'sha512', 'sha3-256', 'SHA256']) {
+      for (const secret of secrets) {
+        expect(hex(crypto.pbkdf2Sync(secret, 'salt', 3, 40, digest))).toBe(hex(nodeCrypto.pbkdf2Sync(secret, 'salt', 3, 40, digest)))
+        expect(hex(Buffer.from(crypto.hkdfSync(digest, secret, 'salt', 'info', 42))))
+          .toBe(hex(Buffer.from(nodeCrypto.hkdfSync(digest, secret, 'salt', 'info', 42))))
+        expect(hex(Buffer.from(crypto.hkdfSync(digest, secret, '', '', 16)))).toBe(hex(Buffer.from(nodeCrypto.hkdfSync(digest, secret, '', '', 16))))
+      }
+    }
+    expect(crypto.hkdfSync('sha256', 'k', 's', 'i', 16)).toBeInstanceOf(ArrayBuffer)
+    expect(crypto.pbkdf2Sync('p', 's', 1, 0, 'sha256').length).toBe(0)
+    const options = [undefined, { N: 16 }, { cost: 32, blockSize: 2, parallelization: 2 }, { N: 0 }, { N: 64, r: 1, p: 3 }]
+    for (const option of options) {
+      expect(hex(crypto.scryptSync('password', 'salt', 24, option))).toBe(hex(nodeCrypto.scryptSync('password', 'salt', 24, option)))
+    }
+  })
+
+  it('the callback forms call back later with the same bytes', async () => {
+    const pbkdf2 = await new Promise<Buffer>((resolve, reject) => crypto.pbkdf2('p', 's', 2, 20, 'sha256', (error, key) => (error ? reject(error) : resolve(key))))
+    expect(hex(pbkdf2)).toBe(hex(nodeCrypto.pbkdf2Sync('p', 's', 2, 20, 'sha256')))
+    const hkdf = await new Promise<ArrayBuffer>((resolve, reject) => crypto.hkdf('sha256', 'k', 's', 'i', 20, (error, key) => (error ? reject(error) : resolve(key))))
+    expect(hex(Buffer.from(hkdf))).toBe(hex(Buffer.from(nodeCrypto.hkdfSync('sha256', 'k', 's', 'i', 20))))
+    const scrypt = await new Promise<Buffer>((resolve, reject) => crypto.scrypt('p', 's', 16, { N: 16 }, (error, key) => (error ? reject(error) : resolve(key))))
+    expect(hex(scrypt)).toBe(hex(nodeCrypto.scryptSync('p', 's', 16, { N: 16 })))
+  })
+
+  it('fails like Node for digests it lacks and for bad arguments', () => {
+    // Digests Node has and the playground lacks fail with Node's message for a digest it lacks.
+    const lacking = (ours: (name: string) => unknown, node: (name: string) => unknown) => {
+      for (const name of ['sm3', 'md5-sha1', 'nope']) {
+        const expected = thrown(() => node('nope'))
+        const actual = thrown(() => ours(name))
+        expect([actual.name, actual.message, (actual as Error & { code?: string }).code])
+          .toEqual([expected.name, expected.message.replace('nope', name), (expected as Error & { code?: string }).code])
+      }
+    }
+    lacking((name) => crypto.hash(name, 'x'), (name) => nodeCrypto.hash(name, 'x'))
+    lacking((name) => crypto.createHash(name), (name) => nodeCrypto.createHash(name))
+    lacking((name) => crypto.pbkdf2Sync('p', 's', 1, 8, name), (name) => nodeCrypto.pbkdf2Sync('p', 's', 1, 8, name))
+    lacking((name) => crypto.hkdfSync(name, 'k', 's', 'i', 8), (name) => nodeCrypto.hkdfSync(name, 'k', 's', 'i', 8))
+    lacking((name) => crypto.createHmac(name, 'k'), (name) => nodeCrypto.createHmac(name, 'k'))
+    expectSameError(() => crypto.createHash('nope'), () => nodeCrypto.createHash('nope'))
+    expectSameError(() => crypto.hash('sha1', 'x', 'nope' as 'hex'), () => nodeCrypto.hash('sha1', 'x', 'nope' as 'hex'))
+    expectSameError(() => crypto.pbkdf2Sync('p', 's', 0, 32, 'sha256'), () => nodeCrypto.pbkdf2Sync('p', 's', 0, 32, 'sha256'))
+    expectSameError(() => crypto.pbkdf2Sync('p', 's', 1, -1, 'sha256'), () => nodeCrypto.pbkdf2Sync('p', 's', 1, -1, 'sha256'))
+    expectSameError(() => crypto.pbkdf2Sync('p', 's', 1, 32, undefined as never), () => nodeCrypto.pbkdf2Sync('p', 's', 1, 32, undefined as never))
+    expectSameError(() => crypto.hkdfSync('sha256', 'k', 's', 'i', 255 * 32 + 1), () => nodeCrypto.hkdfSync('sha256', 'k', 's', 'i', 255 * 32 + 1))
+    // Node's message for a bad N can carry OpenSSL's last error, so this one comes before the memory limit.
+    expectSameError(() => crypto.scryptSync('p', 's', 16, { N: 15 }), () => nodeCrypto.scryptSync('p', 's', 16, { N: 15 }))
+    expectSameError(() => crypto.scryptSync('p', 's', 16, { N: 1024 * 1024 }), () => nodeCrypto.scryptSync('p', 's', 16, { N: 1024 * 1024 }))
+    expectSameError(() => crypto.scryptSync('p', 's', 16, { N: 16, cost: 16 }), () => nodeCrypto.scryptSync('p', 's', 16, { N: 16, cost: 16 }))
   })
 })
 
