@@ -4,7 +4,7 @@
  * action; metadata is written in one update at the end (or before the user leaves); tokens are built and
  * signed after the last action.
  */
-import { Buffer } from 'buffer'
+import { Buffer } from './modules/nodeBuffer.ts'
 import type { JWK } from 'jose'
 import { createApiMaker, type Api } from './api/createApi.ts'
 import type { ApiContext } from './api/context.ts'

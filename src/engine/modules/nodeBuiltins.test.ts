@@ -614,3 +614,68 @@ describe('buffer', () => {
     expect(buffer.constants.MAX_LENGTH).toBeGreaterThan(0)
   })
 })
+
+describe('Buffer (the browser\'s `buffer` package, patched) against node:buffer', () => {
+  const Ours = buffer.Buffer
+  const ENCODINGS = [
+    'utf8', 'utf-8', 'UTF8', 'utf16le', 'utf-16le', 'ucs2', 'ucs-2', 'latin1', 'binary', 'base64', 'base64url', 'hex',
+    'ascii', 'Base64URL', 'HEX',
+  ] as BufferEncoding[]
+  const STRINGS = ['', 'hello', 'ünï😀\u0000\uffff', 'SGVsbG8-_w', 'SGVsbG8+/w==', 'a b=', 'abc', 'zz0102', '\ud800x', 'AQID', 'AQ', 'eyJhbGciOiJIUzI1NiJ9']
+  const BYTES = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256)
+  const HAYSTACK = 'xxhelloSGVsbG8ünï😀abc'
+  /** A comparable outcome: bytes as hex, other values as JSON, errors by name, code and message. */
+  const outcome = (run: () => unknown) => {
+    try {
+      const value = run()
+      return value instanceof Uint8Array ? `bytes ${Buffer.from(value).toString('hex')}` : JSON.stringify(value)
+    } catch (error) {
+      const { name, message, code } = error as Error & { code?: string }
+      return `threw ${name} ${code} ${message}`
+    }
+  }
+  const same = (label: string, run: (Class: typeof Buffer) => unknown) => {
+    expect([label, outcome(() => run(Ours))]).toEqual([label, outcome(() => run(Buffer))])
+  }
+
+  it.each(ENCODINGS)('%s: isEncoding, from, toString, byteLength, write, fill, alloc and search match Node', (encoding) => {
+    same('isEncoding', (B) => B.isEncoding(encoding))
+    same('toString', (B) => B.from(BYTES).toString(encoding))
+    same('toString range', (B) => B.from(BYTES).toString(encoding, 3, 50))
+    for (const text of STRINGS) {
+      const label = (what: string) => `${what} ${JSON.stringify(text)}`
+      same(label('from'), (B) => B.from(text, encoding))
+      same(label('round trip'), (B) => B.from(B.from(text, encoding).toString(encoding), encoding))
+      same(label('byteLength'), (B) => B.byteLength(text, encoding))
+      same(label('write'), (B) => { const b = B.alloc(8); return [b.write(text, 1, encoding), b.toString('hex')] })
+      same(label('write length'), (B) => { const b = B.alloc(8); return [b.write(text, 1, 3, encoding), b.toString('hex')] })
+      same(label('write encoding only'), (B) => { const b = B.alloc(8); return [b.write(text, encoding), b.toString('hex')] })
+      same(label('fill'), (B) => B.alloc(9).fill(text, 1, 8, encoding))
+      same(label('fill encoding only'), (B) => B.alloc(9).fill(text, encoding))
+      same(label('alloc'), (B) => B.alloc(7, text, encoding))
+      same(label('indexOf'), (B) => B.from(HAYSTACK).indexOf(text, 0, encoding))
+      same(label('indexOf encoding only'), (B) => B.from(HAYSTACK).indexOf(text, encoding))
+      same(label('includes'), (B) => B.from(HAYSTACK).includes(text, 2, encoding))
+      same(label('lastIndexOf'), (B) => B.from(HAYSTACK).lastIndexOf(text, undefined, encoding))
+    }
+  })
+
+  it('finds an empty needle where Node does and fails like Node for unknown encodings', () => {
+    for (const offset of [undefined, 0, 4, 10, -2, -100]) {
+      same(`indexOf '' ${offset}`, (B) => B.from('abcabc').indexOf('', offset))
+      same(`lastIndexOf '' ${offset}`, (B) => B.from('abcabc').lastIndexOf('', offset))
+      same(`includes '' ${offset}`, (B) => B.from('abcabc').includes('', offset))
+    }
+    same('from', (B) => B.from('x', 'nope' as BufferEncoding))
+    same('toString', (B) => B.alloc(2).toString('nope' as BufferEncoding))
+    same('write', (B) => B.alloc(2).write('x', 'nope' as BufferEncoding))
+    same('isEncoding', (B) => [B.isEncoding(''), B.isEncoding('nope'), B.isEncoding(5 as never)])
+    same('byteLength of an unknown encoding counts UTF-8', (B) => B.byteLength('ü', 'nope' as BufferEncoding))
+  })
+
+  it('is a Buffer class in every environment: digests are instances of it', () => {
+    expect(Ours).not.toBe(Buffer)
+    expect(crypto.createHash('sha256').update('x').digest()).toBeInstanceOf(Ours)
+    expect(Ours.from('eyJhbGciOiJIUzI1NiJ9', 'base64url').toString()).toBe('{"alg":"HS256"}')
+  })
+})

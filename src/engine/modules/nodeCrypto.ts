@@ -2,7 +2,7 @@
  * Node's `crypto` as far as Actions use it: hashes and HMACs (synchronous, from @noble/hashes), random values
  * drawn from the run's entropy so seeded runs repeat, `timingSafeEqual`, and WebCrypto's `subtle`.
  */
-import { Buffer } from 'buffer'
+import { Buffer } from './nodeBuffer.ts'
 import { blake2b, blake2s } from '@noble/hashes/blake2.js'
 import { hkdf } from '@noble/hashes/hkdf.js'
 import { hmac } from '@noble/hashes/hmac.js'
@@ -75,9 +75,7 @@ function viewBytes(value: unknown): Uint8Array | undefined {
 
 function dataBytes(value: unknown, name: string, encoding?: string): Uint8Array {
   if (typeof value === 'string') {
-    // The `buffer` package lacks 'base64url' but its base64 decoder reads the URL-safe alphabet too; Node reads
-    // text in an unknown encoding as UTF-8.
-    if (encoding === 'base64url') return Buffer.from(value, 'base64')
+    // Node reads text in an unknown encoding as UTF-8.
     return Buffer.from(value, encoding && Buffer.isEncoding(encoding) ? encoding : 'utf8')
   }
   const bytes = viewBytes(value)
@@ -159,7 +157,6 @@ const BUFFER_ENCODINGS = new Set(['hex', 'base64', 'base64url', 'latin1', 'binar
 
 function encoded(digest: Uint8Array, encoding?: string): Buffer | string {
   const bytes = Buffer.from(digest)
-  if (encoding === 'base64url') return bytes.toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
   return encoding && Buffer.isEncoding(encoding) ? bytes.toString(encoding) : bytes
 }
 
