@@ -191,6 +191,13 @@ function patch(Class: Record<string | symbol, unknown> & { prototype: Record<str
       return Math.min(Math.trunc(at), this.length)
     }
   }
+  // Node's `<Buffer 61 62 ... 10 more bytes>` (the package leaves out the count).
+  const custom = Symbol.for('nodejs.util.inspect.custom')
+  ;(proto as Record<symbol, unknown>)[custom] = function inspect(this: Uint8Array) {
+    const shown = original.toString.call(this, 'hex', 0, Math.min(50, this.length)).replace(/(.{2})/g, '$1 ').trim()
+    const remaining = this.length - 50
+    return `<${this.constructor.name} ${shown}${remaining > 0 ? ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}` : ''}>`
+  }
   proto.indexOf = search('first')
   proto.lastIndexOf = search('last')
   proto.includes = function includes(this: { indexOf: (...args: unknown[]) => number }, value: unknown, byteOffset?: unknown, encoding?: unknown) {
