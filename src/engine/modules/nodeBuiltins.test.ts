@@ -728,3 +728,51 @@ describe('util.inspect and util.format print as Node does (node-inspect-extracte
     }
   })
 })
+
+describe('crypto RSA signatures (RSASSA-PKCS1-v1_5) against node:crypto', () => {
+  const pair = nodeCrypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const pkcs8 = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string
+  const pkcs1 = pair.privateKey.export({ format: 'pem', type: 'pkcs1' }) as string
+  const spki = pair.publicKey.export({ format: 'pem', type: 'spki' }) as string
+  const pkcs1Public = pair.publicKey.export({ format: 'pem', type: 'pkcs1' }) as string
+  const jwk = pair.privateKey.export({ format: 'jwk' })
+  const publicJwk = pair.publicKey.export({ format: 'jwk' })
+  const DATA = ['header.payload', '', 'ünï😀', Buffer.from([0, 1, 2, 255])]
+
+  it('signs exactly as Node for every digest and key form, and verifies both ways', () => {
+    const privateForms = [pkcs8, pkcs1, Buffer.from(pkcs8), { key: jwk, format: 'jwk' }, crypto.createPrivateKey(pkcs8)]
+    for (const algorithm of ['RSA-SHA256', 'sha256', 'SHA384', 'sha512', 'sha1', 'sha224']) {
+      for (const data of DATA) {
+        const expected = nodeCrypto.createSign(algorithm).update(data).sign(pkcs8, 'base64url')
+        for (const key of privateForms) {
+          expect(crypto.createSign(algorithm).update(data).sign(key as never, 'base64url')).toBe(expected)
+        }
+        expect(hex(crypto.sign(algorithm, typeof data === 'string' ? Buffer.from(data) : data, pkcs8))).toBe(hex(Buffer.from(expected, 'base64url')))
+        for (const key of [spki, pkcs1Public, pkcs8, { key: publicJwk, format: 'jwk' }, crypto.createPublicKey(pkcs8)]) {
+          expect(crypto.createVerify(algorithm).update(data).verify(key as never, expected, 'base64url')).toBe(true)
+          expect(crypto.createVerify(algorithm).update('other').verify(key as never, expected, 'base64url')).toBe(false)
+        }
+        const ours = crypto.createSign(algorithm).update(data).sign(pkcs1)
+        expect(nodeCrypto.createVerify(algorithm).update(data).verify(spki, ours)).toBe(true)
+        expect(crypto.verify(algorithm, typeof data === 'string' ? Buffer.from(data) : data, spki, ours)).toBe(true)
+      }
+    }
+  })
+
+  it('exports keys as JWK as Node does', () => {
+    expect(crypto.createPrivateKey(pkcs1).export({ format: 'jwk' })).toEqual(nodeCrypto.createPrivateKey(pkcs1).export({ format: 'jwk' }))
+    expect(crypto.createPublicKey(pkcs8).export({ format: 'jwk' })).toEqual(nodeCrypto.createPublicKey(pkcs8).export({ format: 'jwk' }))
+    expect(crypto.createPublicKey(spki).type).toBe('public')
+    expect(crypto.createPrivateKey(pkcs8).asymmetricKeyType).toBe('rsa')
+    expect(crypto.createPrivateKey(pkcs8).asymmetricKeyDetails).toEqual(nodeCrypto.createPrivateKey(pkcs8).asymmetricKeyDetails)
+  })
+
+  it('refuses EC keys with a message saying RSA only, and a bad digest as Node does', () => {
+    const ec = nodeCrypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string
+    expect(() => crypto.createSign('sha256').update('x').sign(ec)).toThrow(/RSA keys only/)
+    expectSameError(() => crypto.createSign('nope'), () => nodeCrypto.createSign('nope'))
+    expectSameError(() => crypto.createPrivateKey(spki), () => nodeCrypto.createPrivateKey(spki))
+    expectSameError(() => crypto.createPrivateKey('junk'), () => nodeCrypto.createPrivateKey('junk'))
+    expectSameError(() => crypto.sign('nope', Buffer.from('x'), pkcs8), () => nodeCrypto.sign('nope', Buffer.from('x'), pkcs8))
+  })
+})

@@ -13,6 +13,7 @@ import { scrypt } from '@noble/hashes/scrypt.js'
 import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js'
 import { sha3_224, sha3_256, sha3_384, sha3_512, shake128, shake256 } from '@noble/hashes/sha3.js'
 import type { Entropy } from '../determinism.ts'
+import { createSigning } from './nodeSign.ts'
 import { inspect } from '../serialize.ts'
 
 interface HashState {
@@ -338,6 +339,7 @@ export function createCrypto(entropy: Entropy) {
       return new Hmac(hmac.create(hash as unknown as CHash, dataBytes(key, 'key')) as unknown as HashState)
     },
     hash: oneShotHash,
+    ...createSigning(dataBytes),
     getHashes: () => Object.keys(HASHES),
     pbkdf2Sync,
     pbkdf2(password: unknown, salt: unknown, iterations: unknown, keylen: unknown, digest: unknown, callback: unknown): void {
