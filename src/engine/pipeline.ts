@@ -4,7 +4,7 @@
  * action; metadata is written in one update at the end (or before the user leaves); tokens are built and
  * signed after the last action.
  */
-import { Buffer } from 'buffer'
+import { Buffer } from './modules/nodeBuffer.ts'
 import type { JWK } from 'jose'
 import { createApiMaker, type Api } from './api/createApi.ts'
 import type { ApiContext } from './api/context.ts'
@@ -18,7 +18,8 @@ import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createProcess } from './modules/nodeProcess.ts'
 import { createRequire } from './modules/registry.ts'
-import { cloneJson, format, toJson } from './serialize.ts'
+import { formatLog } from './nodeInspect.ts'
+import { cloneJson, toJson } from './serialize.ts'
 import { transactionResult } from './result.ts'
 import { getSigningKey, issueTokens } from './tokens.ts'
 import { createTransaction, initialScopes, metadataForEvent, flushMetadata, type Suspension, type Transaction } from './transaction.ts'
@@ -223,7 +224,7 @@ class Run {
     const write = (name: string, level: LogEntry['level']) => function log(...args: unknown[]) {
       run.guard(frame)
       const line = run.callerLine(frame, log, name)
-      const message = format(...args)
+      const message = formatLog(...args)
       frame.logBytes += message.length
       if (frame.logBytes > LOG_LIMIT_BYTES) {
         if (!frame.result.droppedLogs) run.tx.warnings.push(`${frame.name}: console output past 256 KiB was dropped, as Auth0 does.`)

@@ -42,6 +42,11 @@ function expectSameError(ours: () => unknown, node: () => unknown) {
 const hex = (value: unknown) => (typeof value === 'string' ? value : Buffer.from(value as Uint8Array).toString('hex'))
 
 const ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512']
+/** Node's other digests the playground has too. */
+const MORE_ALGORITHMS = [
+  'sha224', 'sha512-224', 'sha512-256', 'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512', 'ripemd160', 'blake2b512',
+  'blake2s256', 'shake128', 'shake256',
+]
 const ENCODINGS = [undefined, 'hex', 'base64', 'base64url', 'latin1', 'binary'] as const
 const bytes0to255 = Uint8Array.from({ length: 256 }, (_, i) => i)
 const INPUTS: Array<string | Uint8Array> = [
@@ -97,6 +102,115 @@ describe('crypto hashes', () => {
     node.digest()
     expectSameError(() => ours.digest(), () => node.digest())
     expectSameError(() => ours.update('x'), () => node.update('x'))
+  })
+})
+
+describe('crypto: more digests, hash(), copy() and key derivation', () => {
+  it.each(MORE_ALGORITHMS)('createHash(%s) and crypto.hash match Node', (algorithm) => {
+    for (const input of INPUTS) {
+      for (const encoding of ENCODINGS) {
+        expect(hex(crypto.createHash(algorithm).update(input).digest(encoding as 'hex')))
+          .toBe(hex(nodeCrypto.createHash(algorithm).update(input).digest(encoding as 'hex')))
+      }
+      expect(crypto.hash(algorithm, input)).toBe(nodeCrypto.hash(algorithm, input))
+      expect(hex(crypto.hash(algorithm, input, 'buffer'))).toBe(hex(nodeCrypto.hash(algorithm, input, 'buffer')))
+      expect(crypto.hash(algorithm, input, 'base64')).toBe(nodeCrypto.hash(algorithm, input, 'base64'))
+    }
+  })
+
+  it('accepts the names Node lists in getHashes() for these digests', () => {
+    const names = nodeCrypto.getHashes()
+    for (const name of [...names, 'SHA3-256', 'Sha224', 'SHA-256', 'RIPEMD']) {
+      if (/sm3|md5-sha1|ssl3|RSA-SHA1-2/i.test(name)) continue
+      expect([name, crypto.createHash(name).update('x').digest('hex')]).toEqual([name, nodeCrypto.createHash(name).update('x').digest('hex')])
+    }
+  })
+
+  it('hash.copy() and shake outputLength match Node', () => {
+    for (const algorithm of [...ALGORITHMS, ...MORE_ALGORITHMS]) {
+      const ours = crypto.createHash(algorithm).update('first')
+      const node = nodeCrypto.createHash(algorithm).update('first')
+      const ourCopy = ours.copy()
+      const nodeCopy = node.copy()
+      expect(ours.update('a').digest('hex')).toBe(node.update('a').digest('hex'))
+      expect(ourCopy.update('b').digest('hex')).toBe(nodeCopy.update('b').digest('hex'))
+    }
+    for (const outputLength of [0, 1, 5, 16, 32, 100]) {
+      for (const algorithm of ['shake128', 'shake256']) {
+        expect(crypto.createHash(algorithm, { outputLength }).update('x').digest('hex'))
+          .toBe(nodeCrypto.createHash(algorithm, { outputLength }).update('x').digest('hex'))
+        expect(crypto.createHash(algorithm).update('y').copy({ outputLength }).digest('hex'))
+          .toBe(nodeCrypto.createHash(algorithm).update('y').copy({ outputLength }).digest('hex'))
+      }
+    }
+    expect(crypto.createHash('sha256', { outputLength: 32 }).update('x').digest('hex')).toBe(nodeCrypto.createHash('sha256').update('x').digest('hex'))
+    expectSameError(() => crypto.createHash('sha256', { outputLength: 5 }), () => nodeCrypto.createHash('sha256', { outputLength: 5 }))
+    const ours = crypto.createHash('sha256')
+    const node = nodeCrypto.createHash('sha256')
+    ours.digest()
+    node.digest()
+    expectSameError(() => ours.copy(), () => node.copy())
+    expect('copy' in crypto.createHmac('sha256', 'k')).toBe('copy' in nodeCrypto.createHmac('sha256', 'k'))
+  })
+
+  it('HMAC with the other digests matches Node', () => {
+    for (const algorithm of MORE_ALGORITHMS.filter((name) => !name.startsWith('shake'))) {
+      expect(crypto.createHmac(algorithm, 'key').update('data').digest('hex')).toBe(nodeCrypto.createHmac(algorithm, 'key').update('data').digest('hex'))
+    }
+  })
+
+  it('pbkdf2Sync, hkdfSync and scryptSync match Node', () => {
+    const secrets = ['password', '', Buffer.from('bytes'), new Uint8Array([1, 2, 3])]
+    for (const digest of ['sha1', 'sha256', 'sha512', 'sha3-256', 'SHA256']) {
+      for (const secret of secrets) {
+        expect(hex(crypto.pbkdf2Sync(secret, 'salt', 3, 40, digest))).toBe(hex(nodeCrypto.pbkdf2Sync(secret, 'salt', 3, 40, digest)))
+        expect(hex(Buffer.from(crypto.hkdfSync(digest, secret, 'salt', 'info', 42))))
+          .toBe(hex(Buffer.from(nodeCrypto.hkdfSync(digest, secret, 'salt', 'info', 42))))
+        expect(hex(Buffer.from(crypto.hkdfSync(digest, secret, '', '', 16)))).toBe(hex(Buffer.from(nodeCrypto.hkdfSync(digest, secret, '', '', 16))))
+      }
+    }
+    expect(crypto.hkdfSync('sha256', 'k', 's', 'i', 16)).toBeInstanceOf(ArrayBuffer)
+    expect(crypto.pbkdf2Sync('p', 's', 1, 0, 'sha256').length).toBe(0)
+    const options = [undefined, { N: 16 }, { cost: 32, blockSize: 2, parallelization: 2 }, { N: 0 }, { N: 64, r: 1, p: 3 }]
+    for (const option of options) {
+      expect(hex(crypto.scryptSync('password', 'salt', 24, option))).toBe(hex(nodeCrypto.scryptSync('password', 'salt', 24, option)))
+    }
+  })
+
+  it('the callback forms call back later with the same bytes', async () => {
+    const pbkdf2 = await new Promise<Buffer>((resolve, reject) => crypto.pbkdf2('p', 's', 2, 20, 'sha256', (error, key) => (error ? reject(error) : resolve(key))))
+    expect(hex(pbkdf2)).toBe(hex(nodeCrypto.pbkdf2Sync('p', 's', 2, 20, 'sha256')))
+    const hkdf = await new Promise<ArrayBuffer>((resolve, reject) => crypto.hkdf('sha256', 'k', 's', 'i', 20, (error, key) => (error ? reject(error) : resolve(key))))
+    expect(hex(Buffer.from(hkdf))).toBe(hex(Buffer.from(nodeCrypto.hkdfSync('sha256', 'k', 's', 'i', 20))))
+    const scrypt = await new Promise<Buffer>((resolve, reject) => crypto.scrypt('p', 's', 16, { N: 16 }, (error, key) => (error ? reject(error) : resolve(key))))
+    expect(hex(scrypt)).toBe(hex(nodeCrypto.scryptSync('p', 's', 16, { N: 16 })))
+  })
+
+  it('fails like Node for digests it lacks and for bad arguments', () => {
+    // Digests Node has and the playground lacks fail with Node's message for a digest it lacks.
+    const lacking = (ours: (name: string) => unknown, node: (name: string) => unknown) => {
+      for (const name of ['sm3', 'md5-sha1', 'nope']) {
+        const expected = thrown(() => node('nope'))
+        const actual = thrown(() => ours(name))
+        expect([actual.name, actual.message, (actual as Error & { code?: string }).code])
+          .toEqual([expected.name, expected.message.replace('nope', name), (expected as Error & { code?: string }).code])
+      }
+    }
+    lacking((name) => crypto.hash(name, 'x'), (name) => nodeCrypto.hash(name, 'x'))
+    lacking((name) => crypto.createHash(name), (name) => nodeCrypto.createHash(name))
+    lacking((name) => crypto.pbkdf2Sync('p', 's', 1, 8, name), (name) => nodeCrypto.pbkdf2Sync('p', 's', 1, 8, name))
+    lacking((name) => crypto.hkdfSync(name, 'k', 's', 'i', 8), (name) => nodeCrypto.hkdfSync(name, 'k', 's', 'i', 8))
+    lacking((name) => crypto.createHmac(name, 'k'), (name) => nodeCrypto.createHmac(name, 'k'))
+    expectSameError(() => crypto.createHash('nope'), () => nodeCrypto.createHash('nope'))
+    expectSameError(() => crypto.hash('sha1', 'x', 'nope' as 'hex'), () => nodeCrypto.hash('sha1', 'x', 'nope' as 'hex'))
+    expectSameError(() => crypto.pbkdf2Sync('p', 's', 0, 32, 'sha256'), () => nodeCrypto.pbkdf2Sync('p', 's', 0, 32, 'sha256'))
+    expectSameError(() => crypto.pbkdf2Sync('p', 's', 1, -1, 'sha256'), () => nodeCrypto.pbkdf2Sync('p', 's', 1, -1, 'sha256'))
+    expectSameError(() => crypto.pbkdf2Sync('p', 's', 1, 32, undefined as never), () => nodeCrypto.pbkdf2Sync('p', 's', 1, 32, undefined as never))
+    expectSameError(() => crypto.hkdfSync('sha256', 'k', 's', 'i', 255 * 32 + 1), () => nodeCrypto.hkdfSync('sha256', 'k', 's', 'i', 255 * 32 + 1))
+    // Node's message for a bad N can carry OpenSSL's last error, so this one comes before the memory limit.
+    expectSameError(() => crypto.scryptSync('p', 's', 16, { N: 15 }), () => nodeCrypto.scryptSync('p', 's', 16, { N: 15 }))
+    expectSameError(() => crypto.scryptSync('p', 's', 16, { N: 1024 * 1024 }), () => nodeCrypto.scryptSync('p', 's', 16, { N: 1024 * 1024 }))
+    expectSameError(() => crypto.scryptSync('p', 's', 16, { N: 16, cost: 16 }), () => nodeCrypto.scryptSync('p', 's', 16, { N: 16, cost: 16 }))
   })
 })
 
@@ -264,6 +378,19 @@ describe('querystring', () => {
     expect({ ...querystring.parse('list=a+b&list=c%2Bd') }).toEqual({ list: ['a b', 'c+d'] })
   })
 
+  it('parse honours maxKeys (1000 unless given, 0 for none) and decodeURIComponent as Node does', () => {
+    const many = Array.from({ length: 1100 }, (_, i) => `k${i}=${i}`).join('&')
+    const cases: Array<[string, object | undefined]> = [
+      [many, undefined], [many, {}], [many, { maxKeys: 0 }], [many, { maxKeys: 5 }], ['a=1&b=2&c=3', { maxKeys: 2 }],
+      ['&&a=1&b=2&c=3', { maxKeys: 2 }], ['a=1&a=2&a=3', { maxKeys: 2 }], ['a=1&b=2', { maxKeys: -1 }],
+      ['a=%41&b=%E0%A4%A', { decodeURIComponent: (text: string) => text.toUpperCase() }],
+      ['a=%41&b=%E0%A4%A', { decodeURIComponent: decodeURIComponent }],
+    ]
+    for (const [text, options] of cases) {
+      expect({ ...querystring.parse(text, undefined, undefined, options) }).toEqual({ ...nodeQuerystring.parse(text, undefined, undefined, options) })
+    }
+  })
+
   it('escape and unescape match Node', () => {
     for (const text of ['plain', 'a b&c=d', 'ü😀', "!'()*~", '%41%zz%', '%E0%A4%A', 'a+b']) {
       expect(querystring.escape(text)).toBe(nodeQuerystring.escape(text))
@@ -338,6 +465,35 @@ describe('url', () => {
       ['https://example.com/a', 'https://other.com/b'],
     ]
     for (const [from, to] of cases) expect(url.resolve(from, to)).toBe(nodeUrl.resolve(from, to))
+  })
+
+  it('resolve keeps a relative base relative, as Node does', () => {
+    const cases: Array<[string, string]> = [
+      ['a/b', 'c'], ['a/b', '../c'], ['a/b', '../../c'], ['a/b', '../../../c'], ['a/', './x?y#z'], ['a', 'b'],
+      ['', 'b'], ['a/b', '/c'], ['a/b', '//h/c'], ['a/b', '?q'], ['a/b', '#h'], ['a/b/', ''], ['./a/b', 'c'],
+      ['../a', 'b'], ['a/b', 'http://x/y'], ['a/b/c', '..'], ['a/b/c', '.'], ['a/b?x#y', ''], ['a/b?x#y', '#z'],
+      ['a//b', 'c'], ['a/b', 'c/./d/../e'], ['a b/c', 'd e'], ['a/b', '..'], ['..', 'x'], ['a/..', 'x'], ['a/b', './'],
+      ['./', 'x'],
+    ]
+    for (const [from, to] of cases) expect([from, to, url.resolve(from, to)]).toEqual([from, to, nodeUrl.resolve(from, to)])
+  })
+
+  it('format(URL, options) matches Node', () => {
+    const urls = [
+      'http://u:p@xn--nxasmq6b.com:8080/p?q=1#h', 'https://example.com/', 'file:///a#b', 'mailto:x@xn--nxasmq6b.com',
+      'https://xn--mnchen-3ya.de/x?y#z', 'https://a.xn--fiqs8s/', 'http://user@example.com/?#',
+    ]
+    const optionSets = [
+      undefined, {}, { auth: false }, { fragment: false }, { search: false }, { unicode: true },
+      { auth: 0, fragment: null, search: false, unicode: 1 }, { auth: false, fragment: false, search: false, unicode: true },
+    ]
+    for (const text of urls) {
+      for (const options of optionSets) {
+        expect(url.format(new URL(text), options as never)).toBe(nodeUrl.format(new URL(text), options as never))
+      }
+      expect(url.domainToUnicode(new URL(text).hostname)).toBe(nodeUrl.domainToUnicode(new URL(text).hostname))
+    }
+    expectSameError(() => url.format(new URL(urls[0]), 5 as never), () => nodeUrl.format(new URL(urls[0]), 5 as never))
   })
 
   it('exposes the WHATWG classes', () => {
@@ -456,5 +612,167 @@ describe('buffer', () => {
   it('exposes Buffer and its constants', () => {
     expect(buffer.Buffer.from('hi').toString('base64')).toBe('aGk=')
     expect(buffer.constants.MAX_LENGTH).toBeGreaterThan(0)
+  })
+})
+
+describe('Buffer (the browser\'s `buffer` package, patched) against node:buffer', () => {
+  const Ours = buffer.Buffer
+  const ENCODINGS = [
+    'utf8', 'utf-8', 'UTF8', 'utf16le', 'utf-16le', 'ucs2', 'ucs-2', 'latin1', 'binary', 'base64', 'base64url', 'hex',
+    'ascii', 'Base64URL', 'HEX',
+  ] as BufferEncoding[]
+  const STRINGS = ['', 'hello', 'ünï😀\u0000\uffff', 'SGVsbG8-_w', 'SGVsbG8+/w==', 'a b=', 'abc', 'zz0102', '\ud800x', 'AQID', 'AQ', 'eyJhbGciOiJIUzI1NiJ9']
+  const BYTES = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256)
+  const HAYSTACK = 'xxhelloSGVsbG8ünï😀abc'
+  /** A comparable outcome: bytes as hex, other values as JSON, errors by name, code and message. */
+  const outcome = (run: () => unknown) => {
+    try {
+      const value = run()
+      return value instanceof Uint8Array ? `bytes ${Buffer.from(value).toString('hex')}` : JSON.stringify(value)
+    } catch (error) {
+      const { name, message, code } = error as Error & { code?: string }
+      return `threw ${name} ${code} ${message}`
+    }
+  }
+  const same = (label: string, run: (Class: typeof Buffer) => unknown) => {
+    expect([label, outcome(() => run(Ours))]).toEqual([label, outcome(() => run(Buffer))])
+  }
+
+  it.each(ENCODINGS)('%s: isEncoding, from, toString, byteLength, write, fill, alloc and search match Node', (encoding) => {
+    same('isEncoding', (B) => B.isEncoding(encoding))
+    same('toString', (B) => B.from(BYTES).toString(encoding))
+    same('toString range', (B) => B.from(BYTES).toString(encoding, 3, 50))
+    for (const text of STRINGS) {
+      const label = (what: string) => `${what} ${JSON.stringify(text)}`
+      same(label('from'), (B) => B.from(text, encoding))
+      same(label('round trip'), (B) => B.from(B.from(text, encoding).toString(encoding), encoding))
+      same(label('byteLength'), (B) => B.byteLength(text, encoding))
+      same(label('write'), (B) => { const b = B.alloc(8); return [b.write(text, 1, encoding), b.toString('hex')] })
+      same(label('write length'), (B) => { const b = B.alloc(8); return [b.write(text, 1, 3, encoding), b.toString('hex')] })
+      same(label('write encoding only'), (B) => { const b = B.alloc(8); return [b.write(text, encoding), b.toString('hex')] })
+      same(label('fill'), (B) => B.alloc(9).fill(text, 1, 8, encoding))
+      same(label('fill encoding only'), (B) => B.alloc(9).fill(text, encoding))
+      same(label('alloc'), (B) => B.alloc(7, text, encoding))
+      same(label('indexOf'), (B) => B.from(HAYSTACK).indexOf(text, 0, encoding))
+      same(label('indexOf encoding only'), (B) => B.from(HAYSTACK).indexOf(text, encoding))
+      same(label('includes'), (B) => B.from(HAYSTACK).includes(text, 2, encoding))
+      same(label('lastIndexOf'), (B) => B.from(HAYSTACK).lastIndexOf(text, undefined, encoding))
+    }
+  })
+
+  it('finds an empty needle where Node does and fails like Node for unknown encodings', () => {
+    for (const offset of [undefined, 0, 4, 10, -2, -100]) {
+      same(`indexOf '' ${offset}`, (B) => B.from('abcabc').indexOf('', offset))
+      same(`lastIndexOf '' ${offset}`, (B) => B.from('abcabc').lastIndexOf('', offset))
+      same(`includes '' ${offset}`, (B) => B.from('abcabc').includes('', offset))
+    }
+    same('from', (B) => B.from('x', 'nope' as BufferEncoding))
+    same('toString', (B) => B.alloc(2).toString('nope' as BufferEncoding))
+    same('write', (B) => B.alloc(2).write('x', 'nope' as BufferEncoding))
+    same('isEncoding', (B) => [B.isEncoding(''), B.isEncoding('nope'), B.isEncoding(5 as never)])
+    same('byteLength of an unknown encoding counts UTF-8', (B) => B.byteLength('ü', 'nope' as BufferEncoding))
+  })
+
+  it('is a Buffer class in every environment: digests are instances of it', () => {
+    expect(Ours).not.toBe(Buffer)
+    expect(crypto.createHash('sha256').update('x').digest()).toBeInstanceOf(Ours)
+    expect(Ours.from('eyJhbGciOiJIUzI1NiJ9', 'base64url').toString()).toBe('{"alg":"HS256"}')
+  })
+})
+
+describe('util.inspect and util.format print as Node does (node-inspect-extracted)', () => {
+  class Point { constructor(public x = 1, public y = 2) {} }
+  class Empty {}
+  const circular: Record<string, unknown> = { name: 'loop' }
+  circular.self = circular
+  const VALUES: Array<[string, () => unknown]> = [
+    ['string', () => 'text'], ['quotes', () => "it's"], ['-0', () => -0], ['NaN', () => NaN], ['bigint', () => 10n],
+    ['symbol', () => Symbol('s')], ['null', () => null], ['undefined', () => undefined], ['function', () => function named() {}],
+    ['arrow', () => () => 1], ['class', () => Point], ['instance', () => new Point()], ['empty instance', () => new Empty()],
+    ['null prototype', () => Object.assign(Object.create(null), { a: 1 })], ['nested', () => ({ a: { b: { c: { d: { e: 1 } } } } })],
+    ['long array', () => Array.from({ length: 120 }, (_, i) => i)], ['grouped numbers', () => Array.from({ length: 30 }, (_, i) => i * 1000)],
+    ['sparse', () => [1, , 3]], ['array props', () => Object.assign([1, 2], { extra: true })], ['map', () => new Map<unknown, unknown>([['a', 1], [{ k: 1 }, [2]]])],
+    ['set', () => new Set([1, 'two', [3]])], ['date', () => new Date(0)], ['invalid date', () => new Date(NaN)], ['regexp', () => /a+b/gi],
+    ['circular', () => circular], ['keys needing quotes', () => ({ 'a-b': 1, 2: 'two', valid_id: 3 })],
+    ['Uint8Array', () => new Uint8Array([1, 2, 3])], ['Float64Array', () => new Float64Array([1.5, -0])],
+    ['boxed', () => [new Number(3), new String('s'), new Boolean(false)]], ['long string', () => 'x'.repeat(20000)],
+    ['multiline string in object', () => ({ text: 'a\nb' })], ['wide object', () => Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`key${i}`, `value ${i}`]))],
+    ['getter', () => ({ get g() { return 1 } })], ['object with toString', () => ({ toString: () => 'x' })],
+  ]
+
+  it.each(VALUES)('inspect(%s) matches node:util', (_, make) => {
+    expect(util.inspect(make())).toBe(nodeUtil.inspect(make()))
+    expect(util.inspect(make(), { depth: 0, compact: false, breakLength: 40 })).toBe(nodeUtil.inspect(make(), { depth: 0, compact: false, breakLength: 40 }))
+  })
+
+  it.each(VALUES)('format(%s) matches node:util, alone and in placeholders', (label, make) => {
+    expect(util.format(make())).toBe(nodeUtil.format(make()))
+    expect(util.format('%s|%O|%j', make(), make(), 1)).toBe(nodeUtil.format('%s|%O|%j', make(), make(), 1))
+    // %o shows hidden internals, which differ for typed arrays outside Node.
+    if (!label.endsWith('Array')) expect(util.format('%o', make())).toBe(nodeUtil.format('%o', make()))
+  })
+
+  it('formats placeholders like Node', () => {
+    const cases: unknown[][] = [
+      ['%c styled %s', 'color: red', 'text'], ['%d %i %f', '42.5', 42.9, '3.25'], ['%d', -0], ['%i', 2n ** 70n], ['%j', circular],
+      ['%%s %s', 'a'], ['%s', Symbol('x')], ['%s %s', 'only one'], ['no placeholders', { a: 1 }, 'b'], ['%o', [1, { a: 2 }]],
+      [{ a: 1 }, 'then', 2], ['%s', -0], ['%s', 12345678901234567890n], ['%s', new Point()], ['%s', null, undefined],
+    ]
+    for (const args of cases) expect(util.format(...args)).toBe(nodeUtil.format(...args))
+  })
+
+  it('prints the engine\'s Buffer as Node prints its own', () => {
+    for (const text of ['', 'ab', 'x'.repeat(60)]) {
+      expect(util.inspect(buffer.Buffer.from(text))).toBe(nodeUtil.inspect(Buffer.from(text)))
+      expect(util.inspect({ nested: buffer.Buffer.from(text) })).toBe(nodeUtil.inspect({ nested: Buffer.from(text) }))
+    }
+  })
+})
+
+describe('crypto RSA signatures (RSASSA-PKCS1-v1_5) against node:crypto', () => {
+  const pair = nodeCrypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const pkcs8 = pair.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string
+  const pkcs1 = pair.privateKey.export({ format: 'pem', type: 'pkcs1' }) as string
+  const spki = pair.publicKey.export({ format: 'pem', type: 'spki' }) as string
+  const pkcs1Public = pair.publicKey.export({ format: 'pem', type: 'pkcs1' }) as string
+  const jwk = pair.privateKey.export({ format: 'jwk' })
+  const publicJwk = pair.publicKey.export({ format: 'jwk' })
+  const DATA = ['header.payload', '', 'ünï😀', Buffer.from([0, 1, 2, 255])]
+
+  it('signs exactly as Node for every digest and key form, and verifies both ways', () => {
+    const privateForms = [pkcs8, pkcs1, Buffer.from(pkcs8), { key: jwk, format: 'jwk' }, crypto.createPrivateKey(pkcs8)]
+    for (const algorithm of ['RSA-SHA256', 'sha256', 'SHA384', 'sha512', 'sha1', 'sha224']) {
+      for (const data of DATA) {
+        const expected = nodeCrypto.createSign(algorithm).update(data).sign(pkcs8, 'base64url')
+        for (const key of privateForms) {
+          expect(crypto.createSign(algorithm).update(data).sign(key as never, 'base64url')).toBe(expected)
+        }
+        expect(hex(crypto.sign(algorithm, typeof data === 'string' ? Buffer.from(data) : data, pkcs8))).toBe(hex(Buffer.from(expected, 'base64url')))
+        for (const key of [spki, pkcs1Public, pkcs8, { key: publicJwk, format: 'jwk' }, crypto.createPublicKey(pkcs8)]) {
+          expect(crypto.createVerify(algorithm).update(data).verify(key as never, expected, 'base64url')).toBe(true)
+          expect(crypto.createVerify(algorithm).update('other').verify(key as never, expected, 'base64url')).toBe(false)
+        }
+        const ours = crypto.createSign(algorithm).update(data).sign(pkcs1)
+        expect(nodeCrypto.createVerify(algorithm).update(data).verify(spki, ours)).toBe(true)
+        expect(crypto.verify(algorithm, typeof data === 'string' ? Buffer.from(data) : data, spki, ours)).toBe(true)
+      }
+    }
+  })
+
+  it('exports keys as JWK as Node does', () => {
+    expect(crypto.createPrivateKey(pkcs1).export({ format: 'jwk' })).toEqual(nodeCrypto.createPrivateKey(pkcs1).export({ format: 'jwk' }))
+    expect(crypto.createPublicKey(pkcs8).export({ format: 'jwk' })).toEqual(nodeCrypto.createPublicKey(pkcs8).export({ format: 'jwk' }))
+    expect(crypto.createPublicKey(spki).type).toBe('public')
+    expect(crypto.createPrivateKey(pkcs8).asymmetricKeyType).toBe('rsa')
+    expect(crypto.createPrivateKey(pkcs8).asymmetricKeyDetails).toEqual(nodeCrypto.createPrivateKey(pkcs8).asymmetricKeyDetails)
+  })
+
+  it('refuses EC keys with a message saying RSA only, and a bad digest as Node does', () => {
+    const ec = nodeCrypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }) as string
+    expect(() => crypto.createSign('sha256').update('x').sign(ec)).toThrow(/RSA keys only/)
+    expectSameError(() => crypto.createSign('nope'), () => nodeCrypto.createSign('nope'))
+    expectSameError(() => crypto.createPrivateKey(spki), () => nodeCrypto.createPrivateKey(spki))
+    expectSameError(() => crypto.createPrivateKey('junk'), () => nodeCrypto.createPrivateKey('junk'))
+    expectSameError(() => crypto.sign('nope', Buffer.from('x'), pkcs8), () => nodeCrypto.sign('nope', Buffer.from('x'), pkcs8))
   })
 })

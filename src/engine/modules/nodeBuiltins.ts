@@ -2,7 +2,7 @@
  * The Node core modules action code can `require`, built to run the same in a Web Worker, in Node and in
  * Vitest. Their randomness comes from the run's entropy, so seeded runs are reproducible.
  */
-import { Buffer, kMaxLength } from 'buffer'
+import { Buffer, kMaxLength } from './nodeBuffer.ts'
 import type { Entropy } from '../determinism.ts'
 import { createCrypto } from './nodeCrypto.ts'
 import { createQuerystring } from './nodeQuerystring.ts'

@@ -31,13 +31,33 @@ export function unescape(value: unknown): string {
   return decoder.decode(output.subarray(0, length))
 }
 
-/** Repeated keys collect their values in an array; `+` is a space. */
-export function parse(text: unknown, sep?: string, eq?: string): ParsedQuery {
+export interface ParseOptions {
+  maxKeys?: number
+  decodeURIComponent?: (text: string) => string
+}
+
+/**
+ * Repeated keys collect their values in an array; `+` is a space. As in Node, at most `maxKeys` (1000 unless
+ * given; 0 for no limit) pieces between separators are read, empty ones included.
+ */
+export function parse(text: unknown, sep?: string | null, eq?: string | null, options?: ParseOptions): ParsedQuery {
   const result: ParsedQuery = Object.create(null)
-  if (typeof text !== 'string') return result
+  if (typeof text !== 'string' || text.length === 0) return result
   const equals = eq || '='
-  const decode = (part: string) => unescape(part.replace(/\+/g, ' '))
-  for (const pair of text.split(sep || '&')) {
+  const maxKeys = typeof options?.maxKeys === 'number' ? options.maxKeys : 1000
+  const decodeText = typeof options?.decodeURIComponent === 'function' ? options.decodeURIComponent : unescape
+  const decode = (part: string) => {
+    const spaced = part.replace(/\+/g, ' ')
+    if (decodeText === unescape) return unescape(spaced)
+    try {
+      return decodeText(spaced)
+    } catch {
+      return unescape(spaced)
+    }
+  }
+  let pairs = text.split(sep || '&')
+  if (maxKeys > 0) pairs = pairs.slice(0, maxKeys)
+  for (const pair of pairs) {
     if (!pair) continue
     const at = pair.indexOf(equals)
     const key = decode(at === -1 ? pair : pair.slice(0, at))

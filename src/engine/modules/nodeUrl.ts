@@ -164,21 +164,125 @@ function formatLegacy(url: { [K in keyof LegacyUrl]?: unknown }): string {
   return protocol + host + pathname + search + hash
 }
 
-/** Accepts a legacy url object, a WHATWG `URL` or a string (which is parsed first). */
-export function format(url: unknown): string {
+export interface UrlFormatOptions {
+  auth?: unknown
+  fragment?: unknown
+  search?: unknown
+  unicode?: unknown
+}
+
+/** Accepts a legacy url object, a WHATWG `URL` (with Node's options) or a string (which is parsed first). */
+export function format(url: unknown, options?: UrlFormatOptions): string {
   if (typeof url === 'string') return parse(url).href
-  if (url instanceof URL) return url.href
+  if (url instanceof URL) return formatWhatwg(url, options)
   if (url === null || typeof url !== 'object') throw new TypeError('The "urlObject" argument must be of type object or string.')
   return formatLegacy(url)
 }
 
-/** The WHATWG resolution Node's documentation recommends over the legacy one; relative bases stay relative. */
+function formatWhatwg(url: URL, options: UrlFormatOptions | undefined): string {
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    const shown = options === null ? 'Received null' : `Received type ${typeof options} (${String(options)})`
+    throw Object.assign(new TypeError(`The "options" argument must be of type object. ${shown}`), { code: 'ERR_INVALID_ARG_TYPE' })
+  }
+  const flag = (value: unknown, fallback: boolean) => (value === null || value === undefined ? fallback : Boolean(value))
+  const copy = new URL(url.href)
+  if (!flag(options?.fragment, true)) copy.hash = ''
+  if (!flag(options?.search, true)) copy.search = ''
+  if (!flag(options?.auth, true)) {
+    copy.username = ''
+    copy.password = ''
+  }
+  const href = copy.href
+  if (!flag(options?.unicode, false) || !copy.hostname || !/(^|\.)xn--/i.test(copy.hostname)) return href
+  const hostAt = href.indexOf(copy.hostname, Math.max(href.indexOf('@') + 1, href.indexOf('//') + 2))
+  return href.slice(0, hostAt) + domainToUnicode(copy.hostname) + href.slice(hostAt + copy.hostname.length)
+}
+
+/** RFC 3492 decoding of each `xn--` label, as Node's `url.domainToUnicode`. */
+export function domainToUnicode(domain: string): string {
+  return domain.split('.').map((label) => {
+    if (!/^xn--/i.test(label)) return label
+    try {
+      return decodePunycode(label.slice(4).toLowerCase())
+    } catch {
+      return label
+    }
+  }).join('.')
+}
+
+function decodePunycode(input: string): string {
+  const base = 36
+  const output: number[] = []
+  const delimiter = input.lastIndexOf('-')
+  for (let i = 0; i < Math.max(delimiter, 0); i++) output.push(input.charCodeAt(i))
+  let n = 128
+  let bias = 72
+  let i = 0
+  const adapt = (delta: number, points: number, first: boolean) => {
+    delta = first ? Math.floor(delta / 700) : delta >> 1
+    delta += Math.floor(delta / points)
+    let k = 0
+    for (; delta > ((base - 1) * 26) >> 1; k += base) delta = Math.floor(delta / (base - 1))
+    return k + Math.floor(((base - 1 + 1) * delta) / (delta + 38))
+  }
+  for (let index = delimiter > 0 ? delimiter + 1 : 0; index < input.length;) {
+    const oldi = i
+    for (let w = 1, k = base; ; k += base) {
+      if (index >= input.length) throw new RangeError('invalid punycode')
+      const code = input.charCodeAt(index++)
+      const digit = code >= 48 && code < 58 ? code - 22 : code >= 97 && code < 123 ? code - 97 : base
+      if (digit >= base) throw new RangeError('invalid punycode')
+      i += digit * w
+      const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias
+      if (digit < t) break
+      w *= base - t
+    }
+    bias = adapt(i - oldi, output.length + 1, oldi === 0)
+    n += Math.floor(i / (output.length + 1))
+    i %= output.length + 1
+    output.splice(i++, 0, n)
+  }
+  return String.fromCodePoint(...output)
+}
+
+/** Node's legacy merging of a relative path onto a relative base: `..` past the start is kept. */
+function mergeRelative(base: string, relative: string): string {
+  const segments = (base.slice(0, base.lastIndexOf('/') + 1) + relative).split('/')
+  const out: string[] = []
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1
+    if (segment === '.' || segment === '..') {
+      if (segment === '..') {
+        if (out.length && out[out.length - 1] !== '..') out.pop()
+        else out.push('..')
+      }
+      if (last) out.push('')
+      return
+    }
+    out.push(segment)
+  })
+  return out.join('/')
+}
+
+/**
+ * The WHATWG resolution Node's documentation recommends over the legacy one; a relative base (`a/b`) stays
+ * relative and is merged as Node's legacy algorithm does.
+ */
 export function resolve(from: string, to: string): string {
+  const base = parse(from)
+  if (!base.protocol && !base.slashes && !base.host && !(base.pathname ?? '').startsWith('/')) {
+    const relative = parse(to)
+    if (!relative.protocol) {
+      if ((relative.pathname ?? '').startsWith('/')) return relative.href
+      if (!relative.pathname) return (base.pathname ?? '') + (relative.search ?? base.search ?? '') + (relative.hash ?? '')
+      return mergeRelative(base.pathname ?? '', relative.pathname) + (relative.search ?? '') + (relative.hash ?? '')
+    }
+  }
   const resolved = new URL(to, new URL(from, 'resolve://'))
   if (resolved.protocol !== 'resolve:') return resolved.href
   return resolved.pathname + resolved.search + resolved.hash
 }
 
 export function createUrl() {
-  return { URL, URLSearchParams, parse, format, resolve }
+  return { URL, URLSearchParams, parse, format, resolve, domainToUnicode }
 }

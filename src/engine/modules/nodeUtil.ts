@@ -1,5 +1,5 @@
 /** Node's `util`: formatting, callback/promise adapters, `inherits` and a few type checks. */
-import { format, inspect } from '../serialize.ts'
+import { format, inspect } from '../nodeInspect.ts'
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown
 
