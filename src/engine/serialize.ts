@@ -1,6 +1,6 @@
 /**
- * Turning anything an action hands us into plain JSON (timeline arguments, logs, results) and into text
- * the way Node prints it (`console.log`, `util.format`, `util.inspect`).
+ * Turning anything an action hands us into plain JSON (timeline arguments, logs, results). Text the way
+ * Node prints it (`console.log`, `util.format`, `util.inspect`) is nodeInspect.ts's.
  */
 import type { JsonValue } from './types.ts'
 
@@ -47,69 +47,6 @@ export function toJson(value: unknown, depth = 0, seen: Set<object> = new Set())
   } finally {
     seen.delete(object)
   }
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
-
-/** An error as Node prints it, keeping only the stack frames in action code: the engine's own are noise. */
-function errorText(error: Error): string {
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at .*action-\d+-[\w-]+\.js:\d+/.test(line))
-  return [`${error.name}: ${error.message}`, ...frames].join('\n')
-}
-
-function inspectValue(value: unknown, depth: number, seen: Set<object>): string {
-  if (typeof value === 'string') return depth === 0 ? `'${value}'` : `'${value.replace(/'/g, "\\'")}'`
-  if (value === undefined) return 'undefined'
-  if (typeof value === 'function') return `[Function: ${value.name || 'anonymous'}]`
-  if (typeof value === 'bigint') return `${value}n`
-  if (typeof value === 'symbol') return value.toString()
-  if (value === null || typeof value !== 'object') return String(value)
-  if (value instanceof Error) return errorText(value)
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()
-  if (value instanceof RegExp) return value.toString()
-  if (seen.has(value)) return '[Circular *1]'
-  if (depth > 2) return Array.isArray(value) ? '[Array]' : '[Object]'
-  seen.add(value)
-  try {
-    const inner = (item: unknown) => inspectValue(item, depth + 1, seen)
-    if (Array.isArray(value)) return value.length ? `[ ${value.slice(0, 100).map(inner).join(', ')}${value.length > 100 ? `, ... ${value.length - 100} more items` : ''} ]` : '[]'
-    if (value instanceof Map) return `Map(${value.size}) {${[...value].map(([k, v]) => ` ${inner(k)} => ${inner(v)}`).join(',')} }`
-    if (value instanceof Set) return `Set(${value.size}) {${[...value].map((v) => ` ${inner(v)}`).join(',')} }`
-    const keys = Object.keys(value)
-    if (!keys.length) return '{}'
-    const body = keys.map((key) => `${IDENTIFIER.test(key) ? key : `'${key}'`}: ${inner((value as Record<string, unknown>)[key])}`)
-    return `{ ${body.join(', ')} }`
-  } finally {
-    seen.delete(value)
-  }
-}
-
-/** Node-like `util.inspect`: `{ a: 1, b: 'x' }`, `[ 1, 2 ]`, nesting shown to depth 2. */
-export function inspect(value: unknown): string {
-  return inspectValue(value, 0, new Set())
-}
-
-/** Node's `util.format`: `%s %d %i %f %j %o %O %%` placeholders, then the remaining arguments inspected. */
-export function format(...args: unknown[]): string {
-  const [first, ...rest] = args
-  const show = (arg: unknown) => (typeof arg === 'string' ? arg : inspect(arg))
-  if (typeof first !== 'string') return args.map(show).join(' ')
-  let index = 0
-  const text = first.replace(/%[sdifjoO%]/g, (token) => {
-    if (token === '%%') return '%'
-    if (index >= rest.length) return token
-    const arg = rest[index++]
-    switch (token) {
-      case '%s': return typeof arg === 'string' ? arg : inspect(arg)
-      case '%d': return String(Number(arg))
-      case '%i': return String(Number.parseInt(String(arg), 10))
-      case '%f': return String(Number.parseFloat(String(arg)))
-      case '%j': return JSON.stringify(toJson(arg))
-      default: return inspect(arg)
-    }
-  })
-  const remaining = rest.slice(index).map(show)
-  return [text, ...remaining].join(' ')
 }
 
 /**

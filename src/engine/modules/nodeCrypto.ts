@@ -14,7 +14,7 @@ import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/h
 import { sha3_224, sha3_256, sha3_384, sha3_512, shake128, shake256 } from '@noble/hashes/sha3.js'
 import type { Entropy } from '../determinism.ts'
 import { createSigning } from './nodeSign.ts'
-import { inspect } from '../serialize.ts'
+import { inspect } from '../nodeInspect.ts'
 
 interface HashState {
   update(bytes: Uint8Array): unknown
