@@ -5,6 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base64url } from 'jose'
+import { modPow, toBigInt, toBytes } from './rsaMath.ts'
 
 export interface RsaPrivateJwk { kty: 'RSA'; n: string; e: string; d: string; p: string; q: string; dp: string; dq: string; qi: string }
 
@@ -12,24 +13,7 @@ const encoder = new TextEncoder()
 /** DER of DigestInfo { sha256 } before the 32-byte hash (RFC 8017 §9.2, note 1). */
 const SHA256_DIGEST_INFO = [0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20]
 
-const toBigInt = (bytes: Uint8Array) => bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n)
 const fromJwk = (field: string) => toBigInt(base64url.decode(field))
-
-function toBytes(value: bigint, length: number): Uint8Array {
-  const bytes = new Uint8Array(length)
-  for (let i = length - 1; i >= 0; i--, value >>= 8n) bytes[i] = Number(value & 0xffn)
-  return bytes
-}
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n
-  base %= modulus
-  for (; exponent > 0n; exponent >>= 1n) {
-    if (exponent & 1n) result = (result * base) % modulus
-    base = (base * base) % modulus
-  }
-  return result
-}
 
 export function createRs256Signer(jwk: RsaPrivateJwk) {
   const [p, q, dp, dq, qi] = [jwk.p, jwk.q, jwk.dp, jwk.dq, jwk.qi].map(fromJwk)

@@ -7,6 +7,7 @@
 import { Buffer } from './nodeBuffer.ts'
 import { sha1 } from '@noble/hashes/legacy.js'
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
+import { modPow, toBigInt, toBytes } from '../rsaMath.ts'
 
 function nodeError(Type: ErrorConstructor, code: string | undefined, message: string): Error {
   return code ? Object.assign(new Type(message), { code }) : new Type(message)
@@ -26,23 +27,6 @@ function digestOf(algorithm: unknown) {
   return Object.hasOwn(DIGESTS, name) ? DIGESTS[name] : undefined
 }
 
-const toBigInt = (bytes: Uint8Array) => bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n)
-
-function toBytes(value: bigint, length: number): Uint8Array {
-  const bytes = new Uint8Array(length)
-  for (let i = length - 1; i >= 0; i--, value >>= 8n) bytes[i] = Number(value & 0xffn)
-  return bytes
-}
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n
-  base %= modulus
-  for (; exponent > 0n; exponent >>= 1n) {
-    if (exponent & 1n) result = (result * base) % modulus
-    base = (base * base) % modulus
-  }
-  return result
-}
 
 /** A DER element: its tag and contents. */
 interface Der { tag: number; body: Uint8Array }
