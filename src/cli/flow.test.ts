@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,6 +25,7 @@ function json(...args: string[]): RunResult {
 }
 
 const flow = (slug: string) => `${FLOWS}/${slug}.json`
+const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'))
 
 /** The CLI with a secret in its environment, run in the background. */
 function cliWithSecret(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -132,6 +133,17 @@ describe('npm run flow', () => {
     }
   })
 
+  it('warns on stderr about an event that does not match the event schema, and runs it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))
+    const doc = readJson(flow('roles-into-tokens'))
+    const file = join(dir, 'odd-event.json')
+    writeFileSync(file, JSON.stringify({ ...doc, event: { ...doc.event, user: { ...doc.event.user, email_verified: 'yes' } } }))
+    const run = cli(file)
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/^warning: event\.user\.email_verified: expected boolean, received string$/m)
+    expect(run.stdout).toContain('COMPLETED')
+  })
+
   it('exits 2 with a clear message for unreadable input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))
     const write = (name: string, text: string) => { const path = join(dir, name); writeFileSync(path, text); return path }
@@ -140,6 +152,7 @@ describe('npm run flow', () => {
       [[write('bad.json', '{\n  "version": 1,\n  oops\n}')], /Invalid JSON at line 3, column 3/],
       [[write('shape.json', JSON.stringify({ version: 1, trigger: 'post-login', name: 'x', actions: [{ id: 'a' }], event: {} }))], /actions\[0\]\.name: .*expected string/],
       [[flow('favorite-color-redirect'), '--continue', write('c.json', '[1]')], /a continue file is a JSON object/],
+      [[write('event.json', JSON.stringify({ ...readJson(flow('roles-into-tokens')), event: { ...readJson(flow('roles-into-tokens')).event, user: 42 } }))], /event\.user: expected object, received number/],
       [[flow('favorite-color-redirect'), '--continue', write('empty-secret.json', '{ "sessionToken": { "secret": "" } }')], /^\S*empty-secret\.json: sessionToken\.secret is empty: [^\n]*\n$/],
       [[flow('roles-into-tokens'), '--now', 'yesterday'], /--now must be an ISO time/],
       [[], /Usage: npm run flow/],

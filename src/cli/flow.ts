@@ -92,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = parseFlowDocument(readText(options.file, 'flow file'))
   if (!parsed.ok) throw new InputError(`${options.file} is not a valid flow document:\n${parsed.errors.map((error) => `  ${error}`).join('\n')}`)
   const doc = parsed.value
+  for (const warning of parsed.warnings ?? []) process.stderr.write(`warning: ${warning}\n`)
   const spec = options.continueFile ? readContinueSpec(options.continueFile) : undefined
   const runOptions = { now: options.now, seed: options.seed, timeLimitMs: options.timeLimitMs }
   const runner = createNodeRunner()

@@ -3,6 +3,7 @@
  * Unknown fields are kept (loose objects), so a document written by a newer playground survives a round trip.
  */
 import { z } from 'zod'
+import { checkEvent } from './eventCheck.ts'
 import { parseJson, type Parsed } from './json.ts'
 import type { CacheRecord } from './types.ts'
 
@@ -63,7 +64,9 @@ export function validateFlowDocument(value: unknown): Parsed<FlowDocument> {
       if (!ids.has(action.id)) { ids.add(action.id); return [] }
       return [`actions[${index}].id: duplicate id "${action.id}"`]
     })
-    return duplicates.length ? { ok: false, errors: duplicates } : { ok: true, value: parsed.data }
+    if (duplicates.length) return { ok: false, errors: duplicates }
+    const event = checkEvent(parsed.data.event)
+    return event.errors.length ? { ok: false, errors: event.errors } : { ok: true, value: parsed.data, warnings: event.warnings }
   }
   return { ok: false, errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) }
 }

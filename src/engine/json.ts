@@ -1,6 +1,7 @@
 /** JSON text in, a value or a message with the line and column out. Kept apart from the schema so the page can use it without zod. */
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] }
+/** A value that passed, possibly with warnings; or the errors that refused it. */
+export type Parsed<T> = { ok: true; value: T; warnings?: string[] } | { ok: false; errors: string[] }
 
 /** Parses JSON text, reporting a syntax error with its line and column. */
 export function parseJson(text: string): Parsed<unknown> {

@@ -14,7 +14,7 @@ export interface MissingSecrets {
 }
 
 export type DecodedShareLink =
-  | { ok: true; value: FlowDocument; missingSecrets: MissingSecrets[] }
+  | { ok: true; value: FlowDocument; missingSecrets: MissingSecrets[]; warnings: string[] }
   | { ok: false; error: string }
 
 type Failure = Extract<DecodedShareLink, { ok: false }>
@@ -120,7 +120,7 @@ function decodeV1(payload: string): DecodedShareLink {
     const more = doc.errors.length > 3 ? ` (and ${doc.errors.length - 3} more)` : ''
     return fail(`The link holds JSON that is not a valid flow document: ${doc.errors.slice(0, 3).join('; ')}${more}.`)
   }
-  return { ok: true, value: doc.value, missingSecrets: missingSecrets(doc.value) }
+  return { ok: true, value: doc.value, missingSecrets: missingSecrets(doc.value), warnings: doc.warnings ?? [] }
 }
 
 /** One decoder per link format; a new format adds an entry and old links keep opening. */

@@ -6,6 +6,7 @@
 import { findExample } from '../../examples/catalog.ts'
 import { usePlayground } from '../../store/index.ts'
 import { createSaver, loadSaved, type SavedState } from '../../store/persistence.ts'
+import { eventWarnings } from '../share/eventWarnings.ts'
 
 export const WELCOMED_KEY = 'actions-playground:welcomed'
 const SAVE_DELAY_MS = 400
@@ -58,7 +59,7 @@ async function openSharedLink(hash: string) {
   }
   store.openAsNew(decoded.value)
   const missing = decoded.missingSecrets.map((entry) => ({ actionName: entry.actionName, names: entry.names })).filter((entry) => entry.names.length)
-  store.setNotice({ tone: 'info', text: 'This flow came from a link and opened as a new playground. Its code runs only when you press Run.', missingSecrets: missing })
+  store.setNotice({ tone: 'info', text: `This flow came from a link and opened as a new playground. Its code runs only when you press Run.${eventWarnings(decoded.warnings)}`, missingSecrets: missing })
 }
 
 export async function startPlayground() {

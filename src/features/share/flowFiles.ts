@@ -2,6 +2,7 @@
 import { withoutSecretValues } from '../../engine/secrets.ts'
 import { usePlayground } from '../../store/index.ts'
 import { download, fileSlug } from './download.ts'
+import { eventWarnings } from './eventWarnings.ts'
 
 export function exportFlowFile(includeSecrets: boolean) {
   const doc = usePlayground.getState().doc
@@ -29,7 +30,7 @@ export async function importFlowFile(file: File) {
     return store.setNotice({ tone: 'error', text: `${file.name} is not a flow document: ${parsed.errors.slice(0, 3).join('; ')}${parsed.errors.length > 3 ? ` (and ${parsed.errors.length - 3} more)` : ''}. Nothing was changed.` })
   }
   store.openAsNew(parsed.value)
-  store.setNotice({ tone: 'info', text: `Opened ${file.name} as a new playground.` })
+  store.setNotice({ tone: 'info', text: `Opened ${file.name} as a new playground.${eventWarnings(parsed.warnings)}` })
 }
 
 /** Asks for a flow file and opens it as a new playground. */
@@ -40,3 +41,4 @@ export function pickFlowFile() {
   input.onchange = () => { const chosen = input.files?.[0]; if (chosen) void importFlowFile(chosen) }
   input.click()
 }
+

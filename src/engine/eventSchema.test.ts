@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createDefaultEvent } from '../../engine/defaultEvent.ts'
-import { EVENT_PRESETS } from '../../engine/eventPresets.ts'
+import { createDefaultEvent } from './defaultEvent.ts'
+import { EVENT_PRESETS } from './eventPresets.ts'
 import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'
 
 // zod's JSON Schema reader stands in for the editor's JSON language service.
