@@ -4,6 +4,7 @@
  */
 import { webcrypto } from 'node:crypto'
 import { SUBTLE_METHODS, type KeyDescriptor, type SubtleCall } from './protocol.ts'
+import { taggedValues } from './taggedValues.ts'
 
 type Subtle = Record<string, (...args: unknown[]) => Promise<unknown>>
 
@@ -20,27 +21,15 @@ export function createKeyTable(): KeyTable {
     return { $key: id, type: key.type, extractable: key.extractable, algorithm: encode(key.algorithm), usages: [...key.usages] }
   }
 
-  function encode(value: unknown): unknown {
-    if (value instanceof CryptoKey) return describe(value)
-    if (value instanceof ArrayBuffer) return { $bytes: [...new Uint8Array(value)] }
-    if (value instanceof Uint8Array) return { $uint8: [...value] }
-    if (Array.isArray(value)) return value.map(encode)
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, encode(item)]))
-    return value
-  }
-
-  function decode(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(decode)
-    if (typeof value !== 'object' || value === null) return value
-    const tagged = value as Record<string, unknown>
-    if (Array.isArray(tagged.$uint8)) return new Uint8Array(tagged.$uint8)
-    if (typeof tagged.$key === 'number') {
-      const key = keys.get(tagged.$key)
+  const { encode, decode } = taggedValues<CryptoKey>({
+    isKey: (value): value is CryptoKey => value instanceof CryptoKey,
+    encodeKey: describe,
+    decodeKey: ({ $key }) => {
+      const key = keys.get($key)
       if (!key) throw new TypeError('Unknown CryptoKey.')
       return key
-    }
-    return Object.fromEntries(Object.entries(tagged).map(([name, item]) => [name, decode(item)]))
-  }
+    },
+  })
 
   return {
     async call({ method, args }) {

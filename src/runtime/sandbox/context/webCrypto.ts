@@ -4,6 +4,7 @@
  * ids and descriptions coming back. (The engine signs its tokens in plain JavaScript, `engine/rs256.ts`.)
  */
 import { SUBTLE_METHODS, type KeyDescriptor, type SubtleCall } from '../protocol.ts'
+import { taggedValues } from '../taggedValues.ts'
 import { DOMException, bytesOf } from './encoding.ts'
 import { callHost, callHostAsync } from './hostCall.ts'
 
@@ -33,29 +34,16 @@ function toKey({ $key, type, extractable, algorithm, usages }: KeyDescriptor): C
   return key
 }
 
-/** Arguments going to the host: bytes as arrays of numbers (JSON's parser is native, a base64 decoder here would run cold), keys as their ids. */
-function encode(value: unknown): unknown {
-  if (value instanceof CryptoKey) {
-    const id = keyIds.get(value)
+/** Keys go to the host as their ids and come back as CryptoKeys of this context. */
+const { encode, decode } = taggedValues<CryptoKey>({
+  isKey: (value): value is CryptoKey => value instanceof CryptoKey,
+  encodeKey: (key) => {
+    const id = keyIds.get(key)
     if (id === undefined) throw new TypeError('The key is not a CryptoKey of this sandbox.')
     return { $key: id }
-  }
-  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { $uint8: Array.from(bytesOf(value)) }
-  if (Array.isArray(value)) return value.map(encode)
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, encode(item)]))
-  return value
-}
-
-/** Results coming back. */
-function decode(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decode)
-  if (typeof value !== 'object' || value === null) return value
-  const tagged = value as Record<string, unknown>
-  if (Array.isArray(tagged.$bytes)) return new Uint8Array(tagged.$bytes).buffer
-  if (Array.isArray(tagged.$uint8)) return new Uint8Array(tagged.$uint8)
-  if (typeof tagged.$key === 'number') return toKey(tagged as unknown as KeyDescriptor)
-  return Object.fromEntries(Object.entries(tagged).map(([name, item]) => [name, decode(item)]))
-}
+  },
+  decodeKey: (tagged) => toKey(tagged as unknown as KeyDescriptor),
+})
 
 const subtle = Object.fromEntries(SUBTLE_METHODS.map((method) => [method, async (...args: unknown[]) =>
   decode(await callHostAsync('subtle', { method, args: encode(args) as unknown[] } satisfies Omit<SubtleCall, 'id'>)),
