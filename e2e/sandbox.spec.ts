@@ -195,6 +195,27 @@ exports.onExecutePostLogin = async (event, api) => {
   await pageUntouched(page)
 })
 
+test('axios is fetched by the page only for a flow whose code names it, once, and works in the sandbox', async ({ page }) => {
+  await openApp(page)
+  const axiosFetches = () => readFileSync(REQUEST_LOG, 'utf8').split('\n').filter((line) => /\/assets\/axios-[\w-]+\.cjs/.test(line))
+  expect((await run(page, innocent('no axios'))).status).toBe('completed')
+  expect(axiosFetches()).toEqual([])
+
+  const doc = flow('axios', `const axios = require('axios')
+exports.onExecutePostLogin = async (event, api) => {
+  const { data, statusText } = await axios.get('https://api.test/plan', { params: { ids: [1, 2] } })
+  api.idToken.setCustomClaim('https://example.com/plan', data.plan + ' ' + statusText + ' ' + axios.getUri({ url: '/x', params: { a: 1 } }))
+}`)
+  doc.mocks.http.push({ method: 'GET', url: 'https://api.test/plan?*', status: 200, body: { plan: 'gold' }, headers: {} })
+  for (let i = 0; i < 2; i++) {
+    const result = await run(page, doc)
+    expect(result.status, JSON.stringify(result.error)).toBe('completed')
+    expect(result.idToken?.customClaims['https://example.com/plan']).toBe('gold OK /x?a=1')
+    expect(result.http[0].url).toBe('https://api.test/plan?ids%5B%5D=1&ids%5B%5D=2')
+  }
+  expect(axiosFetches()).toHaveLength(1)
+})
+
 test('a shared link with a hostile action, opened and run in the app, runs nothing in the page', async ({ page }) => {
   const code = `exports.onExecutePostLogin = async (event, api) => {
     try { parent.postMessage({ type: 'ready' }, '*') } catch {}

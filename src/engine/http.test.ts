@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { HttpMock } from './flowDocument.ts'
 import { runFlow } from './pipeline.ts'
-import { onExecute, testFlow } from './testing.ts'
+import { LIBRARIES, onExecute, testFlow } from './testing.ts'
 
 /** Runs one action and returns what it logged as JSON. */
 async function logged(body: string, mocks: HttpMock[] = []) {
-  const result = await runFlow(testFlow([onExecute(body)], { mocks }))
+  const result = await runFlow(testFlow([onExecute(body)], { mocks }), { libraries: LIBRARIES })
   expect(result.error).toBeUndefined()
   return { value: JSON.parse(result.actions[0].logs[0].message) as unknown, result }
 }

@@ -5,10 +5,7 @@
 import type { HttpMock } from './flowDocument.ts'
 import type { HttpExchange, JsonValue } from './types.ts'
 import { setOwn, toJson } from './serialize.ts'
-import axiosLib from 'axios/dist/browser/axios.cjs'
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse, AxiosStatic, InternalAxiosRequestConfig } from 'axios'
-
-const { AxiosError, AxiosHeaders } = axiosLib
 
 /** An exchange as the HTTP client sees it; the engine adds the action and phase. */
 export type HttpRecord = Omit<HttpExchange, 'action' | 'phase'>
@@ -163,7 +160,11 @@ export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
     return response
   }
 
-  return { fetch: mockFetch as typeof fetch, axios: createAxios(exchange, hooks) }
+  return {
+    fetch: mockFetch as typeof fetch,
+    /** axios bound to the mocks; the runtime loads the library itself only when an action requires it. */
+    axios: (library: AxiosStatic) => createAxios(library, exchange, hooks),
+  }
 }
 
 type Exchange = (method: string, url: string, headers: Record<string, string>, body: JsonValue, line: number | undefined) => MockAnswer | undefined
@@ -176,7 +177,8 @@ type Config = InternalAxiosRequestConfig & { [LINE_KEY]?: number }
  * The real axios (its browser build, which never touches Node's http), with an adapter that answers from
  * the mocks: params, headers, interceptors and transforms are axios's own.
  */
-function createAxios(exchange: Exchange, hooks: HttpHooks): AxiosStatic {
+function createAxios(axiosLib: AxiosStatic, exchange: Exchange, hooks: HttpHooks): AxiosStatic {
+  const { AxiosError, AxiosHeaders } = axiosLib
   const adapter = async (config: Config): Promise<AxiosResponse> => {
     const request = {}
     const method = (config.method ?? 'get').toUpperCase()

@@ -4,7 +4,7 @@ import { MemoryCacheStore } from './cache.ts'
 import { prepareContinue } from './continueRequest.ts'
 import { OPTIONAL_EVENT_PARTS } from './defaultEvent.ts'
 import { continueFlow, runFlow } from './pipeline.ts'
-import { onExecute, testFlow } from './testing.ts'
+import { LIBRARIES, onExecute, testFlow } from './testing.ts'
 import type { RunResult } from './types.ts'
 
 const NOW = Date.parse('2026-11-23T12:00:00Z')
@@ -554,7 +554,7 @@ describe('action code', () => {
       const form = new FormData(); form.append("field", "value")
       const d = await fetch("https://api.test/events", { method: "POST", body: form }).then((r) => r.text())
       const e = await axios.get("https://api.test/missing").catch((error) => error.response.status + " " + error.message)
-      console.log(JSON.stringify([a.data, b.status, b.data, c, d, e]))`)], { mocks }))
+      console.log(JSON.stringify([a.data, b.status, b.data, c, d, e]))`)], { mocks }), { libraries: LIBRARIES })
     expect(result.status).toBe('completed')
     expect(JSON.parse(result.actions[0].logs[0].message)).toEqual([{ id: 7 }, 201, 'created', { id: 7 }, 'created', '404 Request failed with status code 404'])
     expect(result.http.map((h) => [h.method, h.url, h.mock, h.status])).toEqual([
@@ -570,10 +570,23 @@ describe('action code', () => {
     expect(result.timeline.filter((entry) => entry.kind === 'http').map((entry) => entry.line)).toEqual([4, 5, 6, 8, 9])
   })
 
+  it('requires axios from the library the runtime loaded, and loads it only when an action requires it', async () => {
+    let loads = 0
+    const libraries = { axios: () => { loads++; return LIBRARIES.axios!() } }
+    const code = onExecute('const a = require("axios"); const b = require("node:buffer"); console.log(a === require("axios"), typeof a.getUri)')
+    const used = await runFlow(testFlow([code, code]), { libraries })
+    expect(used.actions.map((action) => action.logs[0].message)).toEqual(['true function', 'true function'])
+    expect(loads).toBe(2)
+    await runFlow(testFlow([onExecute('require("crypto")')]), { libraries })
+    expect(loads).toBe(2)
+    const missing = await runFlow(testFlow([onExecute('require("axios")')]))
+    expect(missing.error?.description).toBe("Cannot find module 'axios'\nThe playground loads axios for a run when an action's code names it.")
+  })
+
   it('fails an unmocked request with a message naming the URL', async () => {
     const viaFetch = await runFlow(testFlow([onExecute('await fetch("https://nowhere.test/a")')]))
     expect(viaFetch.error?.description).toMatch(/No HTTP mock answers GET https:\/\/nowhere\.test\/a/)
-    const viaAxios = await runFlow(testFlow([onExecute('await require("axios").post("https://nowhere.test/b", {})')]))
+    const viaAxios = await runFlow(testFlow([onExecute('await require("axios").post("https://nowhere.test/b", {})')]), { libraries: LIBRARIES })
     expect(viaAxios.error?.description).toMatch(/No HTTP mock answers POST https:\/\/nowhere\.test\/b/)
     expect(viaAxios.http[0]).toMatchObject({ mock: null, status: null })
   })

@@ -17,7 +17,8 @@ import { createHttpClient } from './http.ts'
 import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createProcess } from './modules/nodeProcess.ts'
-import { createRequire } from './modules/registry.ts'
+import { createRequire, moduleError } from './modules/registry.ts'
+import type { AxiosStatic } from 'axios'
 import { formatLog } from './nodeInspect.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { transactionResult } from './result.ts'
@@ -50,6 +51,13 @@ export interface RunOptions {
   onProgress?: (event: ProgressEvent) => void
   /** Lets a runtime route the global `fetch` to the running action's mocks. */
   bindGlobalFetch?: (fetch: typeof globalThis.fetch | null) => void
+  /** The npm packages the runtime loaded for this run, each evaluated when an action first requires it. */
+  libraries?: Libraries
+}
+
+/** Loaders of the packages the engine offers but does not carry (axios is a sixth of the engine's size). */
+export interface Libraries {
+  axios?: () => AxiosStatic
 }
 
 /** The `/continue` request that resumes a suspended run. */
@@ -251,12 +259,18 @@ class Run {
     })
   }
 
+  private library<Name extends keyof Libraries>(name: Name): ReturnType<NonNullable<Libraries[Name]>> {
+    const load = this.options.libraries?.[name]
+    if (!load) throw moduleError(`Cannot find module '${name}'\nThe playground loads ${name} for a run when an action's code names it.`)
+    return load() as ReturnType<NonNullable<Libraries[Name]>>
+  }
+
   private scopeFor(frame: Frame): ModuleScope {
     let http: ReturnType<typeof createHttpClient> | null = null
     const client = () => (http ??= this.httpFor(frame))
     const builtins = () => (this.builtins ??= createBuiltinModules(this.entropy))
     const require = createRequire({
-      axios: () => client().axios,
+      axios: () => client().axios(this.library('axios')),
       crypto: () => builtins().crypto,
       url: () => builtins().url,
       querystring: () => builtins().querystring,

@@ -1,6 +1,11 @@
 /** Helpers for the engine's unit tests: flow documents built from bits of action code. */
 import { createDefaultEvent } from './defaultEvent.ts'
 import type { FlowDocument, HttpMock } from './flowDocument.ts'
+import type { Libraries } from './pipeline.ts'
+import axios from 'axios/dist/browser/axios.cjs'
+
+/** The packages a runtime would load, for tests that call the engine directly. */
+export const LIBRARIES: Libraries = { axios: () => axios }
 
 export interface TestAction {
   code: string

@@ -4,7 +4,7 @@
  * the engine answers from the flow's HTTP mocks.
  */
 
-const BLOCKED_GLOBALS = [
+export const BLOCKED_GLOBALS = [
   'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'RTCPeerConnection',
   'webkitRTCPeerConnection', 'importScripts', 'FontFace', 'fonts', 'indexedDB', 'caches', 'Worker',
   'SharedWorker', 'BroadcastChannel',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
+import { LIBRARIES } from '../engine/testing.ts'
 import { continueFlow, runFlow, type ProgressEvent, type RunResult } from '../engine/index.ts'
 import { createNodeRunner } from './nodeRunner.ts'
 import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from './sandbox/escapeAttempts.ts'
@@ -51,7 +52,7 @@ exports.onExecutePostLogin = async (event, api) => {
     ])
     const events: ProgressEvent[] = []
     const inWorker = await runner.run(doc, { ...FIXED, onProgress: (event) => events.push(event) })
-    const inProcess = await runFlow(doc, FIXED)
+    const inProcess = await runFlow(doc, { ...FIXED, libraries: LIBRARIES })
 
     expect(inWorker.status).toBe('completed')
     expect(inWorker.actions.map((action) => action.status)).toEqual(['ok', 'disabled', 'ok'])

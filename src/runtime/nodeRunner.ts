@@ -5,9 +5,12 @@
  * the time limit and replaced after a crash.
  */
 import { fork, type ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import type { Socket } from 'node:net'
 import type { RunResult } from '../engine/types.ts'
 import { CONTEXT_BUNDLE, PROCESS_SCRIPT, ensureSandboxBundle } from './sandbox/bundle.ts'
+import { LIBRARY_FILES, type LibraryName } from './libraries.ts'
 import { isRunResult } from './sandboxMessages.ts'
 import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
 import { WORKER_READY, type ProgressListener, type SandboxProcessMessage, type SandboxProcessRequest } from './workerProtocol.ts'
@@ -87,10 +90,19 @@ function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
   }
 }
 
+const require = createRequire(import.meta.url)
+const libraries = new Map<LibraryName, Promise<string>>()
+/** The host reads a library's file (the sandbox process may read only its own folder) and sends it with the run. */
+function readLibrary(name: LibraryName): Promise<string> {
+  let source = libraries.get(name)
+  if (!source) libraries.set(name, source = readFile(require.resolve(LIBRARY_FILES[name]), 'utf8'))
+  return source
+}
+
 /**
  * The process is reused from call to call, so timing `run()` of a flow without actions measures its
  * round trip with a fresh context (the bench does).
  */
 export function createNodeRunner(): Runner {
-  return createSupervisedRunner(spawnSandboxProcess)
+  return createSupervisedRunner(spawnSandboxProcess, readLibrary)
 }

@@ -5,7 +5,9 @@
  */
 import type { RunResult } from '../engine/index.ts'
 import engineWorkerUrl from './engineWorker.ts?worker&url'
+import axiosUrl from 'axios/dist/browser/axios.cjs?url'
 import { ENGINE_DEV_PATH } from './sandboxDocument.ts'
+import type { LibraryName } from './libraries.ts'
 import { readSandboxMessage } from './sandboxMessages.ts'
 import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
 import type { ProgressListener, SandboxRequest } from './workerProtocol.ts'
@@ -13,17 +15,24 @@ import type { ProgressListener, SandboxRequest } from './workerProtocol.ts'
 /** A run whose sandbox sends nothing (not even its heartbeat) for this long has lost its process. */
 const SILENCE_MS = 3000
 
-let engineSource: Promise<string> | null = null
-/** The engine bundle as text: the sandbox cannot fetch it (it has no network), so the page hands it over. */
-function loadEngineSource(): Promise<string> {
-  const url = import.meta.env.DEV ? new URL(ENGINE_DEV_PATH, document.baseURI).href : engineWorkerUrl
-  engineSource ??= fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`the engine could not be loaded (${response.status}).`)
-    return response.text()
-  })
-  engineSource.catch(() => { engineSource = null })
-  return engineSource
+const texts = new Map<string, Promise<string>>()
+/** Scripts for the sandbox, as text: it cannot fetch them (it has no network), so the page hands them over. */
+function fetchText(url: string, what: string): Promise<string> {
+  let text = texts.get(url)
+  if (!text) {
+    text = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${what} could not be loaded (${response.status}).`)
+      return response.text()
+    })
+    text.catch(() => texts.delete(url))
+    texts.set(url, text)
+  }
+  return text
 }
+
+const loadEngineSource = () => fetchText(import.meta.env.DEV ? new URL(ENGINE_DEV_PATH, document.baseURI).href : engineWorkerUrl, 'the engine')
+const LIBRARY_URLS: Record<LibraryName, string> = { axios: axiosUrl }
+const loadLibrary = (name: LibraryName) => fetchText(new URL(LIBRARY_URLS[name], document.baseURI).href, name)
 
 function spawnSandbox(onCrash: (detail: string) => void): EngineWorker {
   const frame = document.createElement('iframe')
@@ -78,5 +87,5 @@ function spawnSandbox(onCrash: (detail: string) => void): EngineWorker {
 }
 
 export function createSandboxRunner(): Runner {
-  return createSupervisedRunner(spawnSandbox)
+  return createSupervisedRunner(spawnSandbox, loadLibrary)
 }

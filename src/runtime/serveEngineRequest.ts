@@ -1,6 +1,7 @@
 /** Inside an engine worker: runs one request and always returns a plain-JSON result, never a rejection. */
 import { continueFlow, runFlow, type RunOptions } from '../engine/pipeline.ts'
 import type { RunResult } from '../engine/types.ts'
+import { libraryLoaders } from './libraries.ts'
 import { interruptedResult, type ReceivedProgress } from './interruptedResult.ts'
 import type { EngineRequest, ProgressListener } from './workerProtocol.ts'
 
@@ -13,6 +14,7 @@ export async function serveEngineRequest(
   const options: RunOptions = {
     ...request.options,
     bindGlobalFetch,
+    libraries: libraryLoaders(request.libraries),
     onProgress: (event) => {
       progress.push({ event, at: performance.now() })
       onProgress(event)

@@ -5,6 +5,7 @@
  */
 import type { ContinueRequest, FlowDocument, RunResult } from '../engine/index.ts'
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
+import { librarySources, type LoadLibrarySource } from './libraries.ts'
 import { interruptedResult, type Interruption, type ReceivedProgress } from './interruptedResult.ts'
 import type { EngineRequest, ProgressListener, WorkerRunOptions } from './workerProtocol.ts'
 
@@ -36,7 +37,7 @@ export interface EngineWorker {
 /** Starts a worker; it reports a crash (uncaught error, exit, out of memory) through `onCrash`. */
 export type SpawnEngineWorker = (onCrash: (detail: string) => void) => EngineWorker
 
-export function createSupervisedRunner(spawn: SpawnEngineWorker): Runner {
+export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: LoadLibrarySource): Runner {
   let worker: EngineWorker | null = null
   let interrupt: ((interruption: Interruption) => void) | null = null
   let queue: Promise<unknown> = Promise.resolve()
@@ -62,12 +63,16 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker): Runner {
     let timer: ReturnType<typeof setTimeout> | undefined
     const limit = (ms: number, interruption: Interruption) =>
       new Promise<Interruption>((resolve) => { timer = setTimeout(() => resolve(interruption), ms) })
+    // Loaded while the worker starts; a library that cannot be loaded ends the run as the worker's crash would.
+    const libraries = librarySources(request.doc, loadLibrary)
+    libraries.catch(() => {})
     try {
       const current = (worker ??= spawnWorker())
       const startup = await Promise.race([current.ready.then(() => null), interrupted,
         limit(STARTUP_LIMIT_MS, { kind: 'crashed', detail: `it did not start within ${STARTUP_LIMIT_MS / 1000} s.` })])
       clearTimeout(timer)
       if (startup) return await end(startup)
+      request = { ...request, libraries: await libraries }
 
       const limitMs = request.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
       const served = current.serve(request, (event) => {

@@ -1,12 +1,14 @@
 /** What the host and the engine workers (browser and Node) send each other. */
 import type { ContinueRequest, FlowDocument, ProgressEvent, RunOptions, RunResult } from '../engine/index.ts'
+import type { LibrarySources } from './libraries.ts'
 
 /** The run options that can cross to a worker: plain data, no callbacks or stores. */
-export type WorkerRunOptions = Omit<RunOptions, 'onProgress' | 'bindGlobalFetch' | 'cacheStore'>
+export type WorkerRunOptions = Omit<RunOptions, 'onProgress' | 'bindGlobalFetch' | 'cacheStore' | 'libraries'>
 
-export type EngineRequest =
+export type EngineRequest = (
   | { kind: 'run'; doc: FlowDocument; options: WorkerRunOptions }
   | { kind: 'continue'; doc: FlowDocument; previous: RunResult; request: ContinueRequest; options: WorkerRunOptions }
+) & { libraries?: LibrarySources }
 
 export type ProgressListener = (event: ProgressEvent) => void
 

@@ -15,12 +15,15 @@ export function createRequire(factories: ModuleFactories): (name: string) => unk
     const factory = Object.hasOwn(factories, key) ? factories[key] : undefined
     if (!factory) {
       const available = Object.keys(factories).sort().join(', ')
-      const error = new Error(`Cannot find module '${name}'\nThe playground provides: ${available}.`) as Error & { code: string }
-      error.code = 'MODULE_NOT_FOUND'
-      throw error
+      throw moduleError(`Cannot find module '${name}'\nThe playground provides: ${available}.`)
     }
     const value = factory()
     loaded.set(key, value)
     return value
   }
+}
+
+/** Node's error for a module that cannot be found. */
+export function moduleError(message: string): Error {
+  return Object.assign(new Error(message), { code: 'MODULE_NOT_FOUND' })
 }
