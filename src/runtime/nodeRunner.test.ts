@@ -63,6 +63,11 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(events.filter((event) => event.type === 'timeline').map((event) => event.entry)).toEqual(inWorker.timeline)
   })
 
+  it('prints Buffers as Node does from its bundle, where the bundler renames the package\'s Buffer function', async () => {
+    const result = await runner.run(flow('buffer', [{ id: 'b', code: 'exports.onExecutePostLogin = async () => { console.log(Buffer.from("ab"), require("buffer").Buffer.name) }' }]))
+    expect(result.actions[0].logs.map((log) => log.message)).toEqual(['<Buffer 61 62> Buffer'])
+  })
+
   it('suspends and continues with the same result as in-process', async () => {
     const doc = flow('redirect', [{ id: 'form', code: `
 exports.onExecutePostLogin = async (event, api) => { api.redirect.sendUserTo('https://forms.example.com/color') }

@@ -206,3 +206,5 @@ function patch(Class: Record<string | symbol, unknown> & { prototype: Record<str
 }
 
 patch(PackageBuffer as unknown as Parameters<typeof patch>[0])
+// Node's inspect prints `this.constructor.name`; a bundler may rename the package's function (`Buffer6`).
+Object.defineProperty(PackageBuffer, 'name', { value: 'Buffer' })

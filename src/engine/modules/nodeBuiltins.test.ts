@@ -5,6 +5,8 @@ import * as nodeUtil from 'node:util'
 import { describe, it, expect } from 'vitest'
 import { createEntropy } from '../determinism.ts'
 import { createBuiltinModules } from './nodeBuiltins.ts'
+import { bufferOutcomes, formattingOutcomes } from './differentialCases.ts'
+import { formatLog } from '../nodeInspect.ts'
 
 /** The modules under test, typed as Node's: every check below compares them with the real ones. */
 function builtins(seed?: number) {
@@ -617,60 +619,9 @@ describe('buffer', () => {
 
 describe('Buffer (the browser\'s `buffer` package, patched) against node:buffer', () => {
   const Ours = buffer.Buffer
-  const ENCODINGS = [
-    'utf8', 'utf-8', 'UTF8', 'utf16le', 'utf-16le', 'ucs2', 'ucs-2', 'latin1', 'binary', 'base64', 'base64url', 'hex',
-    'ascii', 'Base64URL', 'HEX',
-  ] as BufferEncoding[]
-  const STRINGS = ['', 'hello', 'ünï😀\u0000\uffff', 'SGVsbG8-_w', 'SGVsbG8+/w==', 'a b=', 'abc', 'zz0102', '\ud800x', 'AQID', 'AQ', 'eyJhbGciOiJIUzI1NiJ9']
-  const BYTES = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256)
-  const HAYSTACK = 'xxhelloSGVsbG8ünï😀abc'
-  /** A comparable outcome: bytes as hex, other values as JSON, errors by name, code and message. */
-  const outcome = (run: () => unknown) => {
-    try {
-      const value = run()
-      return value instanceof Uint8Array ? `bytes ${Buffer.from(value).toString('hex')}` : JSON.stringify(value)
-    } catch (error) {
-      const { name, message, code } = error as Error & { code?: string }
-      return `threw ${name} ${code} ${message}`
-    }
-  }
-  const same = (label: string, run: (Class: typeof Buffer) => unknown) => {
-    expect([label, outcome(() => run(Ours))]).toEqual([label, outcome(() => run(Buffer))])
-  }
 
-  it.each(ENCODINGS)('%s: isEncoding, from, toString, byteLength, write, fill, alloc and search match Node', (encoding) => {
-    same('isEncoding', (B) => B.isEncoding(encoding))
-    same('toString', (B) => B.from(BYTES).toString(encoding))
-    same('toString range', (B) => B.from(BYTES).toString(encoding, 3, 50))
-    for (const text of STRINGS) {
-      const label = (what: string) => `${what} ${JSON.stringify(text)}`
-      same(label('from'), (B) => B.from(text, encoding))
-      same(label('round trip'), (B) => B.from(B.from(text, encoding).toString(encoding), encoding))
-      same(label('byteLength'), (B) => B.byteLength(text, encoding))
-      same(label('write'), (B) => { const b = B.alloc(8); return [b.write(text, 1, encoding), b.toString('hex')] })
-      same(label('write length'), (B) => { const b = B.alloc(8); return [b.write(text, 1, 3, encoding), b.toString('hex')] })
-      same(label('write encoding only'), (B) => { const b = B.alloc(8); return [b.write(text, encoding), b.toString('hex')] })
-      same(label('fill'), (B) => B.alloc(9).fill(text, 1, 8, encoding))
-      same(label('fill encoding only'), (B) => B.alloc(9).fill(text, encoding))
-      same(label('alloc'), (B) => B.alloc(7, text, encoding))
-      same(label('indexOf'), (B) => B.from(HAYSTACK).indexOf(text, 0, encoding))
-      same(label('indexOf encoding only'), (B) => B.from(HAYSTACK).indexOf(text, encoding))
-      same(label('includes'), (B) => B.from(HAYSTACK).includes(text, 2, encoding))
-      same(label('lastIndexOf'), (B) => B.from(HAYSTACK).lastIndexOf(text, undefined, encoding))
-    }
-  })
-
-  it('finds an empty needle where Node does and fails like Node for unknown encodings', () => {
-    for (const offset of [undefined, 0, 4, 10, -2, -100]) {
-      same(`indexOf '' ${offset}`, (B) => B.from('abcabc').indexOf('', offset))
-      same(`lastIndexOf '' ${offset}`, (B) => B.from('abcabc').lastIndexOf('', offset))
-      same(`includes '' ${offset}`, (B) => B.from('abcabc').includes('', offset))
-    }
-    same('from', (B) => B.from('x', 'nope' as BufferEncoding))
-    same('toString', (B) => B.alloc(2).toString('nope' as BufferEncoding))
-    same('write', (B) => B.alloc(2).write('x', 'nope' as BufferEncoding))
-    same('isEncoding', (B) => [B.isEncoding(''), B.isEncoding('nope'), B.isEncoding(5 as never)])
-    same('byteLength of an unknown encoding counts UTF-8', (B) => B.byteLength('ü', 'nope' as BufferEncoding))
+  it('gives Node\'s outcome for every encoding, search and error case (the same cases run in Chromium: e2e/differential.spec.ts)', () => {
+    expect(bufferOutcomes(Ours)).toEqual(bufferOutcomes(Buffer))
   })
 
   it('is a Buffer class in every environment: digests are instances of it', () => {
@@ -680,52 +631,12 @@ describe('Buffer (the browser\'s `buffer` package, patched) against node:buffer'
   })
 })
 
-describe('util.inspect and util.format print as Node does (node-inspect-extracted)', () => {
-  class Point { constructor(public x = 1, public y = 2) {} }
-  class Empty {}
-  const circular: Record<string, unknown> = { name: 'loop' }
-  circular.self = circular
-  const VALUES: Array<[string, () => unknown]> = [
-    ['string', () => 'text'], ['quotes', () => "it's"], ['-0', () => -0], ['NaN', () => NaN], ['bigint', () => 10n],
-    ['symbol', () => Symbol('s')], ['null', () => null], ['undefined', () => undefined], ['function', () => function named() {}],
-    ['arrow', () => () => 1], ['class', () => Point], ['instance', () => new Point()], ['empty instance', () => new Empty()],
-    ['null prototype', () => Object.assign(Object.create(null), { a: 1 })], ['nested', () => ({ a: { b: { c: { d: { e: 1 } } } } })],
-    ['long array', () => Array.from({ length: 120 }, (_, i) => i)], ['grouped numbers', () => Array.from({ length: 30 }, (_, i) => i * 1000)],
-    ['sparse', () => [1, , 3]], ['array props', () => Object.assign([1, 2], { extra: true })], ['map', () => new Map<unknown, unknown>([['a', 1], [{ k: 1 }, [2]]])],
-    ['set', () => new Set([1, 'two', [3]])], ['date', () => new Date(0)], ['invalid date', () => new Date(NaN)], ['regexp', () => /a+b/gi],
-    ['circular', () => circular], ['keys needing quotes', () => ({ 'a-b': 1, 2: 'two', valid_id: 3 })],
-    ['Uint8Array', () => new Uint8Array([1, 2, 3])], ['Float64Array', () => new Float64Array([1.5, -0])],
-    ['boxed', () => [new Number(3), new String('s'), new Boolean(false)]], ['long string', () => 'x'.repeat(20000)],
-    ['multiline string in object', () => ({ text: 'a\nb' })], ['wide object', () => Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`key${i}`, `value ${i}`]))],
-    ['getter', () => ({ get g() { return 1 } })], ['object with toString', () => ({ toString: () => 'x' })],
-  ]
-
-  it.each(VALUES)('inspect(%s) matches node:util', (_, make) => {
-    expect(util.inspect(make())).toBe(nodeUtil.inspect(make()))
-    expect(util.inspect(make(), { depth: 0, compact: false, breakLength: 40 })).toBe(nodeUtil.inspect(make(), { depth: 0, compact: false, breakLength: 40 }))
-  })
-
-  it.each(VALUES)('format(%s) matches node:util, alone and in placeholders', (label, make) => {
-    expect(util.format(make())).toBe(nodeUtil.format(make()))
-    expect(util.format('%s|%O|%j', make(), make(), 1)).toBe(nodeUtil.format('%s|%O|%j', make(), make(), 1))
-    // %o shows hidden internals, which differ for typed arrays outside Node.
-    if (!label.endsWith('Array')) expect(util.format('%o', make())).toBe(nodeUtil.format('%o', make()))
-  })
-
-  it('formats placeholders like Node', () => {
-    const cases: unknown[][] = [
-      ['%c styled %s', 'color: red', 'text'], ['%d %i %f', '42.5', 42.9, '3.25'], ['%d', -0], ['%i', 2n ** 70n], ['%j', circular],
-      ['%%s %s', 'a'], ['%s', Symbol('x')], ['%s %s', 'only one'], ['no placeholders', { a: 1 }, 'b'], ['%o', [1, { a: 2 }]],
-      [{ a: 1 }, 'then', 2], ['%s', -0], ['%s', 12345678901234567890n], ['%s', new Point()], ['%s', null, undefined],
-    ]
-    for (const args of cases) expect(util.format(...args)).toBe(nodeUtil.format(...args))
-  })
-
-  it('prints the engine\'s Buffer as Node prints its own', () => {
-    for (const text of ['', 'ab', 'x'.repeat(60)]) {
-      expect(util.inspect(buffer.Buffer.from(text))).toBe(nodeUtil.inspect(Buffer.from(text)))
-      expect(util.inspect({ nested: buffer.Buffer.from(text) })).toBe(nodeUtil.inspect({ nested: Buffer.from(text) }))
-    }
+describe('util.inspect, util.format and console.log print as Node does (node-inspect-extracted)', () => {
+  it('for every value and placeholder case (the same cases run in Chromium: e2e/differential.spec.ts)', () => {
+    const ours = formattingOutcomes({ inspect: util.inspect, format: util.format, log: formatLog }, buffer.Buffer)
+    const node = formattingOutcomes({ inspect: nodeUtil.inspect, format: nodeUtil.format, log: nodeUtil.format }, Buffer)
+    expect(Object.keys(ours).length).toBeGreaterThan(200)
+    expect(ours).toEqual(node)
   })
 })
 
