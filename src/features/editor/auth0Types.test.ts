@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import ts from 'typescript'
+import axios from 'axios/dist/browser/axios.cjs'
 import { describe, expect, it } from 'vitest'
 import { createApiMaker } from '../../engine/api/createApi.ts'
 import type { ApiContext } from '../../engine/api/context.ts'
@@ -52,6 +53,27 @@ describe('the editor\'s Auth0 types', () => {
   it('type-check every template as checked JavaScript', () => {
     const actions = Object.fromEntries([BLANK_ACTION, ...TEMPLATES].map((template, index) => [`action${index}.js`, template.code]))
     expect(errors(program(actions))).toEqual([])
+  })
+
+  it('declare the members of the real axios, but for its internal and deprecated ones', () => {
+    const internal = ['constructor', '_request', 'Axios', 'Cancel', 'CancelToken', 'getAdapter', 'query']
+    const real = Object.keys(axios).filter((key) => !internal.includes(key)).sort()
+    const built = program({ 'probe.ts': "import axios = require('axios')\nexport const probe = axios" })
+    const checker = built.getTypeChecker()
+    const probe = built.getSourceFile('probe.ts')!.statements.at(-1)!
+    const declared = checker.getTypeAtLocation((probe as ts.VariableStatement).declarationList.declarations[0].name).getProperties().map((symbol) => symbol.name)
+    expect(real.filter((key) => !declared.includes(key))).toEqual([])
+    const code = `const axios = require('axios')
+exports.onExecutePostLogin = async () => {
+  const client = axios.create({ baseURL: 'https://api.test' })
+  const id = client.interceptors.request.use((config) => { config.headers.set('x-trace', '1'); return config })
+  client.interceptors.request.eject(id)
+  /** @type {string} */ const uri = client.getUri({ url: '/a', params: { b: 1 } })
+  const headers = new axios.AxiosHeaders({ accept: 'json' })
+  await axios.postForm('https://api.test/f', { a: 1 }, { headers }).catch((error) => axios.isAxiosError(error) && error.response?.status)
+  return uri
+}`
+    expect(errors(program({ 'action.js': code }))).toEqual([])
   })
 
   it('resolve the modules require gives and the secrets of the action', () => {
