@@ -12,5 +12,5 @@ export function rawResultJson(result: RunResult, max = RAW_RESULT_LIMIT): string
   }
   if (text.length <= max) return text
   return `${text.slice(0, max)}\n… cut here: the result is ${text.length.toLocaleString('en-US')} characters of JSON, and these are the first ${max.toLocaleString('en-US')}. ` +
-    'The CLI prints the whole of it: npm run flow -- <exported flow file> --json'
+    'The CLI prints the whole of it: npx actions-playground run <exported flow file> --json'
 }

@@ -1,7 +1,7 @@
 /**
  * Where the CLI runs action code (the browser has its own engine worker, `../engineWorker.ts`).
  *
- * Threat model: a flow file is untrusted code, e.g. from a pull request run by `npm run flow` in someone's
+ * Threat model: a flow file is untrusted code, e.g. from a pull request run by `actions-playground run` in someone's
  * CI. Its actions may try anything JavaScript allows, and must not get the host's powers: environment
  * variables (CI secrets), files, child processes, sockets or HTTP other than the flow's mocks, signals and
  * exit, Node's modules (`require`, `import()`, `process.getBuiltinModule`), or any object of the host's

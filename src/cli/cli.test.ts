@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { decodeShareLink } from '../engine/shareCodec.ts'
+import { withoutSecretValues } from '../engine/secrets.ts'
 import type { RunResult } from '../engine/types.ts'
 import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from '../runtime/sandbox/escapeAttempts.ts'
 
@@ -12,16 +14,22 @@ const FLOWS = 'src/examples/flows'
 const MONDAY = '2026-11-23T12:00:00Z'
 const SATURDAY = '2026-11-28T12:00:00Z'
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/flow.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+/** The program with these arguments. */
+function program(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
+
+/** `run` with these arguments. */
+const cli = (...args: string[]) => program('run', ...args)
 
 function json(...args: string[]): RunResult {
   const run = cli(...args, '--json')
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
-  return JSON.parse(run.stdout)
+  const { schemaVersion, ...result } = JSON.parse(run.stdout)
+  expect(schemaVersion).toBe(1)
+  return result
 }
 
 const flow = (slug: string) => `${FLOWS}/${slug}.json`
@@ -30,7 +38,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'ut
 /** The CLI with a secret in its environment, run in the background. */
 function cliWithSecret(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/flow.ts', ...args], { cwd: ROOT, env: { ...process.env, [PARENT_SECRET.name]: PARENT_SECRET.value } })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', ...args], { cwd: ROOT, env: { ...process.env, [PARENT_SECRET.name]: PARENT_SECRET.value } })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk })
@@ -39,7 +47,7 @@ function cliWithSecret(...args: string[]): Promise<{ code: number | null; stdout
   })
 }
 
-describe('npm run flow', () => {
+describe('actions-playground run', () => {
   it('runs the Login-trigger examples of the reference', () => {
     expect(json(flow('deny-email-domain'))).toMatchObject({ status: 'denied', error: { code: 'access_denied', description: 'Access to My SPA is not allowed.' } })
     expect(json(flow('weekdays-only'), '--now', MONDAY).status).toBe('completed')
@@ -151,11 +159,13 @@ describe('npm run flow', () => {
       [[join(dir, 'missing.json')], /Cannot read the flow file .*missing\.json: ENOENT/],
       [[write('bad.json', '{\n  "version": 1,\n  oops\n}')], /Invalid JSON at line 3, column 3/],
       [[write('shape.json', JSON.stringify({ version: 1, trigger: 'post-login', name: 'x', actions: [{ id: 'a' }], event: {} }))], /actions\[0\]\.name: .*expected string/],
-      [[flow('favorite-color-redirect'), '--continue', write('c.json', '[1]')], /a continue file is a JSON object/],
+      [[flow('favorite-color-redirect'), '--continue', write('c.json', '[1]')], /a continue request is a JSON object/],
       [[write('event.json', JSON.stringify({ ...readJson(flow('roles-into-tokens')), event: { ...readJson(flow('roles-into-tokens')).event, user: 42 } }))], /event\.user: expected object, received number/],
       [[flow('favorite-color-redirect'), '--continue', write('empty-secret.json', '{ "sessionToken": { "secret": "" } }')], /^\S*empty-secret\.json: sessionToken\.secret is empty: [^\n]*\n$/],
       [[flow('roles-into-tokens'), '--now', 'yesterday'], /--now must be an ISO time/],
-      [[], /Usage: npm run flow/],
+      [[], /^run takes one flow file \(got 0\)\. See 'actions-playground run --help'\.\n$/],
+      [[flow('roles-into-tokens'), '--jsn'], /^Unknown option --jsn for run\. Did you mean --json\? See 'actions-playground run --help'\.\n$/],
+      [[flow('roles-into-tokens'), '--fail-on', 'denied,lost'], /--fail-on takes a comma-separated list of denied, failed, suspended \(got "denied,lost"\)/],
     ]
     for (const [args, message] of cases) {
       const run = cli(...args)
@@ -163,5 +173,40 @@ describe('npm run flow', () => {
       expect(run.stderr).toMatch(message)
       expect(run.stdout).toBe('')
     }
+  })
+
+  it('exits 1 on an outcome --fail-on lists, 0 on others', () => {
+    const denied = cli(flow('deny-email-domain'), '--fail-on', 'denied')
+    expect(denied.code).toBe(1)
+    expect(denied.stdout).toContain('DENIED')
+    expect(denied.stderr).toBe('The flow ended denied, which --fail-on lists.\n')
+    expect(cli(flow('deny-email-domain'), '--fail-on', 'failed,suspended').code).toBe(0)
+    expect(cli(flow('roles-into-tokens'), '--fail-on', 'denied,failed,suspended').code).toBe(0)
+    expect(cli(flow('favorite-color-redirect'), '--fail-on=suspended', '--json').code).toBe(1)
+  })
+})
+
+describe('actions-playground', () => {
+  it('lists its commands with --help, and refuses an unknown command with a hint', () => {
+    const help = program('--help')
+    expect(help.code).toBe(0)
+    for (const command of ['run', 'link']) expect(help.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'))
+    const none = program()
+    expect([none.code, none.stdout]).toEqual([2, ''])
+    expect(none.stderr).toContain('Usage: actions-playground <command>')
+    const typo = program('rnu', flow('starter'))
+    expect([typo.code, typo.stderr]).toEqual([2, "Unknown command 'rnu'. Did you mean 'run'? See 'actions-playground --help'.\n"])
+  })
+
+  it('prints the share link of a flow file, which the app decodes to the same flow without secret values', () => {
+    const link = program('link', flow('lazy-migration'), '--base', 'https://playground.example.com/app/')
+    expect(link.code).toBe(0)
+    const url = new URL(link.stdout.trim())
+    expect(url.origin + url.pathname).toBe('https://playground.example.com/app/')
+    const decoded = decodeShareLink(url.hash.slice(1))
+    expect(decoded.ok && decoded.value).toEqual(withoutSecretValues(readJson(flow('lazy-migration'))))
+    expect(program('link', flow('starter')).stdout).toMatch(/^http:\/\/localhost:5173\/#v1\./)
+    expect(program('link', flow('starter'), '--base', 'not a url')).toMatchObject({ code: 2, stderr: '--base must be a URL such as https://playground.example.com/ (got "not a url")\n' })
+    expect(program('link', '--help').stdout).toMatch(/^Usage: actions-playground link <flow\.json>/)
   })
 })
