@@ -9,7 +9,7 @@ import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import { parseFlowDocument, type FlowDocument } from '../engine/flowDocument.ts'
 import { runFlow } from '../engine/pipeline.ts'
 import { createNodeRunner } from '../runtime/nodeRunner.ts'
-import { CONTEXT_BUNDLE, ensureSandboxBundle } from '../runtime/sandbox/bundle.ts'
+import { contextBundleIn, sandboxFolder } from '../runtime/sandbox/bundle.ts'
 import { createSandboxHost } from '../runtime/sandbox/sandboxHost.ts'
 
 const ACTIONS = 100
@@ -71,7 +71,6 @@ const EXAMPLE = 'roles-into-tokens'
 
 /** Medians: a new runner's first run of an example flow, then the same runner's runs and the fresh context alone. */
 async function sandboxCosts(empty: FlowDocument) {
-  ensureSandboxBundle()
   const parsed = parseFlowDocument(readFileSync(new URL(`../examples/flows/${EXAMPLE}.json`, import.meta.url), 'utf8'))
   if (!parsed.ok) throw new Error(parsed.errors.join('; '))
   const firstRuns: number[] = []
@@ -86,7 +85,7 @@ async function sandboxCosts(empty: FlowDocument) {
   const roundTripMs = await time(20, () => runner.run(empty))
   await runner.dispose()
 
-  const host = createSandboxHost(readFileSync(CONTEXT_BUNDLE, 'utf8'), (detail) => { throw new Error(detail) })
+  const host = createSandboxHost(readFileSync(contextBundleIn(sandboxFolder()), 'utf8'), (detail) => { throw new Error(detail) })
   const inContextMs = await time(20, () => host.serve({ kind: 'run', doc: empty, options: {} }, () => {}))
   const engineMs = await time(20, () => runFlow(empty))
   return { firstRunMs: median(firstRuns), roundTripMs, contextMs: inContextMs - engineMs }

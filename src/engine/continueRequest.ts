@@ -5,18 +5,9 @@
 import type { ContinueRequest } from './pipeline.ts'
 import { setOwn } from './serialize.ts'
 import { signExternalSessionToken } from './sessionToken.ts'
-import type { JsonObject, JsonValue, RunResult } from './types.ts'
+import type { ContinueSpec, JsonValue, RunResult } from './types.ts'
 
-export interface ContinueSpec {
-  query?: Record<string, JsonValue>
-  body?: Record<string, JsonValue>
-  /** Signed as the external site would: HS256 with `sub`, `iat`, `exp` and the redirect's `state`. */
-  sessionToken?: { payload?: JsonObject; secret: string; parameter?: string; expiresInSeconds?: number }
-  /** Overrides the `state` sent back; `null` leaves it out. */
-  state?: string | null
-  mfa?: { type: string }
-  prompt?: { fields?: JsonObject }
-}
+export type { ContinueSpec }
 
 export async function prepareContinue(suspended: RunResult, spec: ContinueSpec = {}, now: number = Date.now()): Promise<ContinueRequest> {
   if (!suspended.resume) throw new Error('Only a suspended run can be continued.')

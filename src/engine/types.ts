@@ -191,3 +191,15 @@ export interface RunResult {
   warnings: string[]
   resume: ResumeState | null
 }
+
+/** What the external site sends back to `/continue` (a continue file, a flow test's `continue`). */
+export interface ContinueSpec {
+  query?: Record<string, JsonValue>
+  body?: Record<string, JsonValue>
+  /** Signed as the external site would: HS256 with `sub`, `iat`, `exp` and the redirect's `state`. */
+  sessionToken?: { payload?: JsonObject; secret: string; parameter?: string; expiresInSeconds?: number }
+  /** Overrides the `state` sent back; `null` leaves it out. */
+  state?: string | null
+  mfa?: { type: string }
+  prompt?: { fields?: JsonObject }
+}

@@ -4,7 +4,7 @@ import nodeAxios from 'axios'
 import { describe, expect, it } from 'vitest'
 import { testFlow, onExecute } from '../engine/testing.ts'
 import { librariesFor, LIBRARY_FILES, libraryLoaders, librarySources } from './libraries.ts'
-import { CONTEXT_BUNDLE, ensureSandboxBundle } from './sandbox/bundle.ts'
+import { contextBundleIn, sandboxFolder } from './sandbox/bundle.ts'
 
 const axiosSource = readFileSync(createRequire(import.meta.url).resolve(LIBRARY_FILES.axios), 'utf8')
 
@@ -35,8 +35,7 @@ describe('libraries sent with a run', () => {
   })
 
   it('are not part of the engine bundle', () => {
-    ensureSandboxBundle()
-    const bundle = readFileSync(CONTEXT_BUNDLE, 'utf8')
+    const bundle = readFileSync(contextBundleIn(sandboxFolder()), 'utf8')
     expect(bundle).toContain('onExecutePostLogin')
     expect(axiosSource).toContain('ERR_BAD_OPTION_VALUE')
     expect(bundle).not.toContain('ERR_BAD_OPTION_VALUE')

@@ -6,11 +6,10 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Socket } from 'node:net'
 import type { RunResult } from '../engine/types.ts'
-import { CONTEXT_BUNDLE, PROCESS_SCRIPT, ensureSandboxBundle } from './sandbox/bundle.ts'
-import { LIBRARY_FILES, type LibraryName } from './libraries.ts'
+import { contextBundleIn, libraryIn, processScriptIn, sandboxFolder } from './sandbox/bundle.ts'
+import type { LibraryName } from './libraries.ts'
 import { isRunResult } from './sandboxMessages.ts'
 import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
 import { WORKER_READY, type ProgressListener, type SandboxProcessMessage, type SandboxProcessRequest } from './workerProtocol.ts'
@@ -41,8 +40,9 @@ function exitDetail(code: number | null, signal: NodeJS.Signals | null, stderr: 
 }
 
 function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
-  const child: ChildProcess = fork(PROCESS_SCRIPT, [CONTEXT_BUNDLE], {
-    ...sandboxProcessOptions(ensureSandboxBundle()),
+  const folder = sandboxFolder()
+  const child: ChildProcess = fork(processScriptIn(folder), [contextBundleIn(folder)], {
+    ...sandboxProcessOptions(folder),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   })
   const stderrPipe = child.stderr as Socket
@@ -90,12 +90,11 @@ function spawnSandboxProcess(onCrash: (detail: string) => void): EngineWorker {
   }
 }
 
-const require = createRequire(import.meta.url)
 const libraries = new Map<LibraryName, Promise<string>>()
-/** The host reads a library's file (the sandbox process may read only its own folder) and sends it with the run. */
+/** The host reads a library from the sandbox's folder and sends it with a run that needs it. */
 function readLibrary(name: LibraryName): Promise<string> {
   let source = libraries.get(name)
-  if (!source) libraries.set(name, source = readFile(require.resolve(LIBRARY_FILES[name]), 'utf8'))
+  if (!source) libraries.set(name, source = readFile(libraryIn(sandboxFolder(), name), 'utf8'))
   return source
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunResult } from '../../engine/types.ts'
-import { CONTEXT_BUNDLE, ensureSandboxBundle } from './bundle.ts'
+import { contextBundleIn, sandboxFolder } from './bundle.ts'
 import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from './escapeAttempts.ts'
 import { createSandboxHost, type SandboxHost } from './sandboxHost.ts'
 
@@ -11,8 +11,7 @@ const crashes: string[] = []
 
 beforeAll(() => {
   process.env[PARENT_SECRET.name] = PARENT_SECRET.value
-  ensureSandboxBundle()
-  host = createSandboxHost(readFileSync(CONTEXT_BUNDLE, 'utf8'), (detail) => crashes.push(detail))
+  host = createSandboxHost(readFileSync(contextBundleIn(sandboxFolder()), 'utf8'), (detail) => crashes.push(detail))
 })
 afterAll(() => { delete process.env[PARENT_SECRET.name] })
 

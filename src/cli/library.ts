@@ -1,0 +1,56 @@
+/**
+ * The package's library entry (`import { runFlow } from 'actions-playground'`): runs flow documents from Node,
+ * e.g. in a Vitest or Jest test, each run in the CLI's sandbox (a locked-down child process, a fresh context per run).
+ */
+import { prepareContinue } from '../engine/continueRequest.ts'
+import { validateFlowDocument, type FlowDocument } from '../engine/flowDocument.ts'
+import type { ContinueSpec, RunResult } from '../engine/types.ts'
+import { createNodeRunner } from '../runtime/nodeRunner.ts'
+import type { Runner } from '../runtime/supervisedRunner.ts'
+import { readFlowFile } from './inputs.ts'
+
+export type * from '../engine/types.ts'
+
+/** A flow document as JSON: the README's "Flow document v1". It is validated when it runs. */
+export interface FlowDocumentJson {
+  version: 1
+  trigger: 'post-login'
+  name: string
+  actions: Array<{ id: string; name: string; code?: string; codeFile?: string; enabled: boolean; secrets?: Record<string, string> }>
+  event: Record<string, unknown>
+  mocks?: { http?: Array<{ method?: string; url: string; status?: number; body?: unknown; headers?: Record<string, string> }> }
+  [field: string]: unknown
+}
+
+export interface RunFlowOptions {
+  /** Fixes the clock (ms since the epoch or an ISO time): Date in actions, token iat/exp, cache expiry. */
+  now?: number | string
+  /** Fixes Math.random, crypto.randomUUID, randomBytes and the redirect state. */
+  seed?: number
+  /** The run's time limit in ms (default 20000, Auth0's). */
+  timeLimitMs?: number
+  /** When the flow suspends (redirect, MFA, form), resumes it with this /continue request; the result is the resumed run's. */
+  continue?: ContinueSpec
+}
+
+let shared: Runner | null = null
+/** One sandbox process serves every run of this process; it does not keep the process alive when idle. */
+const runner = () => (shared ??= createNodeRunner())
+
+/** A document, or the path of a flow file (whose `codeFile`s are read relative to it). */
+function documentOf(input: FlowDocumentJson | string): FlowDocument {
+  if (typeof input === 'string') return readFlowFile(input).doc
+  const parsed = validateFlowDocument(input)
+  if (!parsed.ok) throw new Error(`Not a valid flow document:\n${parsed.errors.map((error) => `  ${error}`).join('\n')}`)
+  return parsed.value
+}
+
+/** Runs a flow document (or flow file) and returns its result, as `actions-playground run --json` prints it. */
+export async function runFlow(input: FlowDocumentJson | string, options: RunFlowOptions = {}): Promise<RunResult> {
+  const doc = documentOf(input)
+  const { continue: spec, ...runOptions } = options
+  const first = await runner().run(doc, runOptions)
+  if (!spec || first.status !== 'suspended') return first
+  const now = typeof options.now === 'string' ? Date.parse(options.now) : options.now
+  return runner().continue(doc, first, await prepareContinue(first, spec, now ?? Date.now()), runOptions)
+}
