@@ -7,11 +7,8 @@
 import { Buffer } from './nodeBuffer.ts'
 import { sha1 } from '@noble/hashes/legacy.js'
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
-import { modPow, toBigInt, toBytes } from '../rsaMath.ts'
-
-function nodeError(Type: ErrorConstructor, code: string | undefined, message: string): Error {
-  return code ? Object.assign(new Type(message), { code }) : new Type(message)
-}
+import { emsaPkcs1v15, modPow, rsaPrivate, toBigInt, toBytes } from '../rsaMath.ts'
+import { nodeError } from './nodeErrors.ts'
 
 /** DER of DigestInfo before the hash (RFC 8017 §9.2, note 1). */
 const DIGESTS: Record<string, { hash: (bytes: Uint8Array) => Uint8Array; prefix: string }> = {
@@ -60,7 +57,7 @@ const hexOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
 
 interface RsaKey { n: bigint; e: bigint; d?: bigint; p?: bigint; q?: bigint; dp?: bigint; dq?: bigint; qi?: bigint }
 
-function rsaPrivate(der: Der): RsaKey {
+function rsaPrivateKey(der: Der): RsaKey {
   const [, n, e, d, p, q, dp, dq, qi] = children(der).map((item) => toBigInt(item.body))
   return { n, e, d, p, q, dp, dq, qi }
 }
@@ -68,11 +65,11 @@ function rsaPrivate(der: Der): RsaKey {
 function fromDer(bytes: Uint8Array, label: string): RsaKey {
   const top = readDer(bytes)
   const items = children(top)
-  if (label === 'RSA PRIVATE KEY') return rsaPrivate(top)
+  if (label === 'RSA PRIVATE KEY') return rsaPrivateKey(top)
   if (label === 'RSA PUBLIC KEY') return { n: toBigInt(items[0].body), e: toBigInt(items[1].body) }
   if (label === 'PRIVATE KEY') {
     if (hexOf(children(items[1])[0].body) !== RSA_OID) throw unsupported()
-    return rsaPrivate(readDer(items[2].body))
+    return rsaPrivateKey(readDer(items[2].body))
   }
   if (label === 'PUBLIC KEY') {
     if (hexOf(children(items[0])[0].body) !== RSA_OID) throw unsupported()
@@ -160,9 +157,7 @@ function toType(key: RsaKey, has: 'private' | 'public', want: 'private' | 'publi
 }
 
 function encoded(digest: { hash: (bytes: Uint8Array) => Uint8Array; prefix: string }, data: Uint8Array, length: number): bigint {
-  const info = Buffer.from(digest.prefix + hexOf(digest.hash(data)), 'hex')
-  const padding = new Uint8Array(length - 3 - info.length).fill(0xff)
-  return toBigInt(new Uint8Array([0x00, 0x01, ...padding, 0x00, ...info]))
+  return emsaPkcs1v15(Buffer.from(digest.prefix + hexOf(digest.hash(data)), 'hex'), length)
 }
 
 function rsaSign(algorithm: unknown, data: Uint8Array, key: KeyInput): Buffer {
@@ -170,11 +165,7 @@ function rsaSign(algorithm: unknown, data: Uint8Array, key: KeyInput): Buffer {
   if (!digest) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${String(algorithm)}`)
   const rsa = KeyObject.rsa(parseKey(key, 'private'))
   const length = Math.ceil(rsa.n.toString(16).length / 2)
-  const message = encoded(digest, data, length)
-  const { p, q, dp, dq, qi } = rsa as Required<RsaKey>
-  const m1 = modPow(message, dp, p)
-  const m2 = modPow(message, dq, q)
-  return Buffer.from(toBytes(m2 + ((qi * (((m1 - m2) % p) + p)) % p) * q, length))
+  return Buffer.from(toBytes(rsaPrivate(encoded(digest, data, length), rsa as Required<RsaKey>), length))
 }
 
 function rsaVerify(algorithm: unknown, data: Uint8Array, key: KeyInput, signature: Uint8Array): boolean {
