@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { base64url } from 'jose'
-import { modPow, toBigInt, toBytes } from './rsaMath.ts'
+import { emsaPkcs1v15, rsaPrivate, toBigInt, toBytes } from './rsaMath.ts'
 
 export interface RsaPrivateJwk { kty: 'RSA'; n: string; e: string; d: string; p: string; q: string; dp: string; dq: string; qi: string }
 
@@ -20,14 +20,8 @@ export function createRs256Signer(jwk: RsaPrivateJwk) {
   const length = base64url.decode(jwk.n).length
   /** The signature of `input`, base64url-encoded as a JWS wants it. */
   return (input: string): string => {
-    const digest = sha256(encoder.encode(input))
-    const padding = new Uint8Array(length - 3 - SHA256_DIGEST_INFO.length - digest.length).fill(0xff)
-    const encoded = toBigInt(new Uint8Array([0x00, 0x01, ...padding, 0x00, ...SHA256_DIGEST_INFO, ...digest]))
-    // Chinese remainder theorem: two half-size exponentiations instead of one with d.
-    const m1 = modPow(encoded, dp, p)
-    const m2 = modPow(encoded, dq, q)
-    const signature = m2 + ((qi * (((m1 - m2) % p) + p)) % p) * q
-    return base64url.encode(toBytes(signature, length))
+    const digestInfo = new Uint8Array([...SHA256_DIGEST_INFO, ...sha256(encoder.encode(input))])
+    return base64url.encode(toBytes(rsaPrivate(emsaPkcs1v15(digestInfo, length), { p, q, dp, dq, qi }), length))
   }
 }
 

@@ -6,6 +6,7 @@
  * every Buffer the engine hands out (crypto digests too) is the same class.
  */
 import * as bufferPackage from 'buffer/index.js'
+import { nodeError } from './nodeErrors.ts'
 
 const PackageBuffer = bufferPackage.Buffer
 /** The engine's Buffer, typed as Node's (whose behaviour it follows). */
@@ -18,10 +19,6 @@ type Encoding = 'utf8' | 'utf16le' | 'latin1' | 'base64' | 'base64url' | 'hex' |
 const ALIASES: Record<string, Encoding> = {
   utf8: 'utf8', 'utf-8': 'utf8', utf16le: 'utf16le', 'utf-16le': 'utf16le', ucs2: 'utf16le', 'ucs-2': 'utf16le',
   latin1: 'latin1', binary: 'latin1', base64: 'base64', base64url: 'base64url', hex: 'hex', ascii: 'ascii',
-}
-
-function nodeError(Type: ErrorConstructor, code: string, message: string): Error {
-  return Object.assign(new Type(message), { code })
 }
 
 /** Node's names, any case; `undefined` is UTF-8; anything else fails as in Node. */

@@ -13,8 +13,8 @@ import { scrypt } from '@noble/hashes/scrypt.js'
 import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js'
 import { sha3_224, sha3_256, sha3_384, sha3_512, shake128, shake256 } from '@noble/hashes/sha3.js'
 import type { Entropy } from '../determinism.ts'
+import { nodeError, received } from './nodeErrors.ts'
 import { createSigning } from './nodeSign.ts'
-import { inspect } from '../nodeInspect.ts'
 
 interface HashState {
   update(bytes: Uint8Array): unknown
@@ -54,18 +54,6 @@ function canonicalName(algorithm: unknown): string | undefined {
 function hashFunction(algorithm: unknown, allowXof = false): HashFunction | undefined {
   const name = canonicalName(algorithm)
   return name && (allowXof || !XOF.has(name)) ? HASHES[name] : undefined
-}
-
-function nodeError(Type: ErrorConstructor, code: string, message: string): Error {
-  return Object.assign(new Type(message), { code })
-}
-
-/** The end of Node's ERR_INVALID_ARG_TYPE messages. */
-function received(value: unknown): string {
-  if (value === null || value === undefined) return `Received ${value}`
-  if (typeof value === 'function') return `Received function ${value.name}`
-  if (typeof value === 'object') return `Received an instance of ${value.constructor?.name ?? 'Object'}`
-  return `Received type ${typeof value} (${inspect(value)})`
 }
 
 function viewBytes(value: unknown): Uint8Array | undefined {

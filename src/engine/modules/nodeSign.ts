@@ -1,20 +1,26 @@
 /**
- * Node's RSA signatures (RSASSA-PKCS1-v1_5, what RS256 tokens use) in plain JavaScript, synchronous as in Node:
- * `createSign`, `createVerify`, `sign`, `verify`, `createPrivateKey` and `createPublicKey` for RSA keys in PEM
- * (PKCS#8, PKCS#1, SPKI), DER and JWK. Elliptic-curve keys (ES256) are not emulated: @noble/curves is not a
- * dependency.
+ * Node's signatures in plain JavaScript, synchronous as in Node (the browser sandbox's workers have no
+ * WebCrypto): `createSign`, `createVerify`, `sign` and `verify`, and `createPrivateKey`/`createPublicKey`
+ * (keys: nodeKeys.ts), for
+ * - RSA keys: RSASSA-PKCS1-v1_5 (RS256 and the other digests), byte for byte as Node;
+ * - EC keys on P-256, P-384 and P-521: ECDSA (ES256, ES384, ES512), DER-encoded as Node's default, or r‖s with
+ *   `dsaEncoding: 'ieee-p1363'` as JWS wants it. Node draws a random nonce, the playground derives it from the
+ *   key and the digest (RFC 6979): its signatures differ from Node's, and each verifies with the other;
+ * - Ed25519 keys: `sign(null, data, key)` and `verify(null, …)` only, as in Node; deterministic, so as Node.
  */
-import { Buffer } from './nodeBuffer.ts'
+import { ed25519 } from '@noble/curves/ed25519.js'
 import { sha1 } from '@noble/hashes/legacy.js'
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
-import { modPow, toBigInt, toBytes } from '../rsaMath.ts'
+import { Buffer } from './nodeBuffer.ts'
+import { nodeError } from './nodeErrors.ts'
+import { KeyObject, keyMaterial, prepareKey, type KeyMaterial, type RsaKey } from './nodeKeys.ts'
+import { inspect } from '../nodeInspect.ts'
+import { emsaPkcs1v15, modPow, rsaPrivate, toBigInt, toBytes } from '../rsaMath.ts'
 
-function nodeError(Type: ErrorConstructor, code: string | undefined, message: string): Error {
-  return code ? Object.assign(new Type(message), { code }) : new Type(message)
-}
+interface Digest { hash: (bytes: Uint8Array) => Uint8Array; prefix: string }
 
-/** DER of DigestInfo before the hash (RFC 8017 §9.2, note 1). */
-const DIGESTS: Record<string, { hash: (bytes: Uint8Array) => Uint8Array; prefix: string }> = {
+/** The digests, with the DER of DigestInfo before the hash for RSA (RFC 8017 §9.2, note 1). */
+const DIGESTS: Record<string, Digest> = {
   sha1: { hash: sha1, prefix: '3021300906052b0e03021a05000414' },
   sha224: { hash: sha224, prefix: '302d300d06096086480165030402040500041c' },
   sha256: { hash: sha256, prefix: '3031300d060960864801650304020105000420' },
@@ -22,174 +28,77 @@ const DIGESTS: Record<string, { hash: (bytes: Uint8Array) => Uint8Array; prefix:
   sha512: { hash: sha512, prefix: '3051300d060960864801650304020305000440' },
 }
 
-function digestOf(algorithm: unknown) {
+function digestOf(algorithm: unknown): Digest | undefined {
   const name = String(algorithm).toLowerCase().replace(/^rsa-/, '').replace(/withrsaencryption$/, '').replace(/^sha-(?=\d)/, 'sha')
   return Object.hasOwn(DIGESTS, name) ? DIGESTS[name] : undefined
 }
 
+const invalidDigest = (algorithm: unknown) => nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${String(algorithm)}`)
 
-/** A DER element: its tag and contents. */
-interface Der { tag: number; body: Uint8Array }
-
-function readDer(bytes: Uint8Array, at = 0): Der & { end: number } {
-  const tag = bytes[at]
-  let length = bytes[at + 1]
-  let start = at + 2
-  if (length & 0x80) {
-    const count = length & 0x7f
-    length = 0
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[start + i]
-    start += count
-  }
-  if (tag === undefined || start + length > bytes.length) throw new Error('Invalid DER')
-  return { tag, body: bytes.subarray(start, start + length), end: start + length }
-}
-
-function children(element: Der): Der[] {
-  const out: Der[] = []
-  for (let at = 0; at < element.body.length;) {
-    const child = readDer(element.body, at)
-    out.push(child)
-    at = child.end
-  }
-  return out
-}
-
-const RSA_OID = '2a864886f70d010101'
-const hexOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
-
-interface RsaKey { n: bigint; e: bigint; d?: bigint; p?: bigint; q?: bigint; dp?: bigint; dq?: bigint; qi?: bigint }
-
-function rsaPrivate(der: Der): RsaKey {
-  const [, n, e, d, p, q, dp, dq, qi] = children(der).map((item) => toBigInt(item.body))
-  return { n, e, d, p, q, dp, dq, qi }
-}
-
-function fromDer(bytes: Uint8Array, label: string): RsaKey {
-  const top = readDer(bytes)
-  const items = children(top)
-  if (label === 'RSA PRIVATE KEY') return rsaPrivate(top)
-  if (label === 'RSA PUBLIC KEY') return { n: toBigInt(items[0].body), e: toBigInt(items[1].body) }
-  if (label === 'PRIVATE KEY') {
-    if (hexOf(children(items[1])[0].body) !== RSA_OID) throw unsupported()
-    return rsaPrivate(readDer(items[2].body))
-  }
-  if (label === 'PUBLIC KEY') {
-    if (hexOf(children(items[0])[0].body) !== RSA_OID) throw unsupported()
-    const rsa = children(readDer(items[1].body.subarray(1)))
-    return { n: toBigInt(rsa[0].body), e: toBigInt(rsa[1].body) }
-  }
-  throw unsupported()
-}
-
-const unsupported = () => nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
-  'The playground signs and verifies with RSA keys only (RS256 and the other RSASSA-PKCS1-v1_5 digests).')
-
-const b64url = (value: unknown) => toBigInt(Buffer.from(String(value), 'base64url'))
-const jwkField = (value: bigint) => {
-  let hex = value.toString(16)
-  if (hex.length % 2) hex = `0${hex}`
-  return Buffer.from(hex, 'hex').toString('base64url')
-}
-
-/** What `createPrivateKey` and `createPublicKey` return. */
-export class KeyObject {
-  readonly type: 'private' | 'public'
-  readonly asymmetricKeyType = 'rsa'
-  readonly #key: RsaKey
-
-  constructor(type: 'private' | 'public', key: RsaKey) {
-    this.type = type
-    this.#key = key
-  }
-
-  get asymmetricKeyDetails() {
-    return { modulusLength: this.#key.n.toString(2).length, publicExponent: this.#key.e }
-  }
-
-  /** JWK only (PEM and DER export are not emulated). */
-  export(options?: { format?: string }): Record<string, string> {
-    if (options?.format !== 'jwk') throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'The playground exports keys as JWK only.')
-    const key = this.#key
-    const pub = { kty: 'RSA', n: jwkField(key.n), e: jwkField(key.e) }
-    if (this.type === 'public') return pub
-    return { ...pub, d: jwkField(key.d!), p: jwkField(key.p!), q: jwkField(key.q!), dp: jwkField(key.dp!), dq: jwkField(key.dq!), qi: jwkField(key.qi!) }
-  }
-
-  /** @internal */
-  static rsa(key: KeyObject): RsaKey {
-    return key.#key
-  }
-}
-
-type KeyInput = string | Uint8Array | KeyObject | { key: unknown; format?: string; type?: string }
-
-function parseKey(input: KeyInput, want: 'private' | 'public'): KeyObject {
-  if (input instanceof KeyObject) {
-    if (want === 'public' && input.type === 'private') return new KeyObject('public', { n: KeyObject.rsa(input).n, e: KeyObject.rsa(input).e })
-    return input
-  }
-  const options = typeof input === 'object' && !ArrayBuffer.isView(input) ? input : { key: input }
-  const key = options.key
-  if (options.format === 'jwk') {
-    const jwk = key as Record<string, unknown>
-    if (jwk?.kty !== 'RSA') throw unsupported()
-    const rsa: RsaKey = { n: b64url(jwk.n), e: b64url(jwk.e) }
-    if (jwk.d !== undefined) Object.assign(rsa, { d: b64url(jwk.d), p: b64url(jwk.p), q: b64url(jwk.q), dp: b64url(jwk.dp), dq: b64url(jwk.dq), qi: b64url(jwk.qi) })
-    return toType(rsa, want)
-  }
-  if (key instanceof KeyObject) return parseKey(key, want)
-  if (options.format === 'der') {
-    const label = options.type === 'pkcs1' ? (want === 'private' ? 'RSA PRIVATE KEY' : 'RSA PUBLIC KEY') : options.type === 'pkcs8' ? 'PRIVATE KEY' : 'PUBLIC KEY'
-    return toType(fromDer(Buffer.from(key as Uint8Array), label), label.includes('PRIVATE') ? 'private' : 'public', want)
-  }
-  const text = typeof key === 'string' ? key : Buffer.from(key as Uint8Array).toString('utf8')
-  const match = /-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----/.exec(text)
-  if (!match) throw nodeError(Error, 'ERR_OSSL_UNSUPPORTED', 'error:1E08010C:DECODER routines::unsupported')
-  const label = match[1]
-  if (label.includes('ENCRYPTED')) throw unsupported()
-  const der = Buffer.from(match[2].replace(/\s+/g, ''), 'base64')
-  return toType(fromDer(der, label), label.includes('PRIVATE') ? 'private' : 'public', want)
-}
-
-function toType(key: RsaKey, has: 'private' | 'public', want: 'private' | 'public' = has): KeyObject {
-  if (want === 'private' && (has === 'public' || key.d === undefined)) {
-    throw nodeError(Error, 'ERR_OSSL_UNSUPPORTED', 'error:1E08010C:DECODER routines::unsupported')
-  }
-  return want === 'public' ? new KeyObject('public', { n: key.n, e: key.e }) : new KeyObject('private', key)
-}
-
-function encoded(digest: { hash: (bytes: Uint8Array) => Uint8Array; prefix: string }, data: Uint8Array, length: number): bigint {
-  const info = Buffer.from(digest.prefix + hexOf(digest.hash(data)), 'hex')
-  const padding = new Uint8Array(length - 3 - info.length).fill(0xff)
-  return toBigInt(new Uint8Array([0x00, 0x01, ...padding, 0x00, ...info]))
-}
-
-function rsaSign(algorithm: unknown, data: Uint8Array, key: KeyInput): Buffer {
+/**
+ * The digest a key signs with: the one named (SHA-256 when none is for RSA and EC); none for Ed25519, which
+ * takes no digest and no `createSign` (`streaming`).
+ */
+function digestFor(algorithm: unknown, key: KeyMaterial, streaming: boolean): Digest | undefined {
   const digest = digestOf(algorithm ?? 'sha256')
-  if (!digest) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${String(algorithm)}`)
-  const rsa = KeyObject.rsa(parseKey(key, 'private'))
-  const length = Math.ceil(rsa.n.toString(16).length / 2)
-  const message = encoded(digest, data, length)
-  const { p, q, dp, dq, qi } = rsa as Required<RsaKey>
-  const m1 = modPow(message, dp, p)
-  const m2 = modPow(message, dq, q)
-  return Buffer.from(toBytes(m2 + ((qi * (((m1 - m2) % p) + p)) % p) * q, length))
+  if (algorithm != null && !digest) throw invalidDigest(algorithm)
+  if (key.type !== 'ed25519') return digest
+  if (streaming) throw nodeError(Error, 'ERR_CRYPTO_UNSUPPORTED_OPERATION', 'Unsupported crypto operation')
+  if (algorithm != null) throw nodeError(Error, 'ERR_OSSL_INVALID_DIGEST', 'error:1C80007A:Provider routines::invalid digest')
+  return undefined
 }
 
-function rsaVerify(algorithm: unknown, data: Uint8Array, key: KeyInput, signature: Uint8Array): boolean {
-  const digest = digestOf(algorithm ?? 'sha256')
-  if (!digest) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${String(algorithm)}`)
-  const rsa = KeyObject.rsa(parseKey(key, 'public'))
-  const length = Math.ceil(rsa.n.toString(16).length / 2)
-  if (signature.length !== length) return false
-  return modPow(toBigInt(signature), rsa.e, rsa.n) === encoded(digest, data, length)
+type DsaEncoding = 'der' | 'ieee-p1363'
+/** The formats of @noble/curves' ECDSA by Node's names. */
+const FORMATS = { der: 'der', 'ieee-p1363': 'compact' } as const
+
+/** The `dsaEncoding` of a key argument given as options. */
+function dsaEncodingOf(options: unknown): DsaEncoding {
+  if (typeof options !== 'object' || options === null) return 'der'
+  const { dsaEncoding = 'der' } = options as { dsaEncoding?: unknown }
+  if (dsaEncoding === 'der' || dsaEncoding === 'ieee-p1363') return dsaEncoding
+  throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.dsaEncoding' is invalid. Received ${inspect(dsaEncoding)}`)
+}
+
+const byteLength = (key: RsaKey) => Math.ceil(key.n.toString(16).length / 2)
+const digestInfo = (digest: Digest, data: Uint8Array) => Buffer.from(digest.prefix + Buffer.from(digest.hash(data)).toString('hex'), 'hex')
+
+function signWith(algorithm: unknown, data: Uint8Array, input: unknown, streaming: boolean): Buffer {
+  if (!input) throw nodeError(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign')
+  const encoding = dsaEncodingOf(input)
+  const key = keyMaterial(prepareKey(input, 'sign'))
+  const digest = digestFor(algorithm, key, streaming)
+  if (key.type === 'ed25519') return Buffer.from(ed25519.sign(data, key.seed!))
+  if (key.type === 'ec') {
+    return Buffer.from(key.curve.ecdsa.sign(digest!.hash(data), key.d!, { prehash: false, lowS: false, format: FORMATS[encoding] }))
+  }
+  const length = byteLength(key)
+  return Buffer.from(toBytes(rsaPrivate(emsaPkcs1v15(digestInfo(digest!, data), length), key as Required<RsaKey>), length))
+}
+
+function verifyWith(algorithm: unknown, data: Uint8Array, input: unknown, signature: Uint8Array, streaming: boolean): boolean {
+  const encoding = dsaEncodingOf(input)
+  const key = keyMaterial(prepareKey(input, 'verify'))
+  const digest = digestFor(algorithm, key, streaming)
+  if (key.type === 'rsa') {
+    const length = byteLength(key)
+    return signature.length === length && modPow(toBigInt(signature), key.e, key.n) === emsaPkcs1v15(digestInfo(digest!, data), length)
+  }
+  try {
+    // Node verifies as OpenSSL does: high-S signatures too, Ed25519 by RFC 8032 (not ZIP 215).
+    if (key.type === 'ed25519') return ed25519.verify(signature, data, key.publicKey, { zip215: false })
+    return key.curve.ecdsa.verify(signature, digest!.hash(data), key.point, { prehash: false, lowS: false, format: FORMATS[encoding] })
+  } catch {
+    // A signature of the wrong length or shape does not verify; Node returns false too.
+    return false
+  }
 }
 
 type Bytes = (value: unknown, name: string, encoding?: string) => Uint8Array
 
-/** The streaming forms: `createSign(alg).update(data).sign(key, encoding)`. */
+/** The module's signing half; `dataBytes` reads data as Node's crypto does. */
 export function createSigning(dataBytes: Bytes) {
+  /** `createSign(algorithm).update(data).sign(key, encoding)`. */
   class Sign {
     #algorithm: string
     #chunks: Uint8Array[] = []
@@ -207,24 +116,24 @@ export function createSigning(dataBytes: Bytes) {
     protected get algorithm() {
       return this.#algorithm
     }
-    sign(key: KeyInput, encoding?: string): Buffer | string {
-      const signature = rsaSign(this.algorithm, this.data(), key)
+    sign(key: unknown, encoding?: string): Buffer | string {
+      const signature = signWith(this.algorithm, this.data(), key, true)
       return encoding && Buffer.isEncoding(encoding) ? signature.toString(encoding as BufferEncoding) : signature
     }
   }
   class Verify extends Sign {
-    verify(key: KeyInput, signature: unknown, encoding?: string): boolean {
-      return rsaVerify(this.algorithm, this.data(), key, dataBytes(signature, 'signature', encoding))
+    verify(key: unknown, signature: unknown, encoding?: string): boolean {
+      return verifyWith(this.algorithm, this.data(), key, dataBytes(signature, 'signature', encoding), true)
     }
   }
   return {
     createSign: (algorithm: string) => new Sign(algorithm),
     createVerify: (algorithm: string) => new Verify(algorithm),
-    sign: (algorithm: string | null | undefined, data: unknown, key: KeyInput) => rsaSign(algorithm, dataBytes(data, 'data'), key),
-    verify: (algorithm: string | null | undefined, data: unknown, key: KeyInput, signature: unknown) =>
-      rsaVerify(algorithm, dataBytes(data, 'data'), key, dataBytes(signature, 'signature')),
-    createPrivateKey: (key: KeyInput) => parseKey(key, 'private'),
-    createPublicKey: (key: KeyInput) => parseKey(key, 'public'),
+    sign: (algorithm: string | null | undefined, data: unknown, key: unknown) => signWith(algorithm, dataBytes(data, 'data'), key, false),
+    verify: (algorithm: string | null | undefined, data: unknown, key: unknown, signature: unknown) =>
+      verifyWith(algorithm, dataBytes(data, 'data'), key, dataBytes(signature, 'signature'), false),
+    createPrivateKey: (key: unknown) => prepareKey(key, 'createPrivateKey'),
+    createPublicKey: (key: unknown) => prepareKey(key, 'createPublicKey'),
     KeyObject,
   }
 }

@@ -89,4 +89,20 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(errors(program({ 'action.js': code }))).toEqual([])
     expect(errors(program({ 'action.js': code }, 'interface ActionSecrets {}')).join()).toMatch(/MY_SHARED_SECRET/)
   })
+
+  it('declare node:crypto\'s signatures and keys: an action signing and verifying an ES256 JWT type-checks, a wrong dsaEncoding does not', () => {
+    const code = (dsaEncoding: string) => `/** @param {Event} event @param {PostLoginAPI} api */
+exports.onExecutePostLogin = async (event, api) => {
+  const crypto = require('node:crypto')
+  const key = crypto.createPrivateKey({ key: event.secrets.MY_SHARED_SECRET, format: 'pem' })
+  const input = Buffer.from('{"alg":"ES256"}').toString('base64url') + '.' + Buffer.from('{}').toString('base64url')
+  /** @type {string} */ const signature = crypto.createSign('sha256').update(input).sign({ key, dsaEncoding: '${dsaEncoding}' }, 'base64url')
+  const publicKey = crypto.createPublicKey(key)
+  /** @type {string | undefined} */ const curve = publicKey.asymmetricKeyDetails.namedCurve
+  const ok = crypto.verify(null, Buffer.from(input), { key: publicKey.export({ format: 'jwk' }), format: 'jwk', dsaEncoding: '${dsaEncoding}' }, Buffer.from(signature, 'base64url'))
+  api.idToken.setCustomClaim('https://example.com/signed', ok && key.asymmetricKeyType === 'ec' ? \`\${input}.\${signature}\` : curve)
+}`
+    expect(errors(program({ 'action.js': code('ieee-p1363') }))).toEqual([])
+    expect(errors(program({ 'action.js': code('raw') })).join()).toMatch(/"raw"/)
+  })
 })
