@@ -49,11 +49,13 @@ continue file cannot be read or is not valid.
     if (positionals.length !== 1) throw new InputError(`run takes one flow file (got ${positionals.length}). See 'actions-playground run --help'.`)
     const fail = failOn(values['fail-on'] as string | undefined)
     const runOptions = runOptionsFrom(values)
-    const { doc, warnings } = readFlowFile(positionals[0])
-    for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
-    const spec = typeof values.continue === 'string' ? readContinueSpec(values.continue) : undefined
     const runner = createNodeRunner()
     try {
+      // The sandbox process starts while the inputs are read.
+      runner.warm()
+      const { doc, warnings } = readFlowFile(positionals[0])
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
+      const spec = typeof values.continue === 'string' ? readContinueSpec(values.continue) : undefined
       const first = await runner.run(doc, runOptions)
       let result = first
       if (spec && first.status === 'suspended') {

@@ -1,0 +1,205 @@
+/** Shapes of a run's result: plain JSON, identical from the browser worker, the Node worker and the CLI. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | {
+    [key: string]: JsonValue;
+};
+export type JsonObject = {
+    [key: string]: JsonValue;
+};
+export type RunStatus = 'completed' | 'denied' | 'failed' | 'suspended';
+/** `pending`: not reached yet because the flow is suspended before it. */
+export type ActionStatus = 'ok' | 'denied' | 'failed' | 'skipped' | 'suspended' | 'disabled' | 'pending';
+export type Phase = 'execute' | 'continue';
+export interface RunError {
+    /** What the application receives as `error`, e.g. `access_denied`, `invalid_request`, `interaction_required`. */
+    code: string;
+    /** What the application receives as `error_description`. */
+    description: string;
+    /** Set when the run hit its time limit. */
+    timeout?: boolean;
+    action?: string;
+    line?: number;
+    column?: number;
+}
+export interface LogEntry {
+    level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+    message: string;
+    phase: Phase;
+    line?: number;
+}
+export interface ActionError {
+    name: string;
+    message: string;
+    line?: number;
+    column?: number;
+}
+export interface ActionResult {
+    id: string;
+    name: string;
+    status: ActionStatus;
+    durationMs: number;
+    logs: LogEntry[];
+    /** Console lines past Auth0's 256 KiB per action, not kept. */
+    droppedLogs?: number;
+    error?: ActionError;
+    /** Phases this action ran in, in order. */
+    phases: Phase[];
+}
+export type TimelineKind = 'api' | 'console' | 'http' | 'engine';
+export interface TimelineEntry {
+    seq: number;
+    kind: TimelineKind;
+    /** Action name; absent for engine entries that belong to the whole flow. */
+    action?: string;
+    actionId?: string;
+    phase?: Phase;
+    /** `api.user.setAppMetadata` for api calls; `console.log`, `GET https://…`, `action.start`, `tokens.issued`, … otherwise. */
+    call: string;
+    args: JsonValue[];
+    line?: number;
+    /** The value the call returned, when it returned something other than `api`. */
+    returned?: JsonValue;
+    /** The error the call threw. */
+    error?: string;
+}
+export interface MetadataChanges {
+    app_metadata: JsonObject;
+    user_metadata: JsonObject;
+}
+export interface ProfileUpdate extends MetadataChanges {
+    /** `end`: the single write after the last action; `before-redirect`: written before the user left. */
+    when: 'end' | 'before-redirect';
+}
+export interface IssuedToken {
+    /** `null` when Auth0 would issue an opaque access token (no audience). */
+    jwt: string | null;
+    claims: JsonObject | null;
+    customClaims: JsonObject;
+}
+export interface AccessTokenResult extends IssuedToken {
+    scope: string;
+    audience: string | null;
+}
+export interface HttpExchange {
+    action: string;
+    phase: Phase;
+    method: string;
+    url: string;
+    headers: Record<string, string>;
+    body: JsonValue;
+    /** Index of the mock in `document.mocks.http` that answered; `null` when none matched. */
+    mock: number | null;
+    status: number | null;
+    response: JsonValue;
+}
+export interface MfaFactor {
+    type: string;
+    options?: JsonObject;
+}
+export interface PendingChallenge {
+    kind: 'challenge' | 'enroll';
+    method: string;
+    action: string;
+    actionId: string;
+    /** Factors the user can complete, after Auth0's filtering. */
+    factors: MfaFactor[];
+    requested: MfaFactor[];
+}
+export interface PendingPrompt {
+    id: string;
+    fields: JsonObject;
+    vars: JsonObject;
+    action: string;
+    actionId: string;
+}
+export interface RedirectInfo {
+    url: string;
+    action: string;
+    actionId: string;
+    state: string;
+}
+export interface SamlChanges {
+    attributes: JsonObject;
+    configuration: JsonObject;
+}
+/** What a SAML application receives instead of tokens (`event.transaction.protocol === 'samlp'`). */
+export interface SamlResponse {
+    /** The NameIdentifier subject (the user id, or the primary user set by the actions). */
+    subject: string;
+    /** Auth0's default SAML attribute mappings from the user profile, then the actions' `setAttribute` changes. */
+    attributes: JsonObject;
+    /** The `api.samlResponse.set*` settings (audience, recipient, lifetimeInSeconds, …). */
+    configuration: JsonObject;
+}
+export interface CacheRecord {
+    value: string;
+    expires_at: number;
+}
+/** Everything a suspended run needs to be continued later; opaque to callers. */
+export interface ResumeState {
+    state: string;
+    kind: 'redirect' | 'challenge' | 'prompt';
+    actionIndex: number;
+    /** The user's id: the `sub` a session token sent back to /continue must carry. */
+    subject: string;
+    transaction: JsonObject;
+}
+export interface RunResult {
+    status: RunStatus;
+    error?: RunError;
+    actions: ActionResult[];
+    timeline: TimelineEntry[];
+    user: MetadataChanges;
+    profileUpdates: {
+        count: number;
+        writes: ProfileUpdate[];
+    };
+    idToken: IssuedToken | null;
+    accessToken: AccessTokenResult | null;
+    jwks: {
+        keys: JsonObject[];
+    } | null;
+    mfa: {
+        required: boolean;
+        provider: string;
+        options: JsonObject;
+        action: string;
+    } | null;
+    authentication: {
+        methods: JsonObject[];
+        recordedMethods: string[];
+        primaryUser: string | null;
+    };
+    saml: SamlChanges | null;
+    /** Set instead of the tokens when a SAML login completed. */
+    samlResponse: SamlResponse | null;
+    session: JsonObject | null;
+    refreshToken: JsonObject | null;
+    transactionMetadata: JsonObject;
+    cache: Record<string, CacheRecord>;
+    redirect: RedirectInfo | null;
+    challenge: PendingChallenge | null;
+    prompt: PendingPrompt | null;
+    http: HttpExchange[];
+    warnings: string[];
+    resume: ResumeState | null;
+}
+/** What the external site sends back to `/continue` (a continue file, a flow test's `continue`). */
+export interface ContinueSpec {
+    query?: Record<string, JsonValue>;
+    body?: Record<string, JsonValue>;
+    /** Signed as the external site would: HS256 with `sub`, `iat`, `exp` and the redirect's `state`. */
+    sessionToken?: {
+        payload?: JsonObject;
+        secret: string;
+        parameter?: string;
+        expiresInSeconds?: number;
+    };
+    /** Overrides the `state` sent back; `null` leaves it out. */
+    state?: string | null;
+    mfa?: {
+        type: string;
+    };
+    prompt?: {
+        fields?: JsonObject;
+    };
+}
