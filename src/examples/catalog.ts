@@ -1,6 +1,7 @@
 /**
- * Example flows: the Login-trigger examples of Auth0's documentation, plus flows that show ordering and
- * failures. The gallery, the tests and the flow files under `flows/` (written by `npm run examples`) use them.
+ * Example flows: the Login-trigger examples of Auth0's documentation, flows that show ordering and
+ * failures, and multi-action flows in the style teams deploy (`teamFlows.ts`). The gallery, the tests and
+ * the flow files under `flows/` (written by `npm run examples`) use them.
  */
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
@@ -9,6 +10,7 @@ import {
   lazyMigration, mfaForContinent, planClaims, rolesIntoTokens, setUserMetadata, skipMfaAfterPasskey, throwingAction, weekdaysOnly,
   actionsFromSpecs, type ActionSpec,
 } from './templates.ts'
+import * as team from './teamFlows.ts'
 
 export interface Example {
   slug: string
@@ -53,7 +55,57 @@ export const EXAMPLES: Example[] = [
   { slug: 'roles-after-redirect', title: 'Roles added after a redirect', teaches: 'Actions after the redirecting one run after /continue and can still add claims.', document: flow('Roles added after a redirect', [favoriteColorRedirect, rolesIntoTokens], newUserOnly) },
   { slug: 'throw-fails-login', title: 'An error fails the login', teaches: 'An uncaught error fails the login with access_denied and the error message.', document: flow('An error fails the login', [throwingAction, rolesIntoTokens]) },
   { slug: 'endless-loop', title: 'An endless loop hits the time limit', teaches: 'A flow has 20 seconds; past that Auth0 fails the login.', document: flow('An endless loop hits the time limit', [endlessLoop]) },
+  ...teamExamples(),
 ]
+
+/** The flows of `teamFlows.ts`: what teams deploy, two to four actions each. */
+function teamExamples(): Example[] {
+  const example = (
+    slug: string, title: string, teaches: string, actions: ActionSpec[],
+    changeEvent?: (event: Record<string, any>) => void, mocks: FlowDocument['mocks']['http'] = [],
+  ): Example => ({ slug, title, teaches, document: flow(title, actions, changeEvent, { mocks: { http: mocks } }) })
+  return [
+    example('legacy-migration-flag', 'Lazy migration: flag migrated users',
+      'Metadata queued by one action is visible to the next actions of the same login; a legacy-service failure caught in the action leaves the login and the profile untouched.',
+      [team.checkLegacyStore, team.migrationClaims], undefined, [team.LEGACY_USER_MOCK]),
+    example('admin-step-up-mfa', 'Step-up MFA for the admin dashboard',
+      'api.authentication.challengeWith pauses the flow after the action and offers only factors the user has enrolled; after the challenge, later actions see it in event.authentication.methods.',
+      [team.adminStepUpMfa, team.adminClaims], team.adminDashboardLogin),
+    example('saml-attribute-mapping', 'SAML attributes for a service provider',
+      'A SAML login (transaction.protocol "samlp") gets no ID or access token: api.samlResponse sets the attributes and settings of the SAML response.',
+      [team.samlAttributes, team.samlSettings], team.samlLoginToExpensePortal),
+    example('partner-token-verification', 'Verify a partner\'s signed token',
+      "require('crypto').verify checks an RS256 token from the /authorize request; a bad signature or an expired token denies the login, a valid one reaches the next action through api.transaction.setMetadata.",
+      [team.verifyPartnerToken, team.partnerClaims], team.partnerLogin),
+    example('terms-consent-form', 'Consent to the terms in a form',
+      'api.prompt.render suspends the flow on a form; onContinuePostLogin of the same action reads the answers in event.prompt.fields.',
+      [team.termsConsentForm, team.termsClaim]),
+    example('account-linking-by-email', 'Link accounts with the same email',
+      'An action can call the Management API with a cached client-credentials token, redirect the user to a linking page, and make the linked account the tokens\' subject with api.authentication.setPrimaryUser.',
+      [team.linkByEmail, team.identityProviderClaim], team.googleLoginWithExistingAccount, team.MANAGEMENT_MOCKS),
+    example('crm-enrichment', 'Enrich tokens from a CRM',
+      'api.cache keeps the CRM token between logins (up to its lifetime, not guaranteed), and transaction metadata hands the CRM status to the next action.',
+      [team.crmEnrichment, team.blockClosedAccounts], undefined, team.CRM_MOCKS),
+    example('block-countries', 'Block embargoed countries',
+      'event.request.geoip says where the login comes from; a deny stops the flow before later actions add their claims.',
+      [team.blockCountries, team.countryClaim]),
+    example('require-verified-email', 'Verified email for database logins',
+      'event.connection and identities[].isSocial tell a database login from a social one, so a policy can treat them differently.',
+      [team.requireVerifiedEmail, rolesIntoTokens], team.unverifiedDatabaseUser),
+    example('progressive-profiling', 'Progressive profiling on the third login',
+      'A redirect can wait for a later login (event.stats.logins_count), and is skipped for silent authentication (prompt=none), which cannot show a page.',
+      [team.progressiveProfiling, team.profileClaims]),
+    example('organization-roles', 'Organization roles, API scopes and session policy',
+      'event.organization and event.authorization.roles become claims, access-token scopes for one API and a session policy; Auth0 adds org_id to the tokens itself.',
+      [team.organizationClaims, team.scopesFromRoles, team.organizationSessionPolicy], team.organizationWithPolicy),
+    example('risk-based-mfa', 'MFA from the risk assessment',
+      'api.multifactor.enable is deferred: the later actions still run, and the MFA prompt comes after the last action.',
+      [team.denyListedIp, team.adaptiveMfa, team.riskClaim], team.loginFromNewDevice),
+    example('first-login-slack', 'Slack message on a first login',
+      'event.stats.logins_count is 1 on the first login; a webhook failure caught in the action does not block the login.',
+      [team.notifySlackOfNewUsers, team.startOnboarding], team.firstLogin, [team.SLACK_MOCK]),
+  ]
+}
 
 export function findExample(slug: string): Example | undefined {
   return EXAMPLES.find((example) => example.slug === slug)

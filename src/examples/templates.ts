@@ -4,18 +4,10 @@
  */
 import { uniqueActionId } from '../engine/actionIds.ts'
 import type { FlowAction, HttpMock } from '../engine/flowDocument.ts'
+import { JSDOC, type ActionSpec } from './actionSpec.ts'
+import * as team from './teamFlows.ts'
 
-export interface ActionSpec {
-  name: string
-  code: string
-  secrets?: Record<string, string>
-  enabled?: boolean
-}
-
-export const JSDOC = `/**
- * @param {Event} event - Details about the user and the context in which they are logging in.
- * @param {PostLoginAPI} api - Interface whose methods can be used to change the behavior of the login.
- */`
+export { JSDOC, type ActionSpec }
 
 export const denyEmailDomain: ActionSpec = {
   name: 'Deny example.com on My SPA',
@@ -278,6 +270,18 @@ export const TEMPLATES: Template[] = [
   { ...auditLog, slug: 'record-the-login', teaches: 'Log the login and store the app in app_metadata.' },
   { ...planClaims, slug: 'plan-into-tokens', teaches: 'Read metadata queued by an earlier action and add it as a claim.' },
   { ...throwingAction, slug: 'read-a-missing-field', teaches: 'An uncaught error fails the login with its message.' },
+  // From the team flows (teamFlows.ts): the ones that stand on their own.
+  { ...team.blockCountries, slug: 'block-countries', teaches: 'Deny logins from some countries with event.request.geoip.' },
+  { ...team.requireVerifiedEmail, slug: 'require-verified-email', teaches: 'Deny database logins with an unverified email; let social logins through.' },
+  { ...team.adminStepUpMfa, slug: 'admin-step-up-mfa', teaches: 'Challenge admins with MFA on one app, unless the session already has it.' },
+  { ...team.adaptiveMfa, slug: 'adaptive-mfa', teaches: 'Require MFA when the risk assessment is not confident.' },
+  { ...team.scopesFromRoles, slug: 'scopes-from-roles', teaches: 'Add access-token scopes for one API from the user\'s roles.' },
+  { ...team.organizationSessionPolicy, slug: 'organization-session-policy', teaches: 'Session idle timeout and cookie mode from organization metadata.' },
+  { ...team.termsConsentForm, slug: 'terms-consent-form', teaches: 'Render a form for the terms of service; store the consent in onContinuePostLogin.' },
+  { ...team.progressiveProfiling, slug: 'progressive-profiling', teaches: 'Redirect from the third login to collect profile fields, not for silent logins.' },
+  { ...team.samlAttributes, slug: 'saml-attributes', teaches: 'Add SAML attributes from roles and app_metadata on SAML logins.' },
+  { ...team.crmEnrichment, slug: 'crm-enrichment', teaches: 'Claims from a CRM with fetch, its token cached in api.cache.', mocks: team.CRM_MOCKS },
+  { ...team.notifySlackOfNewUsers, slug: 'notify-slack-of-new-users', teaches: 'Post to a Slack webhook on a first login, never blocking it.', mocks: [team.SLACK_MOCK] },
 ]
 
 /** A new flow action from a template, with an id not used in the flow yet. */

@@ -9,6 +9,7 @@ import axios from 'axios/dist/browser/axios.cjs'
 import { describe, expect, it } from 'vitest'
 import { createApiMaker } from '../../engine/api/createApi.ts'
 import type { ApiContext } from '../../engine/api/context.ts'
+import { EXAMPLES } from '../../examples/catalog.ts'
 import { BLANK_ACTION, TEMPLATES } from '../../examples/templates.ts'
 
 const TYPES_FILE = 'auth0-actions.d.ts'
@@ -25,6 +26,12 @@ function program(actions: Record<string, string>, secrets = 'interface ActionSec
   const libraries = dirname(ts.getDefaultLibFilePath(options))
   host.fileExists = (name) => name in files || (name.startsWith(libraries) && ts.sys.fileExists(name))
   return ts.createProgram(Object.keys(files), options, host)
+}
+
+/** An `ActionSecrets` declaration with the secrets of all the given actions (the editor declares one action's). */
+function secretsOf(actions: { secrets?: Record<string, string> }[]): string {
+  const names = new Set(['MY_SHARED_SECRET', ...actions.flatMap((action) => Object.keys(action.secrets ?? {}))])
+  return `interface ActionSecrets { ${[...names].map((name) => `${name}: string`).join('; ')} }`
 }
 
 function errors(built: ts.Program): string[] {
@@ -51,8 +58,15 @@ describe('the editor\'s Auth0 types', () => {
   })
 
   it('type-check every template as checked JavaScript', () => {
-    const actions = Object.fromEntries([BLANK_ACTION, ...TEMPLATES].map((template, index) => [`action${index}.js`, template.code]))
-    expect(errors(program(actions))).toEqual([])
+    const templates = [BLANK_ACTION, ...TEMPLATES]
+    const actions = Object.fromEntries(templates.map((template, index) => [`action${index}.js`, template.code]))
+    expect(errors(program(actions, secretsOf(templates)))).toEqual([])
+  })
+
+  it('type-check the actions of every example flow as checked JavaScript', () => {
+    const specs = EXAMPLES.flatMap((example) => example.document.actions)
+    const actions = Object.fromEntries(specs.map((action, index) => [`action${index}.js`, action.code]))
+    expect(errors(program(actions, secretsOf(specs)))).toEqual([])
   })
 
   it('declare the members of the real axios, but for its internal and deprecated ones', () => {
