@@ -7,6 +7,7 @@ import { prepareContinue, type ContinueSpec } from '../engine/continueRequest.ts
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { continueFlow, runFlow, type RunOptions } from '../engine/pipeline.ts'
 import type { RunResult } from '../engine/types.ts'
+import { LIBRARIES } from '../engine/testing.ts'
 import { findExample } from './catalog.ts'
 import { CONTINUE_FILES } from './continueFiles.ts'
 import {
@@ -24,10 +25,10 @@ function example(slug: string, change: (doc: FlowDocument & { event: Record<stri
   return doc
 }
 
-const run = (doc: FlowDocument, options: RunOptions = {}) => runFlow(doc, { now: NOW, seed: 7, ...options })
+const run = (doc: FlowDocument, options: RunOptions = {}) => runFlow(doc, { now: NOW, seed: 7, libraries: LIBRARIES, ...options })
 
 async function resume(doc: FlowDocument, suspended: RunResult, spec: ContinueSpec): Promise<RunResult> {
-  return continueFlow(doc, suspended, await prepareContinue(suspended, spec, NOW_MS), { now: NOW })
+  return continueFlow(doc, suspended, await prepareContinue(suspended, spec, NOW_MS), { now: NOW, libraries: LIBRARIES })
 }
 
 const statuses = (result: RunResult) => result.actions.map((action) => action.status)
