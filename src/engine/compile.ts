@@ -20,10 +20,16 @@ export interface ModuleScope {
   markCallSite: (line: number, name: string, value: unknown) => unknown
 }
 
-const PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', 'console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'global', LINE_MARKER]
-const PREFIX = `(function (${PARAMS.join(', ')}) {`
+/**
+ * Node's module wrapper takes only `exports, require, module, __filename, __dirname`; what the engine provides
+ * for Node's globals (`console`, `crypto`, `Buffer`, …) comes from an enclosing function, so a module may declare
+ * its own top-level `const crypto = require('crypto')` as it may on Node, where these are globals.
+ */
+const GLOBALS = ['console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'global', LINE_MARKER]
+const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname']
+const PREFIX = `(function (${GLOBALS.join(', ')}) { return function (${WRAPPER.join(', ')}) {`
 
-type ModuleFactory = (...args: unknown[]) => void
+type ModuleFactory = (...globals: unknown[]) => (this: unknown, ...wrapper: unknown[]) => void
 export type Compiled =
   | { ok: true; factory: ModuleFactory; fileName: string; insertions: MarkedSource['insertions'] }
   | { ok: false; error: ActionError }
@@ -52,7 +58,7 @@ function compile(code: string, fileName: string): Compiled {
   }
   try {
     // Indirect eval runs in the global scope, so the code sees none of the engine's local variables.
-    const factory = (0, eval)(`${PREFIX}${marked.code}\n})\n//# sourceURL=${fileName}`) as ModuleFactory
+    const factory = (0, eval)(`${PREFIX}${marked.code}\n} })\n//# sourceURL=${fileName}`) as ModuleFactory
     return { ok: true, factory, fileName, insertions: marked.insertions }
   } catch (error) {
     return { ok: false, error: syntaxError(error) }
@@ -74,10 +80,8 @@ export function compileAction(code: string, fileName: string): Compiled {
 /** Runs a module's top level and returns its `module.exports`. */
 export function instantiate(compiled: Extract<Compiled, { ok: true }>, scope: ModuleScope): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> }
-  compiled.factory.call(
-    module.exports, module.exports, scope.require, module, `/${compiled.fileName}`, '/', scope.console,
-    scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, globalThis, scope.markCallSite,
-  )
+  const wrapper = compiled.factory(scope.console, scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, globalThis, scope.markCallSite)
+  wrapper.call(module.exports, module.exports, scope.require, module, `/${compiled.fileName}`, '/')
   return module.exports
 }
 

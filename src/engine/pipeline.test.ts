@@ -528,6 +528,23 @@ describe('time limit', () => {
 })
 
 describe('action code', () => {
+  it('lets a module declare Node\'s globals at its top level (const crypto = require("crypto")), as Node\'s CommonJS does', async () => {
+    const code = `const crypto = require('crypto');
+const { Buffer } = require('buffer');
+let console2 = console, process = { env: {} }, global = 'mine';
+class Date2 extends Date {}
+function fetch() { return 'own fetch' }
+exports.onExecutePostLogin = async (event, api) => {
+  console.log(crypto.createHash('sha256').update('x').digest('hex').slice(0, 8), Buffer.from('ab').toString('hex'), fetch(), global, this === exports)
+};`
+    const result = await runFlow(testFlow([code]))
+    expect(result.status, JSON.stringify(result.error)).toBe('completed')
+    expect(result.actions[0].logs[0].message).toBe('2d711642 6162 own fetch mine true')
+    // The wrapper's own parameters cannot be redeclared, as in Node.
+    const redeclared = await runFlow(testFlow(['const require = 1\nexports.onExecutePostLogin = async () => {}']))
+    expect(redeclared.error?.description).toMatch(/Identifier 'require' has already been declared/)
+  })
+
   it('resolves require when it is called, so a module on a path not taken never fails', async () => {
     const result = await runFlow(testFlow([onExecute('if (event.user.email === "nobody") require("left-pad"); const qs = require("node:querystring"); console.log(qs.stringify({ a: 1 }))')]))
     expect(result.status).toBe('completed')
