@@ -3,7 +3,7 @@
  * file import and links see the same problems the editor underlines. The parts every action reads as
  * objects are required to be objects; the other problems are warnings, as Auth0's event grows over time.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'
 
 const OBJECTS = ['user', 'request', 'client', 'transaction']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { createDefaultEvent } from './defaultEvent.ts'
 import { EVENT_PRESETS } from './eventPresets.ts'
 import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'

@@ -2,7 +2,7 @@
  * Flow document v1: the one format of the CLI, file import/export and share links.
  * Unknown fields are kept (loose objects), so a document written by a newer playground survives a round trip.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { checkEvent } from './eventCheck.ts'
 import { parseJson, type Parsed } from './json.ts'
 import type { CacheRecord } from './types.ts'

@@ -1,0 +1,75 @@
+/**
+ * The package as users get it: the built library entry imported by its name (not src/), its type declarations,
+ * and `npm pack` installed into an empty folder, where `npx actions-playground` runs without TypeScript.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildCli } from '../build/cli.ts'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const EXAMPLES = join(ROOT, 'src/examples/flows')
+
+/** Runs an ES module in a fresh Node process, from `cwd`; returns what it printed as JSON. */
+function nodeModule(cwd: string, source: string): unknown {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', source], { cwd, encoding: 'utf8', timeout: 60_000 })
+  expect(run.stderr).toBe('')
+  return JSON.parse(run.stdout)
+}
+
+const LIBRARY_PROBE = `
+import { runFlow } from 'actions-playground'
+const denied = await runFlow(${JSON.stringify(join(EXAMPLES, 'starter.json'))})
+const resumed = await runFlow(${JSON.stringify(join(EXAMPLES, 'favorite-color-redirect.json'))}, {
+  now: '2026-11-23T12:00:00Z', continue: ${readFileSync(join(EXAMPLES, 'favorite-color-redirect.continue.json'), 'utf8')},
+})
+console.log(JSON.stringify({ denied: denied.status, resumed: resumed.status, metadata: resumed.user.user_metadata, entry: import.meta.resolve('actions-playground') }))
+`
+
+beforeAll(() => buildCli(), 60_000)
+
+describe('the package', () => {
+  it('has a library entry that Node imports by the package name and that runs flow files in the sandbox', () => {
+    const out = nodeModule(ROOT, LIBRARY_PROBE) as Record<string, unknown>
+    expect(out.entry).toMatch(/\/dist-cli\/index\.mjs$/)
+    expect(out).toMatchObject({ denied: 'denied', resumed: 'completed', metadata: { favorite_color: 'purple' } })
+  })
+
+  it('declares the library\'s types, which a TypeScript consumer checks its use against', () => {
+    const consumer = join(mkdtempSync(join(ROOT, 'node_modules/.tmp-consumer-')), 'consumer.mts')
+    writeFileSync(consumer, `import { runFlow, type RunResult } from 'actions-playground'
+const result: RunResult = await runFlow('flow.json', { seed: 1, continue: { query: { a: '1' } } })
+const status: 'completed' | 'denied' | 'failed' | 'suspended' = result.status
+// @ts-expect-error the options are checked
+await runFlow('flow.json', { sede: 1 })
+export { status }
+`)
+    const program = ts.createProgram([consumer], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, types: [] })
+    const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+    rmSync(dirname(consumer), { recursive: true })
+    expect(errors).toEqual([])
+  })
+
+  it('packs into a tarball that, installed into an empty folder, runs the program and the library', () => {
+    const work = mkdtempSync(join(tmpdir(), 'actions-playground-pack-'))
+    execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
+    const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!
+    const project = join(work, 'project')
+    cpSync(EXAMPLES, join(project, 'flows'), { recursive: true })
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'team-login-flow', private: true, type: 'module' }))
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(work, tarball)], { cwd: project, encoding: 'utf8', timeout: 120_000 })
+
+    const run = spawnSync('npx', ['actions-playground', 'run', 'flows/deny-email-domain.json', '--fail-on', 'denied'], { cwd: project, encoding: 'utf8', timeout: 60_000 })
+    expect(run.stdout).toContain('DENIED: access_denied: Access to My SPA is not allowed.')
+    expect(run.status).toBe(1)
+    const help = spawnSync('npx', ['actions-playground', '--help'], { cwd: project, encoding: 'utf8', timeout: 60_000 })
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('Usage: actions-playground <command>')])
+    const library = nodeModule(project, LIBRARY_PROBE) as Record<string, unknown>
+    expect(library.entry).toMatch(/node_modules\/actions-playground\/dist-cli\/index\.mjs$/)
+    expect(library).toMatchObject({ denied: 'denied', resumed: 'completed' })
+  }, 180_000)
+})
