@@ -1,7 +1,8 @@
 /** Reading the CLI's inputs: every problem is an `InputError`, printed as one line (or a short list) with exit code 2. */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import type { ContinueSpec } from '../engine/continueRequest.ts'
-import { parseFlowDocument, parseJson, type FlowDocument } from '../engine/flowDocument.ts'
+import { inlineCodeFiles, parseFlowSource, parseJson, type FlowDocument } from '../engine/flowDocument.ts'
 
 export class InputError extends Error {}
 
@@ -19,11 +20,27 @@ export interface FlowFile {
   warnings: string[]
 }
 
-/** A flow document from a file; its event is checked against the event schema (problems that do not stop a run are warnings). */
+/**
+ * A flow document from a file; its event is checked against the event schema (problems that do not stop a run are
+ * warnings). An action's `codeFile` is read relative to the flow file (anywhere, so long as it is a regular file) and
+ * becomes its `code`.
+ */
 export function readFlowFile(path: string): FlowFile {
-  const parsed = parseFlowDocument(readText(path, 'flow file'))
+  const parsed = parseFlowSource(readText(path, 'flow file'))
   if (!parsed.ok) throw new InputError(`${path} is not a valid flow document:\n${parsed.errors.map((error) => `  ${error}`).join('\n')}`)
-  return { path, doc: parsed.value, warnings: parsed.warnings ?? [] }
+  const doc = inlineCodeFiles(parsed.value, (codeFile, action, index) => {
+    const file = resolve(dirname(path), codeFile)
+    const where = `${path}: actions[${index}] "${action.name}" takes its code from ${codeFile}`
+    let problem: string
+    try {
+      if (statSync(file).isFile()) return readFileSync(file, 'utf8')
+      problem = 'not a regular file'
+    } catch (error) {
+      problem = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    }
+    throw new InputError(`${where}, which cannot be read (${file}: ${problem})`)
+  })
+  return { path, doc, warnings: parsed.warnings ?? [] }
 }
 
 export function readContinueSpec(path: string): ContinueSpec {

@@ -3,11 +3,12 @@
  * Exit codes: 0 success, 1 a flow or a test did not do what was asked of it, 2 unreadable input or usage.
  */
 import { closest, parseCommandArgs, PROGRAM, usageLine, type Command } from './args.ts'
+import { importDeployCommand } from './commands/importDeploy.ts'
 import { linkCommand } from './commands/link.ts'
 import { runCommand } from './commands/run.ts'
 import { InputError } from './inputs.ts'
 
-const COMMANDS: Command[] = [runCommand, linkCommand]
+const COMMANDS: Command[] = [runCommand, linkCommand, importDeployCommand]
 
 const HELP = `Usage: ${PROGRAM} <command> [options]
 

@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { createDefaultEvent } from './defaultEvent.ts'
-import { deployCliFiles, deployCliZip, sanitizeFileName } from './deployExport.ts'
+import { actionDependencies, deployCliFiles, deployCliZip, requiredModules, sanitizeFileName } from './deployExport.ts'
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
+import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
+import { PLAYGROUND_MODULES } from './modules/registry.ts'
+
+/** The axios this checkout installed, which the playground runs (in the browser and the CLI). */
+const INSTALLED_AXIOS = JSON.parse(readFileSync(new URL('../../node_modules/axios/package.json', import.meta.url), 'utf8')).version as string
 
 const code = (claim: string) => `exports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim("https://x.test/${claim}", event.secrets.API_KEY);\n};\n`
 
@@ -25,7 +32,7 @@ describe('Deploy CLI export', () => {
       'actions/Add roles.json', 'actions/Add roles/code.js',
       'actions/Audit log.json', 'actions/Audit log/code.js',
       'actions/Deny- bad-domain-.json', 'actions/Deny- bad-domain-/code.js',
-      'triggers/triggers.json',
+      'config.json.example', 'triggers/triggers.json',
     ])
     for (const [index, folder] of ['Add roles', 'Audit log', 'Deny- bad-domain-'].entries()) {
       expect(files[`actions/${folder}/code.js`]).toBe(threeActions.actions[index].code)
@@ -82,5 +89,40 @@ describe('Deploy CLI export', () => {
       .toEqual(Object.fromEntries(Object.entries(files).map(([path, text]) => [`My login flow/${path}`, text])))
     expect(Object.keys(unzipSync(deployCliZip(flow(threeActions.actions, 'a/b: c'))))[0]).toMatch(/^a-b- c\//)
     expect(Object.keys(unzipSync(deployCliZip(flow(threeActions.actions, ' '))))[0]).toMatch(/^flow\//)
+  })
+
+  it('writes as dependencies the npm packages an action requires, at the version the playground runs', () => {
+    expect(PLAYGROUND_PACKAGES).toEqual({ axios: INSTALLED_AXIOS })
+    // Every module action code can require is Node's own or one of these packages, so none is left out of dependencies.
+    for (const name of PLAYGROUND_MODULES) expect(builtinModules.includes(name) || Object.hasOwn(PLAYGROUND_PACKAGES, name), name).toBe(true)
+    const axiosCode = "const axios = require('axios');\nconst crypto = require('node:crypto');\nexports.onExecutePostLogin = async () => { await axios.get('https://x.test') };\n"
+    const files = deployCliFiles(flow([
+      { ...action('a', 'Calls out', true), code: axiosCode },
+      { ...action('b', 'Hashes', true), code: "const { createHash } = require('crypto'); exports.onExecutePostLogin = async () => {}" },
+      { ...action('c', 'Mentions axios', false), code: "// require('axios') once, not now\nconst text = \"require('axios')\"; exports.onExecutePostLogin = async () => {}" },
+    ]))
+    expect(JSON.parse(files['actions/Calls out.json']).dependencies).toEqual([{ name: 'axios', version: INSTALLED_AXIOS }])
+    expect(JSON.parse(files['actions/Hashes.json']).dependencies).toEqual([])
+    expect(JSON.parse(files['actions/Mentions axios.json']).dependencies).toEqual([])
+  })
+
+  it('finds the modules code requires by name, whatever the quotes, and in code that does not parse', () => {
+    expect(requiredModules("const a = require('axios'); const b = require(\"node:url\"); const c = require(`util`); require(name); other('x')")).toEqual(['axios', 'url', 'util'])
+    expect(requiredModules("const a = require('axios'); exports.onExecutePostLogin = async (event, api) => {")).toEqual(['axios'])
+    expect(actionDependencies("require('lodash'); require('axios'); require('axios')")).toEqual([{ name: 'axios', version: INSTALLED_AXIOS }])
+  })
+
+  it('adds config.json.example: every secret keyword for AUTH0_KEYWORD_REPLACE_MAPPINGS, only actions and triggers included', () => {
+    const files = deployCliFiles(threeActions)
+    const config = JSON.parse(files['config.json.example'])
+    expect(config.AUTH0_INCLUDED_ONLY).toEqual(['actions', 'triggers'])
+    expect(config.AUTH0_KEYWORD_REPLACE_MAPPINGS).toEqual({ API_KEY: '', OTHER: '', TOKEN: '' })
+    expect(config.AUTH0_ALLOW_DELETE).toBe(false)
+    expect(Object.keys(config)).toEqual(['AUTH0_DOMAIN', 'AUTH0_CLIENT_ID', 'AUTH0_ALLOW_DELETE', 'AUTH0_INCLUDED_ONLY', 'AUTH0_KEYWORD_REPLACE_MAPPINGS'])
+    // Each keyword the action files use is there, and no other.
+    const used = new Set(Object.entries(files).filter(([path]) => path.startsWith('actions/') && path.endsWith('.json'))
+      .flatMap(([, text]) => [...text.matchAll(/##(\w+)##/g)].map((match) => match[1])))
+    expect(new Set(Object.keys(config.AUTH0_KEYWORD_REPLACE_MAPPINGS))).toEqual(used)
+    expect(JSON.parse(deployCliFiles(flow([action('a', 'A', true)]))['config.json.example']).AUTH0_KEYWORD_REPLACE_MAPPINGS).toEqual({})
   })
 })

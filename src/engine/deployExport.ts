@@ -4,10 +4,13 @@
  * `mapActionCode`: `actions/<name>.json` whose `code` is `./actions/<name>/code.js`), `src/context/directory/handlers/triggers.ts`
  * and `examples/directory/triggers/triggers.json` (`triggers/triggers.json`), `src/utils.ts` (`sanitize`).
  */
+import { parse, type Node } from 'acorn'
 import { strToU8, zipSync } from 'fflate'
 import type { FlowDocument } from './flowDocument.ts'
+import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
 
-const RUNTIME = 'node22'
+/** The runtime the export writes. */
+export const RUNTIME = 'node22'
 const POST_LOGIN = { id: 'post-login', version: 'v3' }
 
 // The regular expressions of the npm package sanitize-filename, which the Deploy CLI's sanitize() calls with { replacement: '-' }.
@@ -59,9 +62,65 @@ function uniqueNames(doc: FlowDocument): string[] {
   })
 }
 
+type AnyNode = Node & Record<string, any>
+
+function visitCalls(node: AnyNode, onCall: (call: AnyNode) => void) {
+  if (node.type === 'CallExpression') onCall(node)
+  for (const key in node) {
+    const child = node[key]
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item.type === 'string') visitCalls(item, onCall)
+    } else if (child && typeof child === 'object' && typeof child.type === 'string') {
+      visitCalls(child, onCall)
+    }
+  }
+}
+
+/** The module names the code passes to `require` as a constant (`node:` dropped), in order of appearance. */
+export function requiredModules(code: string): string[] {
+  const names = new Set<string>()
+  try {
+    const program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true }) as AnyNode
+    visitCalls(program, (call) => {
+      const [first] = call.arguments as AnyNode[]
+      if (call.callee.type !== 'Identifier' || call.callee.name !== 'require' || !first) return
+      if (first.type === 'Literal' && typeof first.value === 'string') names.add(first.value)
+      else if (first.type === 'TemplateLiteral' && first.expressions.length === 0) names.add(first.quasis[0].value.cooked)
+    })
+  } catch {
+    // Code that does not parse (it fails in the playground too): the calls that read as require('name').
+    for (const match of code.matchAll(/\brequire\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g)) names.add(match[2])
+  }
+  return [...new Set([...names].map((name) => name.replace(/^node:/, '')))]
+}
+
+/** An action's npm dependencies: the packages it requires that the playground provides, at the version it ran. */
+export function actionDependencies(code: string): { name: string; version: string }[] {
+  return requiredModules(code).filter((name) => Object.hasOwn(PLAYGROUND_PACKAGES, name)).sort()
+    .map((name) => ({ name, version: PLAYGROUND_PACKAGES[name] }))
+}
+
 /**
- * Path → text of the Deploy CLI directory files for the flow's actions. Secret values never leave the playground: each
- * secret is a `##NAME##` keyword, which a0deploy fills from `AUTH0_KEYWORD_REPLACE_MAPPINGS` at import.
+ * `config.json.example`: a Deploy CLI configuration limited to actions and triggers, with every `##NAME##` keyword the
+ * action files use listed in `AUTH0_KEYWORD_REPLACE_MAPPINGS` (empty: the secret values to fill in). Credentials are
+ * placeholders; the client secret is best passed as the AUTH0_CLIENT_SECRET environment variable.
+ */
+export function deployCliConfigExample(doc: FlowDocument): string {
+  const keywords = [...new Set(doc.actions.flatMap((action) => Object.keys(action.secrets)))].sort()
+  return `${JSON.stringify({
+    AUTH0_DOMAIN: '<your-tenant>.<region>.auth0.com',
+    AUTH0_CLIENT_ID: "<client ID of the Deploy CLI's machine-to-machine application>",
+    AUTH0_ALLOW_DELETE: false,
+    AUTH0_INCLUDED_ONLY: ['actions', 'triggers'],
+    AUTH0_KEYWORD_REPLACE_MAPPINGS: Object.fromEntries(keywords.map((keyword) => [keyword, ''])),
+  }, null, 2)}\n`
+}
+
+/**
+ * Path → text of the Deploy CLI directory files for the flow's actions, and `config.json.example` beside them. Secret
+ * values never leave the playground: each secret is a `##NAME##` keyword, which a0deploy fills from
+ * `AUTH0_KEYWORD_REPLACE_MAPPINGS` at import. Importing the directory sets the tenant's post-login bindings to exactly
+ * the enabled actions, in flow order: a0deploy replaces the trigger's whole binding list.
  */
 export function deployCliFiles(doc: FlowDocument): Record<string, string> {
   const names = uniqueNames(doc)
@@ -74,7 +133,7 @@ export function deployCliFiles(doc: FlowDocument): Record<string, string> {
       name,
       code: `./actions/${folder}/code.js`,
       runtime: RUNTIME,
-      dependencies: [],
+      dependencies: actionDependencies(action.code),
       secrets: Object.keys(action.secrets).map((secret) => ({ name: secret, value: `##${secret}##` })),
       supported_triggers: [POST_LOGIN],
       deployed: true,
@@ -82,6 +141,7 @@ export function deployCliFiles(doc: FlowDocument): Record<string, string> {
   })
   const bindings = doc.actions.flatMap((action, index) => (action.enabled ? [{ action_name: names[index], display_name: names[index] }] : []))
   files['triggers/triggers.json'] = `${JSON.stringify({ [POST_LOGIN.id]: bindings }, null, 2)}\n`
+  files['config.json.example'] = deployCliConfigExample(doc)
   return files
 }
 

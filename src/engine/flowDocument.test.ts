@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createDefaultEvent } from './defaultEvent.ts'
-import { parseFlowDocument, parseJson } from './flowDocument.ts'
+import { inlineCodeFiles, parseFlowDocument, parseFlowSource, parseJson } from './flowDocument.ts'
 
 const valid = () => ({
   version: 1,
@@ -69,5 +69,43 @@ describe('default event', () => {
     expect(Object.keys(event.request)).toEqual(expect.arrayContaining(['ip', 'method', 'query', 'body', 'geoip', 'hostname', 'user_agent']))
     expect(event.stats.logins_count).toBeGreaterThan(0)
     expect(event.authentication.methods[0]).toEqual({ name: 'pwd', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+  })
+
+  describe('codeFile', () => {
+    const withCodeFile = () => {
+      const doc = valid() as Record<string, any>
+      doc.actions = [{ id: 'a', name: 'Roles', codeFile: './actions/roles.js', enabled: true, secrets: {} }, { id: 'b', name: 'B', code: 'x', enabled: true }]
+      return doc
+    }
+
+    it('is accepted in a flow file instead of code, and inlined as code', () => {
+      const parsed = parseFlowSource(JSON.stringify(withCodeFile()))
+      expect(parsed.ok).toBe(true)
+      if (!parsed.ok) return
+      const doc = inlineCodeFiles(parsed.value, (path, action, index) => `// ${path} for ${action.name} at ${index}`)
+      expect(doc.actions[0]).toEqual({ id: 'a', name: 'Roles', code: '// ./actions/roles.js for Roles at 0', enabled: true, secrets: {} })
+      expect(doc.actions[1]).toEqual({ id: 'b', name: 'B', code: 'x', enabled: true, secrets: {} })
+    })
+
+    it('needs exactly one of code and codeFile', () => {
+      const neither = withCodeFile()
+      delete neither.actions[0].codeFile
+      expect(parseFlowSource(JSON.stringify(neither))).toEqual({ ok: false, errors: [expect.stringMatching(/^actions\[0\]\.code: missing: give the action's code, or codeFile/)] })
+      const both = withCodeFile()
+      both.actions[0].code = 'x'
+      expect(parseFlowSource(JSON.stringify(both))).toEqual({ ok: false, errors: ['actions[0].codeFile: give code or codeFile, not both'] })
+      const empty = withCodeFile()
+      empty.actions[0].codeFile = ''
+      expect(parseFlowSource(JSON.stringify(empty)).ok).toBe(false)
+    })
+
+    it('is refused where only inline code can be (the app, share links), saying how to open the document', () => {
+      const parsed = parseFlowDocument(JSON.stringify(withCodeFile()))
+      expect(parsed.ok).toBe(false)
+      if (parsed.ok) return
+      expect(parsed.errors).toHaveLength(1)
+      expect(parsed.errors[0]).toContain('"Roles": ./actions/roles.js')
+      expect(parsed.errors[0]).toMatch(/browser app cannot read: run it with the CLI .*import the folder .* or a zip of that folder/)
+    })
   })
 })

@@ -8,7 +8,7 @@ import { indexById } from '../../store/actionLookup.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
 import { runsHere } from '../../store/runSelectors.ts'
 import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'
-import { exportDeployCli, exportFlowFile, pickFlowFile } from '../share/flowFiles.ts'
+import { exportDeployCli, exportFlowFile, pickFlowFile, pickFolder, pickZip } from '../share/flowFiles.ts'
 import { focusRegion } from './regions.ts'
 
 export interface CommandContext {
@@ -77,6 +77,8 @@ export const COMMANDS = [
   { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.newPlayground() },
   { id: 'examples', label: 'Examples…', group: 'Playgrounds', run: (state) => state.setGalleryOpen(true) },
   { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: () => pickFlowFile() },
+  { id: 'importZip', label: 'Import a zip (Deploy CLI or flow)…', group: 'Files', run: () => pickZip() },
+  { id: 'importFolder', label: 'Import a folder (Deploy CLI or flow)…', group: 'Files', run: () => pickFolder() },
   { id: 'exportFlow', label: 'Export the flow file', group: 'Files', run: () => exportFlowFile(false) },
   { id: 'exportWithSecrets', label: 'Export with secret values', group: 'Files', run: () => exportFlowFile(true) },
   { id: 'exportDeploy', label: 'Export for the Auth0 Deploy CLI (.zip)', group: 'Files', run: () => exportDeployCli() },

@@ -47,7 +47,7 @@ export function Menu() {
           <Separator />
           {items(['newPlayground', 'examples'])}
           <Separator />
-          {items(['importFile', 'exportFlow', 'exportWithSecrets', 'exportDeploy'])}
+          {items(['importFile', 'importZip', 'importFolder', 'exportFlow', 'exportWithSecrets', 'exportDeploy'])}
         </div>
       )}
     </div>
