@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { checkEvent } from './eventCheck.ts'
+import { checkFlowTests, flowTestsSchema } from './flowTests.ts'
 import { parseJson, type Parsed } from './json.ts'
 import type { CacheRecord } from './types.ts'
 
@@ -37,6 +38,8 @@ export const flowDocumentSchema = z.looseObject({
   event: z.looseObject({}),
   mocks: z.looseObject({ http: z.array(httpMockSchema).default([]) }).default({ http: [] }),
   cache: z.record(z.string(), cacheRecordSchema).optional(),
+  /** Tests of the flow (flowTests.ts): `actions-playground test` runs them. */
+  tests: flowTestsSchema.optional(),
 })
 
 export type FlowAction = z.infer<typeof actionSchema>
@@ -66,7 +69,9 @@ export function validateFlowDocument(value: unknown): Parsed<FlowDocument> {
     })
     if (duplicates.length) return { ok: false, errors: duplicates }
     const event = checkEvent(parsed.data.event)
-    return event.errors.length ? { ok: false, errors: event.errors } : { ok: true, value: parsed.data, warnings: event.warnings }
+    const tests = checkFlowTests(parsed.data)
+    const errors = [...event.errors, ...tests.errors]
+    return errors.length ? { ok: false, errors } : { ok: true, value: parsed.data, warnings: [...event.warnings, ...tests.warnings] }
   }
   return { ok: false, errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) }
 }
