@@ -5,9 +5,10 @@
 import { closest, parseCommandArgs, PROGRAM, usageLine, type Command } from './args.ts'
 import { linkCommand } from './commands/link.ts'
 import { runCommand } from './commands/run.ts'
+import { testCommand } from './commands/test.ts'
 import { InputError } from './inputs.ts'
 
-const COMMANDS: Command[] = [runCommand, linkCommand]
+const COMMANDS: Command[] = [runCommand, testCommand, linkCommand]
 
 const HELP = `Usage: ${PROGRAM} <command> [options]
 
