@@ -6,9 +6,10 @@ import { closest, parseCommandArgs, PROGRAM, usageLine, type Command } from './a
 import { importDeployCommand } from './commands/importDeploy.ts'
 import { linkCommand } from './commands/link.ts'
 import { runCommand } from './commands/run.ts'
+import { testCommand } from './commands/test.ts'
 import { InputError } from './inputs.ts'
 
-const COMMANDS: Command[] = [runCommand, linkCommand, importDeployCommand]
+const COMMANDS: Command[] = [runCommand, testCommand, linkCommand, importDeployCommand]
 
 const HELP = `Usage: ${PROGRAM} <command> [options]
 

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod'
 import { checkEvent } from './eventCheck.ts'
+import { checkFlowTests, flowTestsSchema } from './flowTests.ts'
 import { parseJson, type Parsed } from './json.ts'
 import type { CacheRecord } from './types.ts'
 
@@ -52,6 +53,8 @@ export const flowDocumentSchema = z.looseObject({
   event: z.looseObject({}),
   mocks: z.looseObject({ http: z.array(httpMockSchema).default([]) }).default({ http: [] }),
   cache: z.record(z.string(), cacheRecordSchema).optional(),
+  /** Tests of the flow (flowTests.ts): `actions-playground test` runs them. */
+  tests: flowTestsSchema.optional(),
 })
 
 /** A flow file's document: its actions may take their code from files (`codeFile`). */
@@ -86,7 +89,9 @@ export function validateFlowSource(value: unknown): Parsed<FlowSource> {
     })
     if (duplicates.length) return { ok: false, errors: duplicates }
     const event = checkEvent(parsed.data.event)
-    return event.errors.length ? { ok: false, errors: event.errors } : { ok: true, value: parsed.data, warnings: event.warnings }
+    const tests = checkFlowTests(parsed.data)
+    const errors = [...event.errors, ...tests.errors]
+    return errors.length ? { ok: false, errors } : { ok: true, value: parsed.data, warnings: [...event.warnings, ...tests.warnings] }
   }
   return { ok: false, errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`) }
 }

@@ -5,6 +5,7 @@
  */
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
+import { EXAMPLE_TESTS } from './exampleTests.ts'
 import {
   addScopeForAudience, auditLog, denyApiAudience, denyEmailDomain, downtimeRedirect, endlessLoop, favoriteColorRedirect, LEGACY_MOCK,
   lazyMigration, mfaForContinent, planClaims, rolesIntoTokens, setUserMetadata, skipMfaAfterPasskey, throwingAction, weekdaysOnly,
@@ -109,4 +110,10 @@ function teamExamples(): Example[] {
 
 export function findExample(slug: string): Example | undefined {
   return EXAMPLES.find((example) => example.slug === slug)
+}
+
+// Each example's document carries its tests (exampleTests.ts), which `actions-playground test` runs.
+for (const example of EXAMPLES) {
+  const tests = EXAMPLE_TESTS[example.slug]
+  if (tests) example.document.tests = structuredClone(tests)
 }

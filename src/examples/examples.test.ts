@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseFlowDocument } from '../engine/flowDocument.ts'
 import { EXAMPLES } from './catalog.ts'
+import { EXAMPLE_TESTS } from './exampleTests.ts'
 import { FLOWS_DIR, flowFiles } from './writeFlowFiles.ts'
 
 describe('example flows', () => {
@@ -10,6 +11,15 @@ describe('example flows', () => {
       const parsed = parseFlowDocument(JSON.stringify(example.document))
       expect(parsed.ok ? [] : parsed.errors, example.slug).toEqual([])
     }
+  })
+
+  it('have tests of their own (exampleTests.ts), and those that redirect a test that continues the run', () => {
+    for (const example of EXAMPLES) {
+      expect(example.document.tests?.length, example.slug).toBeGreaterThan(0)
+      const redirects = example.document.actions.some((action) => action.enabled && action.code.includes('api.redirect.sendUserTo'))
+      if (redirects) expect(example.document.tests?.some((test) => test.continue), example.slug).toBe(true)
+    }
+    expect(Object.keys(EXAMPLE_TESTS).filter((slug) => !EXAMPLES.some((example) => example.slug === slug))).toEqual([])
   })
 
   it('match the files under src/examples/flows (run `npm run examples` after changing them)', () => {
