@@ -4,14 +4,15 @@
  */
 import { prepareContinue } from '../engine/continueRequest.ts'
 import { validateFlowDocument, type FlowDocument } from '../engine/flowDocument.ts'
-import type { ContinueSpec, RunResult } from '../engine/types.ts'
+import { runFlowTests } from '../engine/flowTestRun.ts'
+import type { ContinueSpec, FlowTestReport, RunResult } from '../engine/types.ts'
 import { createNodeRunner } from '../runtime/nodeRunner.ts'
 import type { Runner } from '../runtime/supervisedRunner.ts'
 import { readFlowFile } from './inputs.ts'
 
 export type * from '../engine/types.ts'
 
-/** A flow document as JSON: the README's "Flow document v1". It is validated when it runs. */
+/** A flow document as JSON: the README's "Flow document v1" (with `tests`, "Testing flows"). It is validated when it runs. */
 export interface FlowDocumentJson {
   version: 1
   trigger: 'post-login'
@@ -53,4 +54,18 @@ export async function runFlow(input: FlowDocumentJson | string, options: RunFlow
   if (!spec || first.status !== 'suspended') return first
   const now = typeof options.now === 'string' ? Date.parse(options.now) : options.now
   return runner().continue(doc, first, await prepareContinue(first, spec, now ?? Date.now()), runOptions)
+}
+
+export interface TestFlowOptions {
+  /** Used where a test does not set its own `now`, `seed` or `timeLimitMs`. */
+  now?: number | string
+  seed?: number
+  timeLimitMs?: number
+}
+
+/** Runs the `tests` of a flow document (or flow file), one after the other, as `actions-playground test` does. */
+export async function testFlow(input: FlowDocumentJson | string, options: TestFlowOptions = {}): Promise<FlowTestReport> {
+  const now = typeof options.now === 'string' ? Date.parse(options.now) : options.now
+  if (now !== undefined && !Number.isFinite(now)) throw new Error(`now must be an ISO time or a number (got ${JSON.stringify(options.now)})`)
+  return runFlowTests(documentOf(input), runner(), { defaults: { ...options, now } })
 }

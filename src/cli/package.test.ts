@@ -22,12 +22,16 @@ function nodeModule(cwd: string, source: string): unknown {
 }
 
 const LIBRARY_PROBE = `
-import { runFlow } from 'actions-playground'
+import { runFlow, testFlow } from 'actions-playground'
 const denied = await runFlow(${JSON.stringify(join(EXAMPLES, 'starter.json'))})
 const resumed = await runFlow(${JSON.stringify(join(EXAMPLES, 'favorite-color-redirect.json'))}, {
   now: '2026-11-23T12:00:00Z', continue: ${readFileSync(join(EXAMPLES, 'favorite-color-redirect.continue.json'), 'utf8')},
 })
-console.log(JSON.stringify({ denied: denied.status, resumed: resumed.status, metadata: resumed.user.user_metadata, entry: import.meta.resolve('actions-playground') }))
+const report = await testFlow(${JSON.stringify(join(EXAMPLES, 'weekdays-only.json'))})
+console.log(JSON.stringify({
+  denied: denied.status, resumed: resumed.status, metadata: resumed.user.user_metadata,
+  tests: report.tests.map((test) => test.name + ': ' + test.status), entry: import.meta.resolve('actions-playground'),
+}))
 `
 
 beforeAll(() => buildCli(), 60_000)
@@ -37,16 +41,19 @@ describe('the package', () => {
     const out = nodeModule(ROOT, LIBRARY_PROBE) as Record<string, unknown>
     expect(out.entry).toMatch(/\/dist-cli\/index\.mjs$/)
     expect(out).toMatchObject({ denied: 'denied', resumed: 'completed', metadata: { favorite_color: 'purple' } })
+    expect(out.tests).toEqual(['lets users in on a Monday: passed', 'denies a Saturday: passed'])
   })
 
   it('declares the library\'s types, which a TypeScript consumer checks its use against', () => {
     const consumer = join(mkdtempSync(join(ROOT, 'node_modules/.tmp-consumer-')), 'consumer.mts')
-    writeFileSync(consumer, `import { runFlow, type RunResult } from 'actions-playground'
+    writeFileSync(consumer, `import { runFlow, testFlow, type RunResult } from 'actions-playground'
 const result: RunResult = await runFlow('flow.json', { seed: 1, continue: { query: { a: '1' } } })
+const report = await testFlow({ version: 1, trigger: 'post-login', name: 'x', actions: [], event: {} }, { now: '2026-11-23T12:00:00Z' })
+const failures: string[] = report.tests.flatMap((test) => test.mismatches.map((mismatch) => mismatch.path))
 const status: 'completed' | 'denied' | 'failed' | 'suspended' = result.status
 // @ts-expect-error the options are checked
 await runFlow('flow.json', { sede: 1 })
-export { status }
+export { status, failures }
 `)
     const program = ts.createProgram([consumer], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, types: [] })
     const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
@@ -54,7 +61,7 @@ export { status }
     expect(errors).toEqual([])
   })
 
-  it('packs into a tarball that, installed into an empty folder, runs the program and the library', () => {
+  it('packs into a tarball that, installed into an empty folder, runs the program (run, test) and the library', () => {
     const work = mkdtempSync(join(tmpdir(), 'actions-playground-pack-'))
     execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
     const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!
@@ -66,6 +73,11 @@ export { status }
     const run = spawnSync('npx', ['actions-playground', 'run', 'flows/deny-email-domain.json', '--fail-on', 'denied'], { cwd: project, encoding: 'utf8', timeout: 60_000 })
     expect(run.stdout).toContain('DENIED: access_denied: Access to My SPA is not allowed.')
     expect(run.status).toBe(1)
+    const tested = spawnSync('npx', ['actions-playground', 'test', 'flows', '--reporter', 'junit', '--output', 'junit.xml'], { cwd: project, encoding: 'utf8', timeout: 120_000 })
+    expect(tested.stderr).toBe('')
+    expect(tested.stdout).toMatch(/^Tests: \d+ passed, 0 failed, \d+ total/m)
+    expect(tested.status).toBe(0)
+    expect(readFileSync(join(project, 'junit.xml'), 'utf8')).toContain('<testsuites')
     const help = spawnSync('npx', ['actions-playground', '--help'], { cwd: project, encoding: 'utf8', timeout: 60_000 })
     expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('Usage: actions-playground <command>')])
     const library = nodeModule(project, LIBRARY_PROBE) as Record<string, unknown>

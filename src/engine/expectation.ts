@@ -10,19 +10,11 @@
  *   { "$includes": [a, b] }      an array with, for each listed element, an element that matches it (partially, any order)
  *   { "$equals": value }         exactly this value: no extra keys, no operators inside
  */
-import type { JsonValue } from './types.ts'
+import type { JsonValue, Mismatch } from './types.ts'
 
 export const OPERATORS = ['$absent', '$present', '$contains', '$matches', '$includes', '$equals'] as const
 export type Operator = (typeof OPERATORS)[number]
 
-/** One expectation that did not hold. `actual` is left out when the value is absent. */
-export interface Mismatch {
-  /** Where in the result, e.g. `idToken.claims["https://my-app.example.com/roles"][0]`; `(result)` for the whole result. */
-  path: string
-  expected: JsonValue
-  actual?: JsonValue
-  message: string
-}
 
 type Segment = string | number
 

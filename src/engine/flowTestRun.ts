@@ -4,13 +4,13 @@
  * Plain TypeScript, no Node APIs; what the CLI's `test` command and the library's `testFlow` use.
  */
 import { prepareContinue, type ContinueSpec } from './continueRequest.ts'
-import { matchExpectation, type Mismatch } from './expectation.ts'
+import { matchExpectation } from './expectation.ts'
 import type { FlowDocument } from './flowDocument.ts'
 import { mergeEvent, type FlowTest } from './flowTests.ts'
 import type { ContinueRequest } from './pipeline.ts'
-import type { JsonObject, JsonValue, RunResult, RunStatus } from './types.ts'
+import type { FlowTestReport, FlowTestResult, FlowTestStatus, JsonObject, JsonValue, RunResult } from './types.ts'
 
-export type { Mismatch } from './expectation.ts'
+export type { FlowTestReport, FlowTestResult, FlowTestStatus, Mismatch } from './types.ts'
 
 /** What runs the flows: the runtime's runners (`createNodeRunner()`, the browser's) or an object over the engine's runFlow/continueFlow. */
 export interface FlowTestRunner {
@@ -22,31 +22,6 @@ export interface FlowTestRunOptions {
   now?: number
   seed?: number
   timeLimitMs?: number
-}
-
-export type FlowTestStatus = 'passed' | 'failed' | 'error'
-
-export interface FlowTestResult {
-  name: string
-  /** `failed`: an expectation did not hold; `error`: the test could not be carried out (e.g. its continue request cannot be made). */
-  status: FlowTestStatus
-  mismatches: Mismatch[]
-  /** Why the test is an `error`. */
-  error?: string
-  /** The status of the run the expectations were matched against (after `continue`, if any). */
-  outcome?: RunStatus
-  /** That run's result. */
-  result?: RunResult
-  durationMs: number
-}
-
-export interface FlowTestReport {
-  /** The flow document's name. */
-  flow: string
-  tests: FlowTestResult[]
-  passed: number
-  failed: number
-  errors: number
 }
 
 export interface RunFlowTestsOptions {

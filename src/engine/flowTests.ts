@@ -4,7 +4,7 @@
  * when there is one, and matches the result JSON against `expect` (expectation.ts); flowTestRun.ts runs them.
  * This file is the format (schema, event merge, checks), light enough for the page that validates documents.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { checkEvent } from './eventCheck.ts'
 import { checkExpectation } from './expectation.ts'
 import { setOwn } from './serialize.ts'

@@ -203,3 +203,37 @@ export interface ContinueSpec {
   mfa?: { type: string }
   prompt?: { fields?: JsonObject }
 }
+
+/** One expectation that did not hold. `actual` is left out when the value is absent. */
+export interface Mismatch {
+  /** Where in the result, e.g. `idToken.claims["https://my-app.example.com/roles"][0]`; `(result)` for the whole result. */
+  path: string
+  expected: JsonValue
+  actual?: JsonValue
+  message: string
+}
+
+export type FlowTestStatus = 'passed' | 'failed' | 'error'
+
+export interface FlowTestResult {
+  name: string
+  /** `failed`: an expectation did not hold; `error`: the test could not be carried out (e.g. its continue request cannot be made). */
+  status: FlowTestStatus
+  mismatches: Mismatch[]
+  /** Why the test is an `error`. */
+  error?: string
+  /** The status of the run the expectations were matched against (after `continue`, if any). */
+  outcome?: RunStatus
+  /** That run's result. */
+  result?: RunResult
+  durationMs: number
+}
+
+export interface FlowTestReport {
+  /** The flow document's name. */
+  flow: string
+  tests: FlowTestResult[]
+  passed: number
+  failed: number
+  errors: number
+}
