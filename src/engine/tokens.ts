@@ -83,10 +83,13 @@ export interface SigningKey {
   kid: string
 }
 
+/** An RS256 signer a runtime may offer instead of the engine's plain-JavaScript one (the CLI's: node:crypto). */
+export type SignRs256 = (privateJwk: RsaPrivateJwk, input: string) => string
+
 const keys = new Map<string, SigningKey>()
 
 /** The given RSA private JWK (with its CRT parameters), or the playground's fixed key; each made once. */
-export function getSigningKey(privateJwk: JWK = PLAYGROUND_SIGNING_KEY): SigningKey {
+export function getSigningKey(privateJwk: JWK = PLAYGROUND_SIGNING_KEY, signRs256?: SignRs256): SigningKey {
   const id = privateJwk.n ?? ''
   let key = keys.get(id)
   if (!key) {
@@ -95,7 +98,7 @@ export function getSigningKey(privateJwk: JWK = PLAYGROUND_SIGNING_KEY): Signing
     key = { sign: createRs256Signer(privateJwk as RsaPrivateJwk), publicJwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' }, kid }
     keys.set(id, key)
   }
-  return key
+  return signRs256 ? { ...key, sign: (input) => signRs256(privateJwk as RsaPrivateJwk, input) } : key
 }
 
 export interface TokenInput {

@@ -1,3 +1,4 @@
+import { createPrivateKey, createSign, type JsonWebKey } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
@@ -61,6 +62,18 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(inWorker.timeline.map((entry) => entry.call)).toEqual(inProcess.timeline.map((entry) => entry.call))
     expect(comparable(inWorker)).toEqual(comparable(inProcess))
     expect(events.filter((event) => event.type === 'timeline').map((event) => event.entry)).toEqual(inWorker.timeline)
+  })
+
+  it('signs tokens with the host\'s node:crypto, byte for byte as the engine\'s own RS256 signer', async () => {
+    const doc = flow('tokens', [{ id: 'claims', code: 'exports.onExecutePostLogin = async (event, api) => { api.idToken.setCustomClaim("https://example.com/n", 1) }' }])
+    const inWorker = await runner.run(doc, FIXED)
+    const inProcess = await runFlow(doc, FIXED)
+    expect(inWorker.idToken?.jwt).toMatch(/^ey[\w-]+\.ey[\w-]+\.[\w-]{300,}$/)
+    expect([inWorker.idToken?.jwt, inWorker.accessToken?.jwt]).toEqual([inProcess.idToken?.jwt, inProcess.accessToken?.jwt])
+    const signed: string[] = []
+    const withHost = await runFlow(doc, { ...FIXED, signRs256: (jwk, input) => { signed.push(input); return createSign('RSA-SHA256').update(input).sign(createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' }), 'base64url') } })
+    expect(signed).toHaveLength(2)
+    expect(withHost.idToken?.jwt).toBe(inProcess.idToken?.jwt)
   })
 
   it('prints Buffers as Node does from its bundle, where the bundler renames the package\'s Buffer function', async () => {

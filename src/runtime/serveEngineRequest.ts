@@ -9,10 +9,12 @@ export async function serveEngineRequest(
   request: EngineRequest,
   onProgress: ProgressListener,
   bindGlobalFetch: NonNullable<RunOptions['bindGlobalFetch']>,
+  signRs256?: RunOptions['signRs256'],
 ): Promise<RunResult> {
   const progress: ReceivedProgress[] = []
   const options: RunOptions = {
     ...request.options,
+    signRs256,
     bindGlobalFetch,
     libraries: libraryLoaders(request.libraries),
     onProgress: (event) => {

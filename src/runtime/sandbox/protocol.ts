@@ -10,7 +10,7 @@ export type HostOp =
   | 'now' | 'randomBytes' | 'randomUUID'
   | 'timer.set' | 'timer.clear'
   | 'url.parse' | 'url.set'
-  | 'subtle'
+  | 'subtle' | 'rs256'
   | 'progress' | 'done' | 'crash'
 
 /** The host's answer to a call: a JSON value, or the name, message and code of the error to throw. */

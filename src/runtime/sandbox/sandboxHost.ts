@@ -29,7 +29,7 @@
  * escaped layer 1 would find. The runner kills it at the time limit and replaces it after a crash or when
  * it runs out of memory.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { createPrivateKey, createSign, randomBytes, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto'
 import vm from 'node:vm'
 import type { RunResult } from '../../engine/types.ts'
 import type { EngineRequest, ProgressListener } from '../workerProtocol.ts'
@@ -80,6 +80,15 @@ function urlParts(url: URL): UrlParts {
  * host's `Function`), and one of the context's own is not reliable either, as V8's compilation cache may
  * hand a script of a later context the callback given with an earlier one.
  */
+const rsaKeys = new Map<string, KeyObject>()
+/** The token signing key as node:crypto's: the engine sends the playground's fixed key (or the run's), made once. */
+function rsaKey(jwk: JsonWebKey): KeyObject {
+  if (jwk?.kty !== 'RSA' || typeof jwk.n !== 'string') throw new TypeError('An RS256 signing key is an RSA private JWK.')
+  let key = rsaKeys.get(jwk.n)
+  if (!key) rsaKeys.set(jwk.n, key = createPrivateKey({ key: jwk, format: 'jwk' }))
+  return key
+}
+
 const refuseImport = (specifier: unknown): never => {
   throw importRefusal(String(specifier))
 }
@@ -172,6 +181,10 @@ export function createSandboxHost(bundleSource: string, onCrash: (detail: string
         const url = new URL(String(href))
         url[name] = String(value)
         return urlParts(url)
+      },
+      rs256: (payload) => {
+        const { privateJwk, input } = payload as { privateJwk: JsonWebKey; input: string }
+        return createSign('RSA-SHA256').update(String(input)).sign(rsaKey(privateJwk), 'base64url')
       },
       subtle: (payload) => {
         const call = payload as SubtleCall

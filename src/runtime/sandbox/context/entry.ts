@@ -5,6 +5,7 @@
 import './globals.ts'
 import { hardenGlobals } from '../../hardenGlobals.ts'
 import { serveEngineRequest } from '../../serveEngineRequest.ts'
+import type { RsaPrivateJwk } from '../../../engine/rs256.ts'
 import type { EngineRequest } from '../../workerProtocol.ts'
 import type { ContextEntry } from '../protocol.ts'
 import { callHost, settle } from './hostCall.ts'
@@ -13,10 +14,12 @@ import { describe, reportUncaught } from './uncaught.ts'
 
 const { parse } = JSON
 const bindGlobalFetch = hardenGlobals()
+/** Tokens are signed by the host's node:crypto: the same signatures, without a few ms of BigInt arithmetic per token. */
+const signRs256 = (privateJwk: RsaPrivateJwk, input: string) => callHost('rs256', { privateJwk, input }) as string
 
 function serve(requestJson: string): void {
   const request = parse(requestJson) as EngineRequest
-  serveEngineRequest(request, (event) => callHost('progress', event), bindGlobalFetch)
+  serveEngineRequest(request, (event) => callHost('progress', event), bindGlobalFetch, signRs256)
     .then((result) => callHost('done', result))
     .catch(reportUncaught)
 }
