@@ -1,5 +1,9 @@
-/** `actions-playground test`: runs the tests inside flow documents, all in one sandbox process, and reports them. */
+/**
+ * `actions-playground test`: runs the tests inside flow documents and reports them, in path order. Flows are
+ * shared out to a few sandbox processes (one per core, up to 4), each running its flows' tests one after the other.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import { OPERATORS } from '../../engine/expectation.ts'
 import { runFlowTests } from '../../engine/flowTestRun.ts'
@@ -7,10 +11,19 @@ import { createNodeRunner } from '../../runtime/nodeRunner.ts'
 import type { Command } from '../args.ts'
 import { discoverFlowFiles } from '../flowDiscovery.ts'
 import { InputError } from '../inputs.ts'
+import { forEachInOrder } from '../inOrder.ts'
 import { runOptionsFrom, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../runOptions.ts'
 import { jsonReport, junitReport, noTestsLine, summaryLine, testLines, totals, TEST_REPORT_SCHEMA_VERSION, type FlowFileReport } from '../testReport.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
+const MAX_JOBS = 4
+
+function jobsOf(value: string | boolean | undefined): number {
+  if (value === undefined) return Math.min(availableParallelism(), MAX_JOBS)
+  const jobs = Number(value)
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InputError(`--jobs must be a whole number of processes, 1 or more (got "${value}")`)
+  return jobs
+}
 type Reporter = (typeof REPORTERS)[number]
 
 function reporterOf(values: Record<string, string | boolean | undefined>): { reporter: Reporter; output?: string } {
@@ -29,7 +42,7 @@ export const testCommand: Command = {
   usage: '[files or folders…] [--reporter default|junit|json] [--output <file>] [--now <ISO time>] [--seed <n>] [--time-limit <ms>]',
   help: `Runs every test of every flow document given (files), or found under the folders given (default: the
 current folder, recursively, not node_modules nor dot folders): every *.flow.json, and every other *.json that
-is a flow document with "tests". All tests run one after the other in one sandbox process.
+is a flow document with "tests". Each flow's tests run one after the other; --jobs sandbox processes share the flows.
 
 A test is an entry of the flow document's "tests":
   { "name": "…", "event": { … }, "continue": { … }, "now": "<ISO time>", "seed": <n>, "timeLimitMs": <ms>, "expect": { … } }
@@ -41,6 +54,7 @@ Options:
   --reporter <name>     default: readable lines; junit: JUnit XML into --output; json: a machine report
                         (with "schemaVersion": ${TEST_REPORT_SCHEMA_VERSION}) on stdout, or into --output
   --output <file>       where the junit or json report goes (the readable lines still go to stdout)
+  --jobs <n>            sandbox processes that share the flows (default: one per core, up to ${MAX_JOBS})
 ${RUN_OPTIONS_HELP}
                         (these three are defaults: a test's own "now", "seed" or "timeLimitMs" wins)
   -h, --help            show this help
@@ -48,10 +62,11 @@ ${RUN_OPTIONS_HELP}
 Exit code: 0 when every test passes, 1 when any fails, 2 when a flow file cannot be read or is not valid,
 or when no test is found.
 `,
-  options: { reporter: { type: 'string' }, output: { type: 'string' }, ...RUN_OPTIONS },
+  options: { reporter: { type: 'string' }, output: { type: 'string' }, jobs: { type: 'string' }, ...RUN_OPTIONS },
   async execute(values, positionals) {
     const { reporter, output } = reporterOf(values)
     const defaults = runOptionsFrom(values)
+    const jobs = jobsOf(values.jobs)
     const files = discoverFlowFiles(positionals)
     for (const { path, warnings } of files) for (const warning of warnings) process.stderr.write(`warning: ${path}: ${warning}\n`)
     if (!files.some((file) => file.doc.tests?.length)) {
@@ -60,16 +75,20 @@ or when no test is found.
     }
     const readable = reporter !== 'json' || output !== undefined
     const print = (lines: string[]) => { if (readable) process.stdout.write(`${lines.join('\n')}\n`) }
-    const runner = createNodeRunner()
+    const runners = Array.from({ length: Math.min(jobs, files.length) }, () => createNodeRunner())
+    for (const runner of runners) runner.warm()
     const reports: FlowFileReport[] = []
     try {
-      for (const { path, doc } of files) {
-        if (!doc.tests?.length) print([noTestsLine(path)])
-        const report = await runFlowTests(doc, runner, { defaults, onTestEnd: (test) => print(testLines(path, test)) })
-        reports.push({ file: path, report })
-      }
+      await forEachInOrder(files, runners.length, async ({ path, doc }, worker) => {
+        const lines = doc.tests?.length ? [] : [noTestsLine(path)]
+        const report = await runFlowTests(doc, runners[worker], { defaults, onTestEnd: (test) => lines.push(...testLines(path, test)) })
+        return { lines, report: { file: path, report } }
+      }, ({ lines, report }) => {
+        if (lines.length) print(lines)
+        reports.push(report)
+      })
     } finally {
-      await runner.dispose()
+      await Promise.all(runners.map((runner) => runner.dispose()))
     }
     const counts = totals(reports)
     print(['', summaryLine(counts)])
