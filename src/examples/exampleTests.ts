@@ -4,11 +4,37 @@
  */
 import type { FlowTest } from '../engine/flowTests.ts'
 import { CONTINUE_FILES } from './continueFiles.ts'
+import { ADMIN_DASHBOARD_CLIENT_ID, DATABASE_USER_ID, GOOGLE_USER_ID, LINKING_SECRET, MANAGEMENT_TOKEN, PARTNER_TOKEN, TERMS_FORM_ID } from './teamFlows.ts'
 
 const MONDAY = '2026-11-23T12:00:00Z'
 const SATURDAY = '2026-11-28T12:00:00Z'
 const ROLES = 'https://my-app.example.com/roles'
 const DENIED_MY_SPA = { status: 'denied', error: { code: 'access_denied', description: 'Access to My SPA is not allowed.' } }
+
+// The team flows (teamFlows.ts). Expectations never hold a secret value: share links carry the tests, and
+// they must not give away what the actions' secrets blank (tokens, client credentials, the webhook URL).
+const NS = 'https://example.com'
+const MONDAY_ISO = '2026-11-23T12:00:00.000Z'
+const MONDAY_MS = Date.parse(MONDAY)
+
+/** base64url of JSON, as a JWT part (ASCII only). */
+const jwtPart = (value: object) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const [PARTNER_HEADER, PARTNER_PAYLOAD, PARTNER_SIGNATURE] = PARTNER_TOKEN.split('.')
+/** The partner token with its tier raised to platinum: the signature no longer matches. */
+const TAMPERED_PARTNER_TOKEN = `${PARTNER_HEADER}.${jwtPart({
+  iss: 'https://partners.northwind.example', aud: 'https://acme-dev.us.auth0.com/', sub: 'nw-customer-8841',
+  partner_id: 'northwind', partner_tier: 'platinum', iat: 1777636800, exp: 2093256000,
+})}.${PARTNER_SIGNATURE}`
+/** The partner token's claims, unsigned, with "alg": "none". */
+const UNSIGNED_PARTNER_TOKEN = `${jwtPart({ alg: 'none', typ: 'JWT' })}.${PARTNER_PAYLOAD}.`
+const PARTNER_DENIED = { code: 'access_denied', description: 'Your partner sign-in link is invalid or has expired.', action: 'Verify the partner token' }
+const partnerRefused = (reason: string) => ({
+  status: 'denied',
+  error: PARTNER_DENIED,
+  actions: [{ status: 'denied', logs: [{ level: 'warn', message: `Refused a partner token: ${reason}` }] }, { status: 'skipped' }],
+  transactionMetadata: { $equals: {} },
+  idToken: null,
+})
 
 export const EXAMPLE_TESTS: Record<string, FlowTest[]> = {
   'starter': [
@@ -168,6 +194,428 @@ export const EXAMPLE_TESTS: Record<string, FlowTest[]> = {
       name: 'fails at the time limit',
       timeLimitMs: 1000,
       expect: { status: 'failed', error: { code: 'access_denied', timeout: true }, actions: [{ status: 'failed' }] },
+    },
+  ],
+
+  'legacy-migration-flag': [
+    {
+      name: 'flags a user the legacy store knows, and the next action sees the flag before it is written',
+      expect: {
+        status: 'completed',
+        http: [{ method: 'GET', url: 'https://legacy.example.com/api/users?email=j%2Bsmith%40example.com', status: 200, mock: 0, headers: { authorization: { $matches: '^Bearer \\S+$' } } }],
+        profileUpdates: { count: 1, writes: [{ when: 'end', app_metadata: { $equals: { migrated: true, legacy_id: 'legacy-4242', legacy_plan: 'enterprise' } } }] },
+        idToken: { claims: { [`${NS}/legacy_id`]: 'legacy-4242', [`${NS}/migrated`]: true } },
+        accessToken: { claims: { [`${NS}/plan`]: 'enterprise' } },
+      },
+    },
+    {
+      name: 'does not call the legacy store again for a migrated user',
+      event: { user: { app_metadata: { migrated: true, legacy_id: 'legacy-4242', legacy_plan: 'enterprise' } } },
+      expect: {
+        status: 'completed', http: [], profileUpdates: { count: 0 },
+        idToken: { claims: { [`${NS}/migrated`]: true, [`${NS}/legacy_id`]: { $absent: true } } },
+        accessToken: { claims: { [`${NS}/plan`]: 'enterprise' } },
+      },
+    },
+    {
+      name: 'does not look again for a user the legacy store did not know',
+      event: { user: { app_metadata: { migrated: false } } },
+      expect: { status: 'completed', http: [], profileUpdates: { count: 0 }, idToken: { claims: { [`${NS}/migrated`]: false } }, accessToken: { claims: { [`${NS}/plan`]: 'gold' } } },
+    },
+  ],
+  'admin-step-up-mfa': [
+    {
+      name: 'challenges an admin on the dashboard with the factors they enrolled',
+      expect: {
+        status: 'suspended',
+        actions: [{ status: 'suspended' }, { status: 'pending' }],
+        // webauthn-roaming was asked for too, but the user has no security key: it is not offered.
+        challenge: {
+          kind: 'challenge', method: 'challengeWith', action: 'Require MFA for admins on the dashboard',
+          factors: [{ type: 'otp' }, { type: 'push-notification' }], requested: { $includes: [{ type: 'webauthn-roaming' }] },
+        },
+        idToken: null,
+      },
+    },
+    {
+      name: 'adds the factor to the access token after the OTP challenge',
+      continue: { ...CONTINUE_FILES['admin-step-up-mfa'] },
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok' }, { status: 'ok' }],
+        accessToken: { claims: { [`${NS}/mfa_factor`]: 'otp', [`${NS}/roles`]: ['admin', 'editor'] } },
+        idToken: { claims: { amr: ['mfa'], aud: ADMIN_DASHBOARD_CLIENT_ID } },
+      },
+    },
+    {
+      name: 'does not challenge a user without the admin role',
+      event: { authorization: { roles: ['editor'] } },
+      expect: {
+        status: 'completed', challenge: null,
+        accessToken: { customClaims: { $equals: { [`${NS}/roles`]: ['editor'] } } },
+      },
+    },
+    {
+      name: 'does not challenge again when the session already passed MFA',
+      event: { authentication: { methods: [{ name: 'pwd', timestamp: '2026-11-23T11:49:00.000Z' }, { name: 'mfa', type: 'push-notification', timestamp: '2026-11-23T11:50:00.000Z' }] } },
+      expect: { status: 'completed', challenge: null, accessToken: { claims: { [`${NS}/mfa_factor`]: 'push-notification' } } },
+    },
+  ],
+  'saml-attribute-mapping': [
+    {
+      name: 'answers the SAML login with the mapped attributes and the portal settings, and no tokens',
+      expect: {
+        status: 'completed',
+        idToken: null,
+        accessToken: null,
+        samlResponse: {
+          subject: 'auth0|5f7c8ec7c33c6c004bbafe82',
+          attributes: {
+            'http://schemas.xmlsoap.org/claims/Group': ['admin', 'editor'],
+            'https://expenses.example.com/claims/department': 'Finance',
+            'https://expenses.example.com/claims/cost_center': 'CC-4410',
+            'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress': 'j+smith@example.com',
+          },
+          configuration: {
+            $equals: {
+              audience: 'urn:expenses.example.com:sp',
+              recipient: 'https://expenses.example.com/saml/acs',
+              destination: 'https://expenses.example.com/saml/acs',
+              nameIdentifierFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
+              lifetimeInSeconds: 300,
+              signResponse: true,
+            },
+          },
+        },
+      },
+    },
+    {
+      name: 'maps the attributes but keeps the default settings for another SAML app',
+      event: { client: { client_id: 'Qx8Lm2Vn5Rt7Yp1Ws4Zk9Hd3Gf6Jc0Ab', name: 'Travel Portal' } },
+      expect: {
+        status: 'completed',
+        samlResponse: { attributes: { 'https://expenses.example.com/claims/department': 'Finance' }, configuration: { $equals: {} } },
+      },
+    },
+    {
+      name: 'changes nothing for an OIDC login of the same user, which gets tokens',
+      event: {
+        transaction: { protocol: 'oidc-basic-profile', requested_scopes: ['openid', 'profile', 'email'], redirect_uri: 'https://expenses.example.com/callback' },
+      },
+      expect: {
+        status: 'completed', saml: null, samlResponse: null,
+        idToken: { claims: { sub: 'auth0|5f7c8ec7c33c6c004bbafe82', aud: 'zd3TV2jswNHo1u6OoW1HD2lqu9FZoNq4' }, customClaims: { $equals: {} } },
+      },
+    },
+  ],
+  'partner-token-verification': [
+    {
+      name: 'adds the partner claims and scope for a valid token',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        transactionMetadata: { $equals: { partner_id: 'northwind', partner_tier: 'gold' } },
+        idToken: { claims: { [`${NS}/partner`]: { $equals: { id: 'northwind', tier: 'gold' } } } },
+        accessToken: { claims: { [`${NS}/partner_id`]: 'northwind' }, scope: 'openid profile email read:partner-offers' },
+      },
+    },
+    {
+      name: 'denies a token whose claims were changed, and the claims action does not run',
+      now: MONDAY,
+      event: { request: { query: { partner_token: TAMPERED_PARTNER_TOKEN } } },
+      expect: partnerRefused('invalid signature'),
+    },
+    {
+      name: 'denies a token that names its own algorithm ("none")',
+      now: MONDAY,
+      event: { request: { query: { partner_token: UNSIGNED_PARTNER_TOKEN } } },
+      expect: partnerRefused('unexpected algorithm none'),
+    },
+    {
+      name: 'denies the token once it has expired',
+      now: '2036-06-01T00:00:00Z',
+      expect: partnerRefused('expired'),
+    },
+  ],
+  'terms-consent-form': [
+    {
+      name: 'renders the terms form with the current version',
+      expect: {
+        status: 'suspended',
+        actions: [{ status: 'suspended' }, { status: 'pending' }],
+        prompt: {
+          id: TERMS_FORM_ID,
+          fields: { $equals: { accept_terms: false, marketing_emails: false } },
+          vars: { terms_version: '2026-04', terms_url: 'https://example.com/legal/terms/2026-04', previous_version: null },
+        },
+        idToken: null,
+      },
+    },
+    {
+      name: 'records the consent from the form, then puts the version into the ID token',
+      now: MONDAY,
+      continue: { ...CONTINUE_FILES['terms-consent-form'] },
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok', phases: ['execute', 'continue'] }, { status: 'ok', phases: ['execute'] }],
+        profileUpdates: {
+          count: 1,
+          writes: [{ when: 'end', app_metadata: { $equals: { terms_version: '2026-04', terms_accepted_at: MONDAY_ISO } }, user_metadata: { $equals: { marketing_emails: false } } }],
+        },
+        idToken: { claims: { [`${NS}/terms_version`]: '2026-04' } },
+      },
+    },
+    {
+      name: 'denies the login when the terms are not accepted',
+      continue: { prompt: { fields: { accept_terms: false, marketing_emails: true } } },
+      expect: {
+        status: 'denied',
+        error: { code: 'access_denied', description: 'You need to accept the terms of service to use this application.' },
+        actions: [{ status: 'denied' }, { status: 'skipped' }],
+        profileUpdates: { count: 0 },
+      },
+    },
+    {
+      name: 'does not ask again once these terms are accepted',
+      event: { user: { app_metadata: { terms_version: '2026-04' } } },
+      expect: { status: 'completed', prompt: null, profileUpdates: { count: 0 }, idToken: { claims: { [`${NS}/terms_version`]: '2026-04' } } },
+    },
+  ],
+  'account-linking-by-email': [
+    {
+      name: 'finds the other account with a cached Management API token, and redirects to the linking page',
+      now: MONDAY,
+      expect: {
+        status: 'suspended',
+        actions: [{ status: 'suspended' }, { status: 'pending' }],
+        http: [
+          {
+            method: 'POST', url: 'https://acme-dev.us.auth0.com/oauth/token', status: 200,
+            body: { grant_type: 'client_credentials', audience: 'https://acme-dev.us.auth0.com/api/v2/', client_id: { $present: true }, client_secret: { $present: true } },
+          },
+          {
+            method: 'GET', url: 'https://acme-dev.us.auth0.com/api/v2/users-by-email?email=j%2Bsmith%40example.com', status: 200,
+            headers: { authorization: `Bearer ${MANAGEMENT_TOKEN}` },
+          },
+        ],
+        cache: { 'management-api-token': { value: MANAGEMENT_TOKEN, expires_at: MONDAY_MS + (86_400 - 60) * 1000 } },
+        redirect: {
+          url: { $matches: '^https://accounts\\.example\\.com/link\\?session_token=[\\w-]+\\.[\\w-]+\\.[\\w-]+&state=' },
+          action: 'Offer to link accounts with the same email',
+        },
+        idToken: null,
+      },
+    },
+    {
+      name: 'issues the tokens for the database account once the linking page linked them',
+      continue: { ...CONTINUE_FILES['account-linking-by-email'] },
+      expect: {
+        status: 'completed',
+        authentication: { primaryUser: DATABASE_USER_ID },
+        idToken: { claims: { sub: DATABASE_USER_ID, [`${NS}/idp`]: 'google-oauth2' } },
+        accessToken: { claims: { sub: DATABASE_USER_ID } },
+      },
+    },
+    {
+      name: 'remembers a refusal and keeps the Google account as the subject',
+      continue: { sessionToken: { payload: { linked_to: null }, secret: LINKING_SECRET } },
+      expect: {
+        status: 'completed',
+        authentication: { primaryUser: null },
+        user: { app_metadata: { $equals: { linking_declined: true } } },
+        idToken: { claims: { sub: GOOGLE_USER_ID } },
+      },
+    },
+    {
+      name: 'does not offer linking for an unverified email',
+      event: { user: { email_verified: false } },
+      expect: { status: 'completed', http: [], redirect: null, idToken: { claims: { sub: GOOGLE_USER_ID, [`${NS}/idp`]: 'google-oauth2' } } },
+    },
+  ],
+  'crm-enrichment': [
+    {
+      name: 'gets a CRM token, caches it, and enriches the tokens from the contact',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok' }, { status: 'ok' }],
+        http: [
+          { method: 'POST', url: 'https://crm.example.com/oauth/token', status: 200, body: { grant_type: 'client_credentials', scope: 'contacts:read', client_id: { $present: true }, client_secret: { $present: true } } },
+          { method: 'GET', url: 'https://crm.example.com/api/v2/contacts?email=j%2Bsmith%40example.com', status: 200, headers: { authorization: 'Bearer crm-at-3b9d1f' } },
+        ],
+        cache: { 'crm-access-token': { value: 'crm-at-3b9d1f', expires_at: MONDAY_MS + (3600 - 60) * 1000 } },
+        idToken: { claims: { [`${NS}/customer`]: { $equals: { account_id: 'acct_1187', tier: 'enterprise' } } } },
+        accessToken: { claims: { [`${NS}/account_id`]: 'acct_1187' } },
+        transactionMetadata: { $equals: { crm_status: 'active' } },
+        profileUpdates: { count: 1, writes: [{ app_metadata: { $equals: { crm_contact_id: 'ct_80412' } } }] },
+      },
+    },
+    {
+      name: 'does not write the contact id the user already has',
+      event: { user: { app_metadata: { crm_contact_id: 'ct_80412' } } },
+      expect: { status: 'completed', profileUpdates: { count: 0 }, accessToken: { claims: { [`${NS}/account_id`]: 'acct_1187' } } },
+    },
+  ],
+  'block-countries': [
+    {
+      name: 'adds the country claim for an allowed country',
+      expect: { status: 'completed', idToken: { claims: { [`${NS}/country`]: 'US' } }, accessToken: { claims: { [`${NS}/country`]: 'US' } } },
+    },
+    {
+      name: 'denies an embargoed country before the claim action runs',
+      event: { request: { ip: '175.45.176.12', geoip: { continentCode: 'AS', countryCode: 'KP', countryCode3: 'PRK', countryName: 'North Korea', cityName: 'Pyongyang', timeZone: 'Asia/Pyongyang' } } },
+      expect: {
+        status: 'denied',
+        error: { code: 'access_denied', description: 'This service is not available in your region.', action: 'Block embargoed countries' },
+        actions: [{ status: 'denied' }, { status: 'skipped' }],
+        idToken: null,
+      },
+    },
+    {
+      name: 'lets another country through with its code',
+      event: { request: { ip: '85.214.132.117', geoip: { continentCode: 'EU', countryCode: 'DE', countryCode3: 'DEU', countryName: 'Germany', cityName: 'Berlin', timeZone: 'Europe/Berlin' } } },
+      expect: { status: 'completed', idToken: { claims: { [`${NS}/country`]: 'DE' } } },
+    },
+  ],
+  'require-verified-email': [
+    {
+      name: 'denies a database login with an unverified email',
+      expect: {
+        status: 'denied',
+        error: { code: 'access_denied', description: 'Please verify your email address with the link we sent you, then log in again.' },
+        actions: [{ status: 'denied' }, { status: 'skipped' }],
+        idToken: null,
+      },
+    },
+    {
+      name: 'lets a verified user through to the roles action',
+      event: { user: { email_verified: true } },
+      expect: { status: 'completed', idToken: { claims: { [ROLES]: ['admin', 'editor'] } } },
+    },
+    {
+      name: 'lets an unverified social (GitHub) login through',
+      event: {
+        connection: { id: 'con_Gh7x2PqL9mZ4tR1k', name: 'github', strategy: 'github', metadata: {} },
+        user: { user_id: 'github|4812907', identities: [{ connection: 'github', provider: 'github', isSocial: true, user_id: '4812907', profileData: {} }] },
+        authentication: { methods: [{ name: 'federated', timestamp: '2026-05-01T12:00:00.000Z' }] },
+      },
+      expect: { status: 'completed', idToken: { claims: { sub: 'github|4812907', email_verified: false, [ROLES]: ['admin', 'editor'] } } },
+    },
+  ],
+  'progressive-profiling': [
+    {
+      name: 'sends a returning user without company and job title to the profile page',
+      expect: {
+        status: 'suspended',
+        actions: [{ status: 'suspended' }, { status: 'pending' }],
+        redirect: { url: { $matches: '^https://profile\\.example\\.com/complete\\?session_token=[\\w-]+\\.[\\w-]+\\.[\\w-]+&state=' }, action: 'Ask for company and job title' },
+        idToken: null,
+      },
+    },
+    {
+      name: 'stores the answers of the signed token and puts them into the ID token',
+      continue: { ...CONTINUE_FILES['progressive-profiling'] },
+      expect: {
+        status: 'completed',
+        profileUpdates: { count: 1, writes: [{ when: 'end', app_metadata: { $equals: {} }, user_metadata: { $equals: { company: 'Acme Corp', job_title: 'Platform Engineer' } } }] },
+        idToken: { claims: { [`${NS}/company`]: 'Acme Corp', [`${NS}/job_title`]: 'Platform Engineer' } },
+      },
+    },
+    {
+      name: 'does not redirect silent authentication (prompt=none)',
+      event: { request: { query: { prompt: 'none' } }, transaction: { prompt: ['none'] } },
+      expect: { status: 'completed', redirect: null, idToken: { customClaims: { $equals: {} } } },
+    },
+    {
+      name: 'does not ask on the first two logins',
+      event: { stats: { logins_count: 2 } },
+      expect: { status: 'completed', redirect: null, profileUpdates: { count: 0 } },
+    },
+  ],
+  'organization-roles': [
+    {
+      name: 'adds organization claims, scopes for the API and the organization\'s session policy',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok' }, { status: 'ok' }, { status: 'ok' }],
+        idToken: { claims: { org_id: 'org_juG7cAQ0CymOcVpV', [`${NS}/org_name`]: 'acme', [`${NS}/roles`]: ['admin', 'editor'] } },
+        accessToken: { claims: { org_id: 'org_juG7cAQ0CymOcVpV', [`${NS}/roles`]: ['admin', 'editor'] }, scope: 'openid profile email org:manage users:invite content:write' },
+        session: { idle_expires_at: MONDAY_MS + 30 * 60_000, cookie_mode: 'non-persistent' },
+      },
+    },
+    {
+      name: 'gives a viewer only the read scope',
+      event: { authorization: { roles: ['viewer'] } },
+      expect: { accessToken: { claims: { [`${NS}/roles`]: ['viewer'] }, scope: 'openid profile email content:read' } },
+    },
+    {
+      name: 'adds no scopes to a token for another API',
+      event: { resource_server: { identifier: 'https://billing.example.com' } },
+      expect: { accessToken: { audience: 'https://billing.example.com', scope: 'openid profile email', claims: { [`${NS}/roles`]: ['admin', 'editor'] } } },
+    },
+  ],
+  'risk-based-mfa': [
+    {
+      name: 'requires MFA at the end of the flow for a low-confidence login, after the last action ran',
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok' }, { status: 'ok' }, { status: 'ok' }],
+        mfa: { $equals: { required: true, provider: 'any', options: { allowRememberBrowser: false }, action: 'MFA when the risk assessment is not confident' } },
+        accessToken: { claims: { [`${NS}/risk_confidence`]: 'low' } },
+      },
+    },
+    {
+      name: 'denies a deny-listed IP address before the other actions',
+      event: {
+        authentication: { riskAssessment: { assessments: { UntrustedIP: { confidence: 'low', code: 'found_on_deny_list', details: { ip: '13.33.86.47', matches: '13.33.86.0/24', source: 'firehol', category: 'abuse' } } } } },
+      },
+      expect: {
+        status: 'denied',
+        error: { code: 'access_denied', description: 'This login was blocked for security reasons. Please contact support.' },
+        actions: [{ status: 'denied', logs: [{ level: 'warn', message: 'Denied 13.33.86.47: on the firehol deny list' }] }, { status: 'skipped' }, { status: 'skipped' }],
+        mfa: null,
+      },
+    },
+    {
+      name: 'does not ask for MFA on a confident login',
+      event: { authentication: { riskAssessment: { confidence: 'high' } } },
+      expect: { status: 'completed', mfa: null, accessToken: { claims: { [`${NS}/risk_confidence`]: 'high' } } },
+    },
+    {
+      name: 'does not ask a user without an authenticator to enroll on a risky login',
+      event: { user: { multifactor: [] } },
+      expect: {
+        status: 'completed',
+        mfa: null,
+        actions: [{ status: 'ok' }, { status: 'ok', logs: [{ level: 'warn', message: 'Risky login (low) by a user without MFA: auth0|5f7c8ec7c33c6c004bbafe82' }] }, { status: 'ok' }],
+      },
+    },
+  ],
+  'first-login-slack': [
+    {
+      name: 'posts to Slack and starts onboarding on the first login',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        http: [{
+          method: 'POST', url: { $matches: '^https://hooks\\.slack\\.com/services/' }, status: 200, mock: 0,
+          headers: { 'content-type': 'application/json' },
+          body: { $equals: { text: 'New user j+smith@example.com signed up with Username-Password-Authentication on My SPA' } },
+        }],
+        user: { app_metadata: { $equals: { onboarding: { status: 'pending', started_at: MONDAY_ISO } } } },
+        idToken: { claims: { [`${NS}/new_user`]: true } },
+      },
+    },
+    {
+      name: 'names the connection and the app the user signed up with',
+      event: { connection: { name: 'google-oauth2', strategy: 'google-oauth2' }, client: { name: 'Back office' } },
+      expect: { http: [{ body: { text: 'New user j+smith@example.com signed up with google-oauth2 on Back office' } }] },
+    },
+    {
+      name: 'does nothing on later logins',
+      event: { stats: { logins_count: 2 } },
+      expect: { status: 'completed', http: [], profileUpdates: { count: 0 }, idToken: { customClaims: { $equals: {} } } },
     },
   ],
 }
