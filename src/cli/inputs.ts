@@ -27,7 +27,7 @@ export interface FlowFile {
  */
 export function readFlowFile(path: string): FlowFile {
   const parsed = parseFlowSource(readText(path, 'flow file'))
-  if (!parsed.ok) throw new InputError(`${path} is not a valid flow document:\n${parsed.errors.map((error) => `  ${error}`).join('\n')}`)
+  if (!parsed.ok) throw new InputError(`${path} is not a valid flow document: ${parsed.errors.join('; ')}`)
   const doc = inlineCodeFiles(parsed.value, (codeFile, action, index) => {
     const file = resolve(dirname(path), codeFile)
     const where = `${path}: actions[${index}] "${action.name}" takes its code from ${codeFile}`

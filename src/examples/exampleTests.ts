@@ -192,7 +192,7 @@ export const EXAMPLE_TESTS: Record<string, FlowTest[]> = {
   'endless-loop': [
     {
       name: 'fails at the time limit',
-      timeLimitMs: 1000,
+      timeLimitMs: 250,
       expect: { status: 'failed', error: { code: 'access_denied', timeout: true }, actions: [{ status: 'failed' }] },
     },
   ],

@@ -10,7 +10,7 @@ import { interruptedResult, type Interruption, type ReceivedProgress } from './i
 import type { EngineRequest, ProgressListener, WorkerRunOptions } from './workerProtocol.ts'
 
 /** Past the engine's own limit, so an awaited promise that never settles still ends with the engine's result. */
-const GRACE_MS = 1000
+const GRACE_MS = 500
 /** How long a new worker may take to load before the call gives up on it. */
 const STARTUP_LIMIT_MS = 30_000
 
