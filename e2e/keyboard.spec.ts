@@ -118,7 +118,7 @@ test('menus take the focus, move with the arrow keys, keep Tab inside and close 
   await page.keyboard.press('ArrowDown')
   await expect(menu.getByRole('menuitem', { name: 'New playground' })).toBeFocused()
   await page.keyboard.press('End')
-  await expect(menu.getByRole('menuitem', { name: /Deploy CLI/ })).toBeFocused()
+  await expect(menu.getByRole('menuitem', { name: 'Export for the Auth0 Deploy CLI (.zip)' })).toBeFocused()
   await page.keyboard.press('Tab')
   expect(await page.evaluate(() => !!document.activeElement?.closest('[role="menu"]'))).toBe(true)
   await page.keyboard.press('Escape')
