@@ -70,7 +70,7 @@ interface ActionFile {
   code: string
   secrets: string[]
   runtime?: string
-  dependencies?: { name: string; version?: string }[]
+  dependencies?: { name: string; version: string }[]
   /** Action modules it uses (`require('actions:<name>')`). */
   modules: string[]
   postLogin: boolean
@@ -106,7 +106,7 @@ function readActionFile(files: Files, root: string, path: string, errors: string
     : []
   const dependencies = Array.isArray(action.dependencies)
     ? action.dependencies.flatMap((dependency) => (isObject(dependency) && typeof dependency.name === 'string'
-      ? [{ name: dependency.name, ...(typeof dependency.version === 'string' ? { version: dependency.version } : {}) }]
+      ? [{ name: dependency.name, version: typeof dependency.version === 'string' ? dependency.version : 'latest' }]
       : []))
     : undefined
   return {

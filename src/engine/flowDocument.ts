@@ -14,12 +14,16 @@ export { parseJson, type Parsed }
 
 const secretsSchema = z.record(z.string(), z.string())
 
+/** An npm dependency of an action: `{ name, version }`, as Auth0 and its Deploy CLI write them. */
+export const dependencySchema = z.looseObject({ name: z.string().min(1), version: z.string() })
+
 export const actionSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string(),
   code: z.string(),
   enabled: z.boolean(),
   secrets: secretsSchema.default({}),
+  dependencies: z.array(dependencySchema).optional(),
 })
 
 export const httpMockSchema = z.looseObject({

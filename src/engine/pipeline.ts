@@ -19,6 +19,7 @@ import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createProcess } from './modules/nodeProcess.ts'
 import { createRequire, moduleError } from './modules/registry.ts'
 import type { AxiosStatic } from 'axios'
+import type { ModuleFiles } from './packages/moduleFiles.ts'
 import { formatLog } from './nodeInspect.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { transactionResult } from './result.ts'
@@ -53,6 +54,8 @@ export interface RunOptions {
   bindGlobalFetch?: (fetch: typeof globalThis.fetch | null) => void
   /** The npm packages the runtime loaded for this run, each evaluated when an action first requires it. */
   libraries?: Libraries
+  /** The files of the actions' declared npm dependencies (and theirs), which `require` loads (packages/moduleFiles.ts). */
+  packages?: ModuleFiles
   /** A faster RS256 signer, where the runtime has one (the CLI's host); the same signatures as the engine's. */
   signRs256?: SignRs256
 }

@@ -3,6 +3,7 @@ import type { ContinueRequest, FlowDocument, ProgressEvent, RunOptions, RunResul
 import type { LibrarySources } from './libraries.ts'
 
 /** The run options that can cross to a worker: plain data, no callbacks or stores. */
+/** `packages` cross too: plain data, the files of the actions' npm dependencies. */
 export type WorkerRunOptions = Omit<RunOptions, 'onProgress' | 'bindGlobalFetch' | 'cacheStore' | 'libraries' | 'signRs256'>
 
 export type EngineRequest = (
