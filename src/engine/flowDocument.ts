@@ -65,6 +65,7 @@ export const flowDocumentSchema = z.looseObject({
 export const flowSourceSchema = flowDocumentSchema.extend({ actions: z.array(actionSourceSchema) })
 
 export type FlowAction = z.infer<typeof actionSchema>
+export type Dependency = z.infer<typeof dependencySchema>
 export type FlowSourceAction = z.infer<typeof actionSourceSchema>
 export type FlowSource = z.infer<typeof flowSourceSchema>
 export type HttpMock = z.infer<typeof httpMockSchema>

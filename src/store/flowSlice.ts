@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand'
 import { uniqueActionId } from '../engine/actionIds.ts'
 import { uniqueActionName, withUniqueNames } from '../engine/actionNames.ts'
-import type { FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
+import type { Dependency, FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
 import { formatEvent, readEvent } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'
 
@@ -28,6 +28,7 @@ export interface FlowSlice {
   toggleAction(id: string): void
   setCode(id: string, code: string): void
   setSecrets(id: string, secrets: Record<string, string>): void
+  setDependencies(id: string, dependencies: Dependency[]): void
   setMocks(mocks: HttpMock[]): void
   undo(): void
   redo(): void
@@ -93,6 +94,7 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     toggleAction: (id) => change((actions) => actions.map((action) => (action.id === id ? { ...action, enabled: !action.enabled } : action))),
     setCode: (id, code) => update(id, { code }),
     setSecrets: (id, secrets) => update(id, { secrets }),
+    setDependencies: (id, dependencies) => update(id, { dependencies }),
     setMocks: (mocks) => set(({ doc }) => ({ doc: { ...doc, mocks: { ...doc.mocks, http: mocks } } })),
     undo: () => {
       const { doc, past, future } = get()

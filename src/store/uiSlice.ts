@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand'
 import type { PlaygroundState } from './index.ts'
 
-export type InspectorTab = 'code' | 'event' | 'secrets' | 'mocks'
+export type InspectorTab = 'code' | 'event' | 'secrets' | 'dependencies' | 'mocks'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface UiSlice {

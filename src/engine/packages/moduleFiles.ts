@@ -6,9 +6,3 @@
  * `/node_modules/a/node_modules/b/…` where versions differ.
  */
 export type ModuleFiles = Record<string, string>
-
-/** An npm dependency an action declares, as Auth0 and its Deploy CLI write it. */
-export interface Dependency {
-  name: string
-  version: string
-}

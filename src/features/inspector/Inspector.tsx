@@ -7,6 +7,7 @@ import type { InspectorTab } from '../../store/uiSlice.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
+import { DependenciesPanel } from './DependenciesPanel.tsx'
 import { MocksPanel } from './MocksPanel.tsx'
 import { SecretsPanel } from './SecretsPanel.tsx'
 import { REGION } from '../commands/regions.ts'
@@ -19,6 +20,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'code', label: 'Code' },
   { id: 'event', label: 'Event' },
   { id: 'secrets', label: 'Secrets' },
+  { id: 'dependencies', label: 'Dependencies' },
   { id: 'mocks', label: 'HTTP mocks' },
 ]
 
@@ -49,11 +51,12 @@ export function Inspector({ onHide }: { onHide: () => void }) {
   return (
     <section {...REGION} data-testid="inspector" aria-label="Inspector" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} idPrefix="inspector" testIdPrefix="tab-" end={<HideButton label="Hide the inspector" arrow="right" onClick={onHide} />} />
-      {(tab === 'code' || tab === 'secrets') && <ActionHeader />}
+      {(tab === 'code' || tab === 'secrets' || tab === 'dependencies') && <ActionHeader />}
       <TabPanel idPrefix="inspector" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {tab === 'code' && <Suspense fallback={<Loading what="code editor" />}><CodeEditor /></Suspense>}
         {tab === 'event' && <Suspense fallback={<Loading what="event editor" />}><EventPanel /></Suspense>}
         {tab === 'secrets' && <SecretsPanel />}
+        {tab === 'dependencies' && <DependenciesPanel />}
         {tab === 'mocks' && <MocksPanel />}
       </TabPanel>
     </section>
