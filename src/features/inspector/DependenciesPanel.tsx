@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Dependency } from '../../engine/flowDocument.ts'
 import { useSelectedAction } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
+import { RemoveButton } from '../ui/RemoveButton.tsx'
 
 /** npm's rules for a package name: lowercase, URL-safe, at most 214 characters, optionally `@scope/name`. */
 const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/
@@ -47,14 +48,7 @@ export function DependenciesPanel() {
               onChange={(event) => save(declared.map((item, at) => (at === index ? { ...item, version: event.target.value } : item)))}
               className="w-28 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-800"
             />
-            <button
-              type="button"
-              aria-label={`Remove ${dependency.name}`}
-              onClick={() => save(declared.filter((_, at) => at !== index))}
-              className="rounded px-1.5 text-slate-600 hover:bg-red-50 hover:text-red-600 dark:text-slate-400 dark:hover:bg-red-950"
-            >
-              ✕
-            </button>
+            <RemoveButton what={dependency.name} onRemove={() => save(declared.filter((_, at) => at !== index))} />
           </li>
         ))}
       </ul>

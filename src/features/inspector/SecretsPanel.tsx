@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useSelectedAction } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
+import { RemoveButton } from '../ui/RemoveButton.tsx'
 
 /** Auth0's limits (Actions limitations): 30 secrets per action, names up to 128 characters, values up to 4096. */
 const LIMITS = { count: 30, name: 128, value: 4096 }
@@ -55,14 +56,7 @@ export function SecretsPanel() {
             <button type="button" onClick={() => setShown({ ...shown, [name]: !shown[name] })} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">
               {shown[name] ? 'Hide' : 'Show'}
             </button>
-            <button
-              type="button"
-              aria-label={`Remove ${name}`}
-              onClick={() => { const { [name]: _removed, ...rest } = action.secrets; save(rest) }}
-              className="rounded px-1.5 text-slate-600 dark:text-slate-400 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-950"
-            >
-              ✕
-            </button>
+            <RemoveButton what={name} onRemove={() => { const { [name]: _removed, ...rest } = action.secrets; save(rest) }} />
           </li>
         ))}
       </ul>
