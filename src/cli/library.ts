@@ -19,7 +19,11 @@ export interface FlowDocumentJson {
   name: string
   actions: Array<{ id: string; name: string; code?: string; codeFile?: string; enabled: boolean; secrets?: Record<string, string> }>
   event: Record<string, unknown>
-  mocks?: { http?: Array<{ method?: string; url: string; status?: number; body?: unknown; headers?: Record<string, string> }> }
+  mocks?: {
+    http?: Array<{ method?: string; url: string; status?: number; body?: unknown; headers?: Record<string, string> }>
+    /** The tenant as the Management API stand-in knows it besides the event's user (README, "The Management API stand-in"). */
+    managementApi?: { users?: Array<{ user_id: string; roles?: string[]; [field: string]: unknown }>; roles?: Array<{ id: string; name: string; description?: string }> }
+  }
   [field: string]: unknown
 }
 

@@ -1,5 +1,5 @@
 /** The CLI's readable report of a run. */
-import type { ActionResult, JsonObject, RunResult } from '../engine/types.ts'
+import type { ActionResult, JsonObject, ManagementApiChange, RunResult } from '../engine/types.ts'
 
 const STATUS_LABEL: Record<RunResult['status'], string> = {
   completed: 'COMPLETED',
@@ -31,6 +31,12 @@ function metadataChanges(before: JsonObject, after: JsonObject): string[] {
   return out
 }
 
+function managementChange(change: ManagementApiChange): string {
+  if (change.kind === 'roles.assign') return `roles ${change.roles.map((role) => role.name).join(', ')} assigned to ${change.user_id} by "${change.action}"`
+  if (change.kind === 'identities.link') return `${change.linked} linked into ${change.user_id} by "${change.action}"`
+  return `${change.user_id} updated (${Object.keys(change.fields).join(', ')}) by "${change.action}"`
+}
+
 export function summarize(result: RunResult, original: { app_metadata: JsonObject; user_metadata: JsonObject }): string {
   const lines: string[] = []
   const headline = result.error ? `${STATUS_LABEL[result.status]}: ${result.error.code}: ${result.error.description}` : STATUS_LABEL[result.status]
@@ -43,7 +49,8 @@ export function summarize(result: RunResult, original: { app_metadata: JsonObjec
     const changes = metadataChanges(original[field], result.user[field])
     if (changes.length) lines.push('', `${field}:`, ...changes.map((change) => `  ${change}`))
   }
-  lines.push('', `Profile writes: ${result.profileUpdates.count}`)
+  const throughApi = result.profileUpdates.writes.filter((write) => write.when === 'management-api').length
+  lines.push('', `Profile writes: ${result.profileUpdates.count}${throughApi ? ` (${throughApi} through the Management API stand-in)` : ''}`)
   if (result.mfa) lines.push(`MFA: ${result.mfa.required ? `required (${result.mfa.provider})` : 'skipped ("none")'} by "${result.mfa.action}"`)
   if (result.idToken?.claims) lines.push('', `ID token custom claims: ${json(result.idToken.customClaims)}`)
   if (result.accessToken) {
@@ -52,8 +59,13 @@ export function summarize(result: RunResult, original: { app_metadata: JsonObjec
   }
   if (result.http.length) {
     lines.push('', 'HTTP:')
-    for (const exchange of result.http) lines.push(`  ${exchange.method} ${exchange.url} -> ${exchange.status ?? 'no mock'} (${exchange.action})`)
+    for (const exchange of result.http) {
+      const standIn = exchange.standIn === 'management-api' ? ', Management API stand-in' : ''
+      lines.push(`  ${exchange.method} ${exchange.url} -> ${exchange.status ?? 'no mock'} (${exchange.action}${standIn})`)
+    }
   }
+  const changes = result.managementApi?.changes ?? []
+  if (changes.length) lines.push('', 'Management API changes (stand-in):', ...changes.map((change) => `  ${managementChange(change)}`))
   if (result.warnings.length) lines.push('', 'Warnings:', ...result.warnings.map((warning) => `  ! ${warning}`))
   return lines.join('\n')
 }

@@ -49,13 +49,22 @@ export const actionSourceSchema = z.looseObject({
 
 const cacheRecordSchema = z.object({ value: z.string(), expires_at: z.number() })
 
+/**
+ * The tenant as the Management API stand-in knows it besides the event's user (managementApi.ts): more users (Management
+ * API user objects; `roles` lists role ids or names) and the tenant's roles.
+ */
+export const managementApiMocksSchema = z.looseObject({
+  users: z.array(z.looseObject({ user_id: z.string().min(1), roles: z.array(z.string()).optional() })).optional(),
+  roles: z.array(z.looseObject({ id: z.string().min(1), name: z.string(), description: z.string().optional() })).optional(),
+})
+
 export const flowDocumentSchema = z.looseObject({
   version: z.literal(1),
   trigger: z.literal('post-login'),
   name: z.string(),
   actions: z.array(actionSchema),
   event: z.looseObject({}),
-  mocks: z.looseObject({ http: z.array(httpMockSchema).default([]) }).default({ http: [] }),
+  mocks: z.looseObject({ http: z.array(httpMockSchema).default([]), managementApi: managementApiMocksSchema.optional() }).default({ http: [] }),
   cache: z.record(z.string(), cacheRecordSchema).optional(),
   /** Tests of the flow (flowTests.ts): `actions-playground test` runs them. */
   tests: flowTestsSchema.optional(),
@@ -69,6 +78,7 @@ export type Dependency = z.infer<typeof dependencySchema>
 export type FlowSourceAction = z.infer<typeof actionSourceSchema>
 export type FlowSource = z.infer<typeof flowSourceSchema>
 export type HttpMock = z.infer<typeof httpMockSchema>
+export type ManagementApiMocks = z.infer<typeof managementApiMocksSchema>
 export type FlowDocument = z.infer<typeof flowDocumentSchema>
 export type FlowEvent = Record<string, unknown>
 export type SeedCache = Record<string, CacheRecord>

@@ -3,6 +3,7 @@
  * request is recorded. Nothing leaves the playground.
  */
 import type { HttpMock } from './flowDocument.ts'
+import { STAND_IN, type ManagementApiStandIn } from './managementApi.ts'
 import type { HttpExchange, JsonValue } from './types.ts'
 import { setOwn, toJson } from './serialize.ts'
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse, AxiosStatic, InternalAxiosRequestConfig } from 'axios'
@@ -17,7 +18,9 @@ export interface HttpHooks {
 }
 
 interface MockAnswer {
-  index: number
+  /** The mock's index in the flow's HTTP mocks; `null` when the stand-in answered. */
+  index: number | null
+  standIn?: typeof STAND_IN
   status: number
   headers: Record<string, string>
   body: unknown
@@ -91,8 +94,17 @@ function lowerKeys(headers: Record<string, string> | undefined): Record<string, 
   return out
 }
 
-function notMocked(method: string, url: string): string {
-  return `No HTTP mock answers ${method} ${url}. Add one under HTTP mocks (method, URL, status, body).`
+function notMocked(method: string, url: string, standIn?: ManagementApiStandIn): string {
+  const why = standIn?.unanswered(method, url)
+  return `No HTTP mock answers ${method} ${url}.${why ? ` ${why}` : ''} Add one under HTTP mocks (method, URL, status, body).`
+}
+
+/** The stand-in's answer in the shape of a mock's. */
+function standInAnswer(standIn: ManagementApiStandIn | undefined, method: string, url: string, headers: Record<string, string>, body: JsonValue): MockAnswer | undefined {
+  const answered = standIn?.answer({ method, url, headers, body })
+  if (!answered) return undefined
+  const text = answered.body === undefined ? '' : JSON.stringify(answered.body)
+  return { index: null, standIn: STAND_IN, status: answered.status, headers: answered.headers, body: answered.body ?? null, text }
 }
 
 /** What a request body looked like, as JSON for the timeline. */
@@ -129,12 +141,19 @@ function headersToRecord(headers: HeadersInit | undefined): Record<string, strin
   return out
 }
 
-export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
+/**
+ * `standIn`: answers the requests no mock answers that it knows (the Management API stand-in); the flow's mocks
+ * always come first.
+ */
+export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks, standIn?: ManagementApiStandIn) {
   function exchange(method: string, url: string, headers: Record<string, string>, body: JsonValue, line: number | undefined) {
-    const found = answer(mocks, method, url)
+    const mocked = answer(mocks, method, url)
+    if (mocked) standIn?.observeMock({ method, url, headers, body }, mocked.status, mocked.body)
+    const found = mocked ?? standInAnswer(standIn, method, url, headers, body)
     hooks.record({
       method, url, headers, body,
       mock: found ? found.index : null,
+      ...(found?.standIn ? { standIn: found.standIn } : {}),
       status: found ? found.status : null,
       response: found ? toJson(found.body) : null,
     }, line)
@@ -153,7 +172,7 @@ export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
     const implied = impliedContentType(rawBody)
     if (implied && !('content-type' in headers)) headers['content-type'] = implied
     const found = exchange(method, url, headers, describeBody(rawBody, headers['content-type']), line)
-    if (!found) throw new TypeError(`fetch failed: ${notMocked(method, url)}`)
+    if (!found) throw new TypeError(`fetch failed: ${notMocked(method, url, standIn)}`)
     const nullBody = [101, 204, 205, 304].includes(found.status)
     const response = new Response(nullBody ? null : found.text, { status: found.status, statusText: statusText(found.status), headers: found.headers })
     Object.defineProperty(response, 'url', { value: url })
@@ -163,7 +182,7 @@ export function createHttpClient(mocks: HttpMock[], hooks: HttpHooks) {
   return {
     fetch: mockFetch as typeof fetch,
     /** axios bound to the mocks; the runtime loads the library itself only when an action requires it. */
-    axios: (library: AxiosStatic) => createAxios(library, exchange, hooks),
+    axios: (library: AxiosStatic) => createAxios(library, exchange, hooks, standIn),
   }
 }
 
@@ -177,7 +196,7 @@ type Config = InternalAxiosRequestConfig & { [LINE_KEY]?: number }
  * The real axios (its browser build, which never touches Node's http), with an adapter that answers from
  * the mocks: params, headers, interceptors and transforms are axios's own.
  */
-function createAxios(axiosLib: AxiosStatic, exchange: Exchange, hooks: HttpHooks): AxiosStatic {
+function createAxios(axiosLib: AxiosStatic, exchange: Exchange, hooks: HttpHooks, standIn?: ManagementApiStandIn): AxiosStatic {
   const { AxiosError, AxiosHeaders } = axiosLib
   const adapter = async (config: Config): Promise<AxiosResponse> => {
     const request = {}
@@ -191,7 +210,7 @@ function createAxios(axiosLib: AxiosStatic, exchange: Exchange, hooks: HttpHooks
     }
     const recorded = lowerKeys(headers.toJSON(true) as Record<string, string>)
     const found = exchange(method, url, recorded, describeBody(config.data, recorded['content-type']), config[LINE_KEY])
-    if (!found) throw new AxiosError(notMocked(method, url), 'ERR_NETWORK', config, request)
+    if (!found) throw new AxiosError(notMocked(method, url, standIn), 'ERR_NETWORK', config, request)
     const response: AxiosResponse = {
       data: found.text, status: found.status, statusText: statusText(found.status),
       headers: AxiosHeaders.from(found.headers), config, request,

@@ -14,6 +14,7 @@ import { actionFileName, callerLocation, checkHandler, compileAction, instantiat
 import { createCryptoGlobal, createDateClass, createEntropy, createMath, randomId, type Entropy } from './determinism.ts'
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { createHttpClient } from './http.ts'
+import { createManagementApi, linkWarning } from './managementApi.ts'
 import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createProcess } from './modules/nodeProcess.ts'
@@ -254,14 +255,18 @@ class Run {
   }
 
   private httpFor(frame: Frame) {
+    const standIn = createManagementApi({
+      tx: this.tx, event: this.doc.event, mocks: this.doc.mocks.managementApi, now: this.now, action: frame.name,
+    })
     return createHttpClient(this.doc.mocks.http, {
       callerLine: (callee, names) => this.callerLine(frame, callee, names),
       record: (exchange, line) => {
         this.guard(frame)
         this.http.push({ action: frame.name, phase: frame.phase, ...exchange })
-        this.push('http', `${exchange.method} ${exchange.url}`, [{ headers: exchange.headers, body: exchange.body, status: exchange.status, mock: exchange.mock }], frame, line)
+        const { headers, body, status, mock, standIn: answeredBy } = exchange
+        this.push('http', `${exchange.method} ${exchange.url}`, [{ headers, body, status, mock, ...(answeredBy ? { standIn: answeredBy } : {}) }], frame, line)
       },
-    })
+    }, standIn)
   }
 
   private library<Name extends keyof Libraries>(name: Name): ReturnType<NonNullable<Libraries[Name]>> {
@@ -539,6 +544,10 @@ class Run {
   }
 
   private base(status: RunStatus): RunResult {
+    if (status !== 'suspended') {
+      const warning = linkWarning(this.tx)
+      if (warning && !this.tx.warnings.includes(warning)) this.tx.warnings.push(warning)
+    }
     return transactionResult(this.doc.event, this.tx, status, { actions: this.actions, timeline: this.timeline, http: this.http, cache: {} })
   }
 

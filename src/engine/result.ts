@@ -29,6 +29,7 @@ export function transactionResult(event: Record<string, any>, tx: Transaction, s
     redirect: null,
     challenge: null,
     prompt: null,
+    ...(tx.managementApi?.answered ? { managementApi: { changes: tx.managementApi.changes } } : {}),
     warnings: tx.warnings,
     resume: null,
   }

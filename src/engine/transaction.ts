@@ -3,6 +3,7 @@
  * session changes. It is plain JSON, so a suspended run can carry it and be continued later.
  */
 import { setOwn } from './serialize.ts'
+import type { ManagementApiState } from './managementApi.ts'
 import type { JsonObject, MfaFactor, ProfileUpdate, SamlChanges } from './types.ts'
 
 export interface Denial {
@@ -38,6 +39,8 @@ export interface Transaction {
   prompt: JsonObject | null
   denial: Denial | null
   warnings: string[]
+  /** The Management API stand-in's directory and changes, from its first request on (managementApi.ts). */
+  managementApi?: ManagementApiState
 }
 
 function objectOr(value: unknown): JsonObject {
@@ -85,8 +88,13 @@ export function applyChanges(target: JsonObject, changes: JsonObject): JsonObjec
   return out
 }
 
-/** A copy of stored and queued metadata for an action's event: nested values are copied, so the action cannot change the transaction through them. */
+/**
+ * A copy of stored and queued metadata for an action's event: nested values are copied, so the action cannot change the
+ * transaction through them. Writes through the Management API are not in it: the event carries the profile the login
+ * started with and the trigger's own changes only.
+ */
 export function metadataForEvent(tx: Transaction): Transaction['user'] {
+  const stored = tx.managementApi?.eventMetadata ?? tx.user
   const copy = (target: JsonObject, changes: JsonObject) => {
     const out: JsonObject = {}
     for (const source of [target, changes]) {
@@ -98,7 +106,7 @@ export function metadataForEvent(tx: Transaction): Transaction['user'] {
     }
     return out
   }
-  return { app_metadata: copy(tx.user.app_metadata, tx.pending.app_metadata), user_metadata: copy(tx.user.user_metadata, tx.pending.user_metadata) }
+  return { app_metadata: copy(stored.app_metadata, tx.pending.app_metadata), user_metadata: copy(stored.user_metadata, tx.pending.user_metadata) }
 }
 
 /** The metadata later actions see: what is stored plus what is queued. */
@@ -114,6 +122,13 @@ export function flushMetadata(tx: Transaction, when: ProfileUpdate['when']): Pro
   const { app_metadata, user_metadata } = tx.pending
   if (!Object.keys(app_metadata).length && !Object.keys(user_metadata).length) return null
   const write: ProfileUpdate = { when, app_metadata, user_metadata }
+  const eventView = tx.managementApi?.eventMetadata
+  if (eventView) {
+    tx.managementApi!.eventMetadata = {
+      app_metadata: applyChanges(eventView.app_metadata, app_metadata),
+      user_metadata: applyChanges(eventView.user_metadata, user_metadata),
+    }
+  }
   tx.user = currentMetadata(tx)
   tx.pending = { app_metadata: {}, user_metadata: {} }
   tx.writes.push(write)

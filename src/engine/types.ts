@@ -72,8 +72,13 @@ export interface MetadataChanges {
 }
 
 export interface ProfileUpdate extends MetadataChanges {
-  /** `end`: the single write after the last action; `before-redirect`: written before the user left. */
-  when: 'end' | 'before-redirect'
+  /**
+   * `end`: the trigger's single write after the last action; `before-redirect`: written before the user left;
+   * `management-api`: an action's own `PATCH /api/v2/users/{id}`, written when the Management API stand-in answered it.
+   */
+  when: 'end' | 'before-redirect' | 'management-api'
+  /** The action that sent the Management API request (`management-api` writes only). */
+  action?: string
 }
 
 export interface IssuedToken {
@@ -97,9 +102,17 @@ export interface HttpExchange {
   body: JsonValue
   /** Index of the mock in `document.mocks.http` that answered; `null` when none matched. */
   mock: number | null
+  /** Set when no mock matched and the playground's stand-in answered (managementApi.ts). */
+  standIn?: 'management-api'
   status: number | null
   response: JsonValue
 }
+
+/** What an action changed through the Management API stand-in, besides the metadata writes in `profileUpdates`. */
+export type ManagementApiChange =
+  | { kind: 'user.update'; action: string; user_id: string; fields: JsonObject }
+  | { kind: 'roles.assign'; action: string; user_id: string; roles: { id: string; name: string }[] }
+  | { kind: 'identities.link'; action: string; user_id: string; linked: string; identities: JsonObject[] }
 
 export interface MfaFactor {
   type: string
@@ -188,6 +201,8 @@ export interface RunResult {
   challenge: PendingChallenge | null
   prompt: PendingPrompt | null
   http: HttpExchange[]
+  /** Present when the Management API stand-in answered a request: the changes it made, in order. */
+  managementApi?: { changes: ManagementApiChange[] }
   warnings: string[]
   resume: ResumeState | null
 }

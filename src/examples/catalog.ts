@@ -63,8 +63,8 @@ export const EXAMPLES: Example[] = [
 function teamExamples(): Example[] {
   const example = (
     slug: string, title: string, teaches: string, actions: ActionSpec[],
-    changeEvent?: (event: Record<string, any>) => void, mocks: FlowDocument['mocks']['http'] = [],
-  ): Example => ({ slug, title, teaches, document: flow(title, actions, changeEvent, { mocks: { http: mocks } }) })
+    changeEvent?: (event: Record<string, any>) => void, mocks: FlowDocument['mocks']['http'] | FlowDocument['mocks'] = [],
+  ): Example => ({ slug, title, teaches, document: flow(title, actions, changeEvent, { mocks: Array.isArray(mocks) ? { http: mocks } : mocks }) })
   return [
     example('legacy-migration-flag', 'Lazy migration: flag migrated users',
       'Metadata queued by one action is visible to the next actions of the same login; a legacy-service failure caught in the action leaves the login and the profile untouched.',
@@ -82,8 +82,8 @@ function teamExamples(): Example[] {
       'api.prompt.render suspends the flow on a form; onContinuePostLogin of the same action reads the answers in event.prompt.fields.',
       [team.termsConsentForm, team.termsClaim]),
     example('account-linking-by-email', 'Link accounts with the same email',
-      'An action can call the Management API with a cached client-credentials token, redirect the user to a linking page, and make the linked account the tokens\' subject with api.authentication.setPrimaryUser.',
-      [team.linkByEmail, team.identityProviderClaim], team.googleLoginWithExistingAccount, team.MANAGEMENT_MOCKS),
+      'An action can call the Management API with a cached client-credentials token (the playground\'s stand-in answers it from the flow\'s users), redirect the user to a linking page, and make the linked account the tokens\' subject with api.authentication.setPrimaryUser.',
+      [team.linkByEmail, team.identityProviderClaim], team.googleLoginWithExistingAccount, { http: [], managementApi: team.LINKING_DIRECTORY }),
     example('crm-enrichment', 'Enrich tokens from a CRM',
       'api.cache keeps the CRM token between logins (up to its lifetime, not guaranteed), and transaction metadata hands the CRM status to the next action.',
       [team.crmEnrichment, team.blockClosedAccounts], undefined, team.CRM_MOCKS),

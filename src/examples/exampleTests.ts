@@ -4,7 +4,7 @@
  */
 import type { FlowTest } from '../engine/flowTests.ts'
 import { CONTINUE_FILES } from './continueFiles.ts'
-import { ADMIN_DASHBOARD_CLIENT_ID, DATABASE_USER_ID, GOOGLE_USER_ID, LINKING_SECRET, MANAGEMENT_TOKEN, PARTNER_TOKEN, TERMS_FORM_ID } from './teamFlows.ts'
+import { ADMIN_DASHBOARD_CLIENT_ID, DATABASE_USER_ID, GOOGLE_USER_ID, LINKING_SECRET, PARTNER_TOKEN, TERMS_FORM_ID } from './teamFlows.ts'
 
 const MONDAY = '2026-11-23T12:00:00Z'
 const SATURDAY = '2026-11-28T12:00:00Z'
@@ -16,6 +16,8 @@ const DENIED_MY_SPA = { status: 'denied', error: { code: 'access_denied', descri
 const NS = 'https://example.com'
 const MONDAY_ISO = '2026-11-23T12:00:00.000Z'
 const MONDAY_MS = Date.parse(MONDAY)
+/** A JWT, as a pattern: the Management API stand-in's tokens. */
+const JWT = '[\\w-]+\\.[\\w-]+\\.[\\w-]+'
 
 /** base64url of JSON, as a JWT part (ASCII only). */
 const jwtPart = (value: object) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -395,10 +397,12 @@ export const EXAMPLE_TESTS: Record<string, FlowTest[]> = {
           },
           {
             method: 'GET', url: 'https://acme-dev.us.auth0.com/api/v2/users-by-email?email=j%2Bsmith%40example.com', status: 200,
-            headers: { authorization: `Bearer ${MANAGEMENT_TOKEN}` },
+            headers: { authorization: { $matches: `^Bearer ${JWT}$` } },
+            standIn: 'management-api',
+            response: [{ user_id: GOOGLE_USER_ID }, { user_id: DATABASE_USER_ID }],
           },
         ],
-        cache: { 'management-api-token': { value: MANAGEMENT_TOKEN, expires_at: MONDAY_MS + (86_400 - 60) * 1000 } },
+        cache: { 'management-api-token': { value: { $matches: `^${JWT}$` }, expires_at: MONDAY_MS + (86_400 - 60) * 1000 } },
         redirect: {
           url: { $matches: '^https://accounts\\.example\\.com/link\\?session_token=[\\w-]+\\.[\\w-]+\\.[\\w-]+&state=' },
           action: 'Offer to link accounts with the same email',

@@ -11,7 +11,7 @@ import { LIBRARIES } from '../engine/testing.ts'
 import { findExample } from './catalog.ts'
 import { CONTINUE_FILES } from './continueFiles.ts'
 import {
-  DATABASE_USER_ID, GOOGLE_USER_ID, LEGACY_API_TOKEN, MANAGEMENT_TOKEN, PARTNER_PUBLIC_KEY, PARTNER_TOKEN, SLACK_WEBHOOK_URL,
+  DATABASE_USER_ID, GOOGLE_USER_ID, LEGACY_API_TOKEN, PARTNER_PUBLIC_KEY, PARTNER_TOKEN, SLACK_WEBHOOK_URL,
   TERMS_FORM_ID, loginFromNorthKorea, silentLogin, unverifiedGithubUser,
 } from './teamFlows.ts'
 
@@ -232,8 +232,15 @@ describe('account-linking-by-email', () => {
       grant_type: 'client_credentials', client_id: 'Mgmt7pQ2rS9tU4vW1xY6zA3bC8dE5fG0', client_secret: 'mgmt-client-secret-9c2e',
       audience: 'https://acme-dev.us.auth0.com/api/v2/',
     })
-    expect(result.http[1].headers.authorization).toBe(`Bearer ${MANAGEMENT_TOKEN}`)
-    expect(result.cache['management-api-token']).toEqual({ value: MANAGEMENT_TOKEN, expires_at: NOW_MS + (86_400 - 60) * 1000 })
+    // No HTTP mocks: the Management API stand-in answers from the event's user and the flow's other users.
+    expect(result.http.map((exchange) => [exchange.mock, exchange.standIn])).toEqual([[null, 'management-api'], [null, 'management-api']])
+    const token = (result.http[0].response as { access_token: string }).access_token
+    expect(result.http[1].headers.authorization).toBe(`Bearer ${token}`)
+    expect(result.http[1].response).toEqual([
+      expect.objectContaining({ user_id: GOOGLE_USER_ID, email_verified: true }),
+      expect.objectContaining({ user_id: DATABASE_USER_ID, email_verified: true }),
+    ])
+    expect(result.cache['management-api-token']).toEqual({ value: token, expires_at: NOW_MS + (86_400 - 60) * 1000 })
     expect(result.redirect!.url).toMatch(/^https:\/\/accounts\.example\.com\/link\?session_token=[\w-]+\.[\w-]+\.[\w-]+&state=/)
     expect(sessionTokenOf(result)).toMatchObject({ sub: GOOGLE_USER_ID, email: 'j+smith@example.com', candidates: [DATABASE_USER_ID], exp: NOW_MS / 1000 + 600 })
   })
@@ -255,7 +262,10 @@ describe('account-linking-by-email', () => {
   })
 
   it('logs in without linking when the Management API fails, or the email is not verified', async () => {
-    const down = await run(example('account-linking-by-email', (doc) => { doc.mocks.http[0].status = 503 }))
+    // A mock of the flow answers before the stand-in: here, the token endpoint is down.
+    const down = await run(example('account-linking-by-email', (doc) => {
+      doc.mocks.http.push({ method: 'POST', url: 'https://acme-dev.us.auth0.com/oauth/token', status: 503, headers: {}, body: { error: 'temporarily_unavailable' } })
+    }))
     expect(down.status).toBe('completed')
     expect(down.redirect).toBeNull()
     expect(down.http).toHaveLength(1)

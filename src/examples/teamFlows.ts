@@ -4,7 +4,7 @@
  * changes that make its story, and its HTTP mocks live here; `catalog.ts` lists the flows and
  * `teamFlows.test.ts` checks what each one does.
  */
-import type { HttpMock } from '../engine/flowDocument.ts'
+import type { HttpMock, ManagementApiMocks } from '../engine/flowDocument.ts'
 import { JSDOC, type ActionSpec } from './actionSpec.ts'
 
 type EventChange = (event: Record<string, any>) => void
@@ -491,22 +491,20 @@ export const googleLoginWithExistingAccount: EventChange = (event) => {
   event.authorization.roles = []
 }
 
-export const MANAGEMENT_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.management-api.token'
-
-export const MANAGEMENT_MOCKS: HttpMock[] = [
-  {
-    method: 'POST', url: `https://${TENANT_DOMAIN}/oauth/token`, status: 200,
-    body: { access_token: MANAGEMENT_TOKEN, token_type: 'Bearer', expires_in: 86400, scope: 'read:users' }, headers: {},
-  },
-  {
-    method: 'GET', url: `https://${TENANT_DOMAIN}/api/v2/users-by-email`, status: 200,
-    body: [
-      { user_id: GOOGLE_USER_ID, email: 'j+smith@example.com', email_verified: true, identities: [{ provider: 'google-oauth2', user_id: GOOGLE_USER_ID.split('|')[1], connection: 'google-oauth2', isSocial: true }] },
-      { user_id: DATABASE_USER_ID, email: 'j+smith@example.com', email_verified: true, identities: [{ provider: 'auth0', user_id: DATABASE_USER_ID.split('|')[1], connection: 'Username-Password-Authentication', isSocial: false }] },
-    ],
-    headers: {},
-  },
-]
+/**
+ * The tenant's other users, for the Management API stand-in: the database account with the same email. The stand-in
+ * answers the token and users-by-email requests from them and from the event's user.
+ */
+export const LINKING_DIRECTORY: ManagementApiMocks = {
+  users: [
+    {
+      user_id: DATABASE_USER_ID, email: 'j+smith@example.com', email_verified: true, name: 'John Smith', nickname: 'j+smith',
+      created_at: '2024-01-15T09:30:00.000Z', updated_at: '2026-05-01T12:00:00.000Z',
+      identities: [{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: DATABASE_USER_ID.split('|')[1], isSocial: false }],
+      app_metadata: { plan: 'gold' }, user_metadata: {},
+    },
+  ],
+}
 
 // ---- 7. CRM enrichment with a cached token --------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react'
-import type { JsonObject, RunResult } from '../../engine/types.ts'
+import type { JsonObject, ManagementApiChange, RunResult } from '../../engine/types.ts'
 import { HttpExchanges } from './HttpExchanges.tsx'
 import { JsonBlock, JsonInline } from './JsonBlock.tsx'
 import { fromNow, utcTime } from './time.ts'
@@ -123,6 +123,27 @@ function CacheRecords({ cache }: { cache: RunResult['cache'] }) {
   )
 }
 
+/** What actions changed through the Management API stand-in (metadata writes are in the metadata view). */
+function ManagementApiChanges({ changes }: { changes: ManagementApiChange[] }) {
+  return (
+    <ol className="space-y-1.5 text-xs">
+      {changes.map((change, index) => (
+        <li key={index} data-kind={change.kind}>
+          {change.kind === 'roles.assign' && <>Roles {change.roles.map((role, i) => <Fragment key={role.id}>{i > 0 && ', '}{code(role.name)} ({code(role.id)})</Fragment>)} assigned to {code(change.user_id)}</>}
+          {change.kind === 'identities.link' && (
+            <>
+              {code(change.linked)} linked into {code(change.user_id)} as a secondary identity; its identities now:
+              <JsonBlock value={change.identities} />
+            </>
+          )}
+          {change.kind === 'user.update' && <>{code(change.user_id)} updated: <JsonInline value={change.fields} /></>}
+          <span className="text-slate-600 dark:text-slate-400"> · by {change.action}</span>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
 function sectionsOf(result: RunResult): { id: string; title: string; body: ReactNode }[] {
   const { mfa, challenge, prompt, authentication, saml } = result
   const warnings = result.warnings.filter((warning) => !isTokenWarning(warning))
@@ -168,6 +189,11 @@ function sectionsOf(result: RunResult): { id: string; title: string; body: React
     !isEmpty(result.transactionMetadata) && { id: 'transaction-metadata', title: 'Transaction metadata', body: <JsonBlock value={result.transactionMetadata} /> },
     !isEmpty(result.cache) && { id: 'cache', title: 'Cache', body: <CacheRecords cache={result.cache} /> },
     result.http.length > 0 && { id: 'http', title: `HTTP requests (${result.http.length})`, body: <HttpExchanges exchanges={result.http} /> },
+    (result.managementApi?.changes.length ?? 0) > 0 && {
+      id: 'management-api',
+      title: 'Management API changes (stand-in)',
+      body: <ManagementApiChanges changes={result.managementApi!.changes} />,
+    },
     warnings.length > 0 && { id: 'warnings', title: 'Warnings', body: <WarningList warnings={warnings} /> },
   ].filter((section) => !!section)
 }

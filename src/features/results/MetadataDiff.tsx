@@ -64,6 +64,14 @@ function Absent() {
 const WHEN: Record<ProfileUpdate['when'], string> = {
   end: 'at the end of the flow',
   'before-redirect': 'before the user was sent away',
+  'management-api': 'through the Management API',
+}
+
+/** When a write happened; a Management API write also says which action sent it and that the stand-in answered. */
+function writeLabel(write: ProfileUpdate, index: number): string {
+  const when = WHEN[write.when] ?? write.when
+  if (write.when !== 'management-api') return `Write ${index + 1}, ${when}:`
+  return `Write ${index + 1}, ${when} (PATCH /api/v2/users/{id}${write.action ? ` by ${write.action}` : ''}, answered by the stand-in), apart from the trigger's write:`
 }
 
 function WriteChanges({ write }: { write: ProfileUpdate }) {
@@ -94,8 +102,8 @@ function ProfileWrites({ result }: { result: RunResult }) {
       )}
       <ol className="mt-1 space-y-2">
         {writes.map((write, index) => (
-          <li key={index} className="text-xs">
-            <span className="text-slate-600 dark:text-slate-300">Write {index + 1}, {WHEN[write.when]}:</span>
+          <li key={index} className="text-xs" data-when={write.when}>
+            <span className="text-slate-600 dark:text-slate-300">{writeLabel(write, index)}</span>
             <WriteChanges write={write} />
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent } from 'react'
 import type { TimelineEntry } from '../../engine/types.ts'
+import { answeredByStandIn, STAND_IN_LABEL } from './httpAnswers.ts'
 import { JsonBlock } from './JsonBlock.tsx'
 import { LongText } from './ShowAll.tsx'
 import { KIND_BADGE } from './timelineKinds.ts'
@@ -70,6 +71,9 @@ export const TimelineEntryRow = memo(function TimelineEntryRow({ entry, index, c
       <div className="min-w-0 flex-1">
         <div className="flex min-w-0 items-baseline gap-2">
           <span title={label} className={`max-w-[60%] shrink-0 truncate ${entry.kind === 'engine' ? 'font-medium text-slate-700 dark:text-slate-200' : 'font-mono text-slate-900 dark:text-slate-100'}`}>{label}</span>
+          {answeredByStandIn(entry) && (
+            <span data-testid="timeline-stand-in" title={`No HTTP mock matched: the ${STAND_IN_LABEL} answered`} className="shrink-0 rounded bg-violet-100 px-1 text-[10px] leading-4 font-medium text-violet-800 dark:bg-violet-900/60 dark:text-violet-200">stand-in</span>
+          )}
           {!expanded && entry.args.length > 0 && <span className="min-w-0 truncate font-mono text-slate-600 dark:text-slate-400">{compactArgs(entry.args)}</span>}
           {!expanded && entry.returned !== undefined && <span className="max-w-[35%] shrink-0 truncate font-mono text-emerald-700 dark:text-emerald-400">→ {compactJson(entry.returned)}</span>}
           {!expanded && entry.error !== undefined && <span className="min-w-0 truncate text-red-700 dark:text-red-400">✕ {compactText(entry.error)}</span>}

@@ -120,4 +120,32 @@ describe('result views', () => {
       expect(markup, view).toMatch(/Show all \((9,998,000|8,\d{3}) more characters\)/)
     }
   })
+
+  it('mark what the Management API stand-in answered, its metadata write apart from the trigger\'s, and its changes', async () => {
+    const doc = testFlow([onExecute(`
+      const domain = 'acme-dev.us.auth0.com'
+      const { access_token } = await (await fetch('https://' + domain + '/oauth/token', { method: 'POST', body: new URLSearchParams({
+        grant_type: 'client_credentials', client_id: 'c', client_secret: 's', audience: 'https://' + domain + '/api/v2/' }) })).json()
+      const call = (method, path, body) => fetch('https://' + domain + '/api/v2/users/' + encodeURIComponent(event.user.user_id) + path, {
+        method, headers: { authorization: 'Bearer ' + access_token, 'content-type': 'application/json' }, body: body && JSON.stringify(body) })
+      await call('PATCH', '', { app_metadata: { crm_id: 'C-17' } })
+      await call('POST', '/roles', { roles: ['rol_Member000000000'] })
+      api.user.setAppMetadata('last_login_app', event.client.name)
+    `)])
+    doc.mocks.managementApi = { roles: [{ id: 'rol_Member000000000', name: 'member' }] }
+    const result = await runFlow(doc, { now: '2026-05-04T12:00:00Z' })
+    expect(result.status).toBe('completed')
+    const { metadata, details } = renderViews(result)
+    expect(metadata).toContain('2 profile writes')
+    expect(metadata).toMatch(/data-when="management-api"[^>]*>[^]*through the Management API \(PATCH \/api\/v2\/users\/\{id\} by Action 1, answered by the stand-in\), apart from the trigger&#x27;s write:/)
+    expect(metadata).toContain('data-when="end"')
+    expect(details).toContain('data-stand-in="management-api"')
+    expect(details).toContain('answered by the Management API stand-in (no HTTP mock matched)')
+    expect(details).toContain('data-testid="details-management-api"')
+    expect(details).toContain('data-kind="user.update"')
+    expect(details).toContain('data-kind="roles.assign"')
+    const http = result.timeline.find((entry) => entry.kind === 'http')!
+    const row = renderToStaticMarkup(createElement(TimelineEntryRow, { entry: http, index: 0, current: false, expanded: false, onSelect: () => {}, onToggle: () => {} }))
+    expect(row).toContain('data-testid="timeline-stand-in"')
+  })
 })
