@@ -4,11 +4,20 @@ import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { rolldown } from 'rolldown'
 import { ENGINE_DEV_PATH, SANDBOX_SCRIPT, sandboxHtml } from './src/runtime/sandboxDocument.ts'
+import { curatedPackages } from './src/build/curatedPackages.ts'
+
+/**
+ * The package CDN the page fetches npm packages from (outside the curated offline set), as the app's default
+ * and the one origin besides its own that the page may connect to: `VITE_PACKAGE_CDN=https://cdn.example.com
+ * npm run build` to change it (src/runtime/packages/cdnSetting.ts reads the same variable).
+ */
+const PACKAGE_CDN_ORIGIN = new URL(process.env.VITE_PACKAGE_CDN || 'https://unpkg.com').origin
 
 /**
  * The page's own Content-Security-Policy, as a <meta> in the built index.html, so it holds on any static
  * host: the page runs only the scripts it ships (no inline or injected script, no eval), talks only to
- * where it was served from, and frames only its own sandbox document. Action code never runs here: it runs
+ * where it was served from (and the package CDN: the page fetches packages, as data for the sandbox), and
+ * frames only its own sandbox document. Action code never runs here: it runs
  * in `sandbox.html`, an opaque-origin iframe with its own, stricter policy (see src/runtime/README.md).
  * Not in the dev server, whose React refresh needs inline scripts.
  */
@@ -20,7 +29,7 @@ export const PAGE_CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "worker-src 'self' blob:",
-  "connect-src 'self'",
+  `connect-src 'self' ${PACKAGE_CDN_ORIGIN}`,
   "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -64,7 +73,7 @@ function sandboxDocument(): Plugin {
 export default defineConfig({
   // Relative URLs: the build works from any folder of any static host.
   base: './',
-  plugins: [react(), tailwindcss(), pageCsp(), sandboxDocument()],
+  plugins: [react(), tailwindcss(), pageCsp(), sandboxDocument(), curatedPackages()],
   worker: { format: 'es' },
   // The dependency scan starts from index.html and does not follow `new Worker(new URL(…))`; without this
   // the first run on a fresh dev server finds the worker's dependencies late and its worker fails to load.

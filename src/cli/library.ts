@@ -9,6 +9,7 @@ import type { ContinueSpec, FlowTestReport, RunResult } from '../engine/types.ts
 import { createNodeRunner } from '../runtime/nodeRunner.ts'
 import type { Runner } from '../runtime/supervisedRunner.ts'
 import { readFlowFile } from './inputs.ts'
+import { flowPackages, packagesBase, withPackages } from './flowPackages.ts'
 
 export type * from '../engine/types.ts'
 
@@ -36,6 +37,11 @@ export interface RunFlowOptions {
   timeLimitMs?: number
   /** When the flow suspends (redirect, MFA, form), resumes it with this /continue request; the result is the resumed run's. */
   continue?: ContinueSpec
+  /**
+   * The folder whose nearest node_modules has the packages a document object's actions declare (default:
+   * the current folder). A flow file's packages come from the node_modules nearest the file.
+   */
+  packagesFrom?: string
 }
 
 let shared: Runner | null = null
@@ -50,14 +56,26 @@ function documentOf(input: FlowDocumentJson | string): FlowDocument {
   return parsed.value
 }
 
+/** The files of the packages the document's actions declare; a package that is not installed throws. */
+async function packagesOf(doc: FlowDocument, input: FlowDocumentJson | string, packagesFrom: string | undefined) {
+  const base = typeof input === 'string' ? packagesBase(input) : packagesFrom ?? process.cwd()
+  const where = typeof input === 'string' ? input : doc.name
+  try {
+    return await flowPackages(doc, base, where, (line) => process.emitWarning(line, 'ActionsPlaygroundWarning'))
+  } catch (error) {
+    throw new Error((error as Error).message)
+  }
+}
+
 /** Runs a flow document (or flow file) and returns its result, as `actions-playground run --json` prints it. */
 export async function runFlow(input: FlowDocumentJson | string, options: RunFlowOptions = {}): Promise<RunResult> {
   const doc = documentOf(input)
-  const { continue: spec, ...runOptions } = options
-  const first = await runner().run(doc, runOptions)
+  const { continue: spec, packagesFrom, ...runOptions } = options
+  const flowRunner = withPackages(runner(), await packagesOf(doc, input, packagesFrom))
+  const first = await flowRunner.run(doc, runOptions)
   if (!spec || first.status !== 'suspended') return first
   const now = typeof options.now === 'string' ? Date.parse(options.now) : options.now
-  return runner().continue(doc, first, await prepareContinue(first, spec, now ?? Date.now()), runOptions)
+  return flowRunner.continue(doc, first, await prepareContinue(first, spec, now ?? Date.now()), runOptions)
 }
 
 export interface TestFlowOptions {
@@ -65,11 +83,15 @@ export interface TestFlowOptions {
   now?: number | string
   seed?: number
   timeLimitMs?: number
+  /** As for runFlow: where a document object's packages come from (default: the current folder). */
+  packagesFrom?: string
 }
 
 /** Runs the `tests` of a flow document (or flow file), one after the other, as `actions-playground test` does. */
 export async function testFlow(input: FlowDocumentJson | string, options: TestFlowOptions = {}): Promise<FlowTestReport> {
   const now = typeof options.now === 'string' ? Date.parse(options.now) : options.now
   if (now !== undefined && !Number.isFinite(now)) throw new Error(`now must be an ISO time or a number (got ${JSON.stringify(options.now)})`)
-  return runFlowTests(documentOf(input), runner(), { defaults: { ...options, now } })
+  const { packagesFrom, ...defaults } = options
+  const doc = documentOf(input)
+  return runFlowTests(doc, withPackages(runner(), await packagesOf(doc, input, packagesFrom)), { defaults: { ...defaults, now } })
 }

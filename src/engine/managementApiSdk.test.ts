@@ -4,8 +4,8 @@
  * what the stand-in has to answer. The current SDK (v6, global fetch) and the v4 one (`auth0/legacy`, a `fetch` option).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ManagementClient } from 'auth0'
-import { ManagementClient as LegacyManagementClient } from 'auth0/legacy'
+import { ManagementClient } from 'auth0-v6'
+import { ManagementClient as LegacyManagementClient } from 'auth0-v6/legacy'
 import { createDefaultEvent } from './defaultEvent.ts'
 import { createHttpClient, type HttpRecord } from './http.ts'
 import { createManagementApi } from './managementApi.ts'

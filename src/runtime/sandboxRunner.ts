@@ -8,8 +8,9 @@ import engineWorkerUrl from './engineWorker.ts?worker&url'
 import axiosUrl from 'axios/dist/browser/axios.cjs?url'
 import { ENGINE_DEV_PATH } from './sandboxDocument.ts'
 import type { LibraryName } from './libraries.ts'
+import { DEFAULT_PACKAGE_CDN } from './packages/cdnSetting.ts'
 import { readSandboxMessage } from './sandboxMessages.ts'
-import { createSupervisedRunner, type EngineWorker, type Runner } from './supervisedRunner.ts'
+import { createSupervisedRunner, type EngineWorker, type LoadPackages, type Runner } from './supervisedRunner.ts'
 import type { ProgressListener, SandboxRequest } from './workerProtocol.ts'
 
 /** A run whose sandbox sends nothing (not even its heartbeat) for this long has lost its process. */
@@ -86,6 +87,23 @@ function spawnSandbox(onCrash: (detail: string) => void): EngineWorker {
   }
 }
 
-export function createSandboxRunner(): Runner {
-  return createSupervisedRunner(spawnSandbox, loadLibrary)
+export interface SandboxRunnerOptions {
+  /** The package CDN's base URL (a setting), read at each run that needs packages. */
+  packageCdn?: () => string
+}
+
+/**
+ * The page fetches the packages a flow's actions declare (curated offline set, package CDN, Cache Storage:
+ * packages/browserPackages.ts, loaded only for such a flow) and hands their files to the sandbox with the run.
+ */
+function pageLoadPackages(packageCdn: () => string): LoadPackages {
+  return async (doc) => {
+    if (!doc.actions.some((action) => action.enabled && action.dependencies?.length)) return undefined
+    const { pagePackages } = await import('./packages/browserPackages.ts')
+    return pagePackages(doc, packageCdn())
+  }
+}
+
+export function createSandboxRunner(options: SandboxRunnerOptions = {}): Runner {
+  return createSupervisedRunner(spawnSandbox, loadLibrary, pageLoadPackages(options.packageCdn ?? (() => DEFAULT_PACKAGE_CDN)))
 }

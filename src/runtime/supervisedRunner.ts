@@ -4,6 +4,7 @@
  * or dies. Then the worker is terminated and the next call starts a fresh one.
  */
 import type { ContinueRequest, FlowDocument, RunResult } from '../engine/index.ts'
+import type { ModuleFiles } from '../engine/packages/moduleFiles.ts'
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
 import { librarySources, type LoadLibrarySource } from './libraries.ts'
 import { interruptedResult, type Interruption, type ReceivedProgress } from './interruptedResult.ts'
@@ -37,7 +38,13 @@ export interface EngineWorker {
 /** Starts a worker; it reports a crash (uncaught error, exit, out of memory) through `onCrash`. */
 export type SpawnEngineWorker = (onCrash: (detail: string) => void) => EngineWorker
 
-export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: LoadLibrarySource): Runner {
+/**
+ * The files of the npm packages a flow's actions declare (undefined: none), for a run whose options do not
+ * bring them already. A thrown error's message becomes the run's error.
+ */
+export type LoadPackages = (doc: FlowDocument) => Promise<ModuleFiles | undefined>
+
+export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: LoadLibrarySource, loadPackages?: LoadPackages): Runner {
   let worker: EngineWorker | null = null
   let interrupt: ((interruption: Interruption) => void) | null = null
   let queue: Promise<unknown> = Promise.resolve()
@@ -66,6 +73,8 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
     // Loaded while the worker starts; a library that cannot be loaded ends the run as the worker's crash would.
     const libraries = librarySources(request.doc, loadLibrary)
     libraries.catch(() => {})
+    const packages = request.options.packages || !loadPackages ? Promise.resolve(undefined) : loadPackages(request.doc)
+    packages.catch(() => {})
     try {
       const current = (worker ??= spawnWorker())
       const startup = await Promise.race([current.ready.then(() => null), interrupted,
@@ -73,6 +82,14 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
       clearTimeout(timer)
       if (startup) return await end(startup)
       request = { ...request, libraries: await libraries }
+      let files: ModuleFiles | undefined
+      try {
+        files = await packages
+      } catch (error) {
+        // Nothing ran: the worker stays for the next run.
+        return interruptedResult(request, progress, { kind: 'engine-error', message: error instanceof Error ? error.message : String(error) })
+      }
+      if (files) request = { ...request, options: { ...request.options, packages: files } }
 
       const limitMs = request.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
       const served = current.serve(request, (event) => {

@@ -1,6 +1,18 @@
 /** What the designer shows: the selected action, the inspector tab, the theme. */
 import type { StateCreator } from 'zustand'
+import { DEFAULT_PACKAGE_CDN } from '../runtime/packages/cdnSetting.ts'
 import type { PlaygroundState } from './index.ts'
+
+/** Where this browser keeps its package CDN setting (a setting of the browser, not of a playground). */
+export const PACKAGE_CDN_KEY = 'actions-playground:package-cdn'
+
+function storedPackageCdn(): string {
+  try {
+    return localStorage.getItem(PACKAGE_CDN_KEY) || DEFAULT_PACKAGE_CDN
+  } catch {
+    return DEFAULT_PACKAGE_CDN
+  }
+}
 
 export type InspectorTab = 'code' | 'event' | 'secrets' | 'dependencies' | 'mocks'
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -14,6 +26,8 @@ export interface UiSlice {
   shortcutsOpen: boolean
   /** The code editor takes the keyboard focus when it shows next (or now, when it is shown). */
   editorFocusPending: boolean
+  /** The package CDN's base URL, where the page fetches npm packages outside the curated offline set. */
+  packageCdn: string
   select(id: string | null): void
   showTab(tab: InspectorTab): void
   setTheme(theme: ThemeChoice): void
@@ -22,6 +36,8 @@ export interface UiSlice {
   /** Selects the action, shows its code and puts the focus in the editor. */
   editCode(id: string): void
   editorFocused(): void
+  /** Sets (and remembers in this browser) the package CDN; an empty value goes back to the default. */
+  setPackageCdn(url: string): void
 }
 
 export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (set) => ({
@@ -31,6 +47,7 @@ export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (se
   tabMovesFocus: false,
   shortcutsOpen: false,
   editorFocusPending: false,
+  packageCdn: storedPackageCdn(),
   select: (id) => set({ selectedId: id }),
   showTab: (tab) => set({ inspectorTab: tab }),
   setTheme: (theme) => set({ theme }),
@@ -38,4 +55,12 @@ export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (se
   setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
   editCode: (id) => set({ selectedId: id, inspectorTab: 'code', editorFocusPending: true }),
   editorFocused: () => set({ editorFocusPending: false }),
+  setPackageCdn: (url) => {
+    const packageCdn = url.trim().replace(/\/+$/, '') || DEFAULT_PACKAGE_CDN
+    try {
+      if (packageCdn === DEFAULT_PACKAGE_CDN) localStorage.removeItem(PACKAGE_CDN_KEY)
+      else localStorage.setItem(PACKAGE_CDN_KEY, packageCdn)
+    } catch { /* storage blocked: remembered until the page closes */ }
+    set({ packageCdn })
+  },
 })

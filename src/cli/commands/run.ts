@@ -4,6 +4,7 @@ import { PLAYGROUND_MODULES } from '../../engine/modules/registry.ts'
 import type { JsonObject, RunResult } from '../../engine/types.ts'
 import { createNodeRunner } from '../../runtime/nodeRunner.ts'
 import type { Command } from '../args.ts'
+import { flowPackages, packagesBase, warnOnStderr } from '../flowPackages.ts'
 import { InputError, readContinueSpec, readFlowFile } from '../inputs.ts'
 import { runOptionsFrom, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../runOptions.ts'
 import { summarize } from '../summary.ts'
@@ -39,8 +40,11 @@ from its HTTP mocks, and require() of ${PLAYGROUND_MODULES.join(', ')}.
 What it cannot: the environment, files, the network, child processes or anything else of this machine:
 each run is a fresh sandbox inside a locked-down child process, whatever the flow file's origin.
 
+Packages: an action's "dependencies" ({ "name", "version" }) are read from the node_modules nearest the
+flow file (npm install them in your project) and sent to the sandbox with the run.
+
 Exit code: 0 for any outcome of the flow unless --fail-on lists it (then 1); 2 when the flow file or the
-continue file cannot be read or is not valid.
+continue file cannot be read or is not valid, or a package an action declares is not installed.
 `,
   options: {
     continue: { type: 'string' }, json: { type: 'boolean' }, 'fail-on': { type: 'string' }, ...RUN_OPTIONS,
@@ -53,14 +57,16 @@ continue file cannot be read or is not valid.
     try {
       // The sandbox process starts while the inputs are read.
       runner.warm()
-      const { doc, warnings } = readFlowFile(positionals[0])
+      const { path, doc, warnings } = readFlowFile(positionals[0])
       for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`)
       const spec = typeof values.continue === 'string' ? readContinueSpec(values.continue) : undefined
-      const first = await runner.run(doc, runOptions)
+      const packages = await flowPackages(doc, packagesBase(path), path, warnOnStderr)
+      const options = packages ? { ...runOptions, packages } : runOptions
+      const first = await runner.run(doc, options)
       let result = first
       if (spec && first.status === 'suspended') {
         const request = await prepareContinue(first, spec, runOptions.now ?? Date.now())
-        result = await runner.continue(doc, first, request, runOptions)
+        result = await runner.continue(doc, first, request, options)
       } else if (spec) {
         process.stderr.write(`The flow did not suspend (status ${first.status}), so --continue was not used.\n`)
       }

@@ -10,6 +10,7 @@ import { runFlowTests } from '../../engine/flowTestRun.ts'
 import { createNodeRunner } from '../../runtime/nodeRunner.ts'
 import type { Command } from '../args.ts'
 import { discoverFlowFiles } from '../flowDiscovery.ts'
+import { flowPackages, packagesBase, warnOnStderr, withPackages } from '../flowPackages.ts'
 import { InputError } from '../inputs.ts'
 import { forEachInOrder } from '../inOrder.ts'
 import { runOptionsFrom, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../runOptions.ts'
@@ -59,8 +60,10 @@ ${RUN_OPTIONS_HELP}
                         (these three are defaults: a test's own "now", "seed" or "timeLimitMs" wins)
   -h, --help            show this help
 
+Packages that actions declare ("dependencies") come from the node_modules nearest each flow file.
+
 Exit code: 0 when every test passes, 1 when any fails, 2 when a flow file cannot be read or is not valid,
-or when no test is found.
+when a package an action declares is not installed, or when no test is found.
 `,
   options: { reporter: { type: 'string' }, output: { type: 'string' }, jobs: { type: 'string' }, ...RUN_OPTIONS },
   async execute(values, positionals) {
@@ -73,6 +76,9 @@ or when no test is found.
       const where = positionals.length ? positionals.join(', ') : 'the current folder'
       throw new InputError(`No flow tests found in ${where}: looked for "tests" in *.flow.json files and in flow documents (*.json). See 'actions-playground test --help'.`)
     }
+    // Every flow's packages before any test runs: one that is not installed stops the command (exit 2).
+    const packages = new Map<string, Awaited<ReturnType<typeof flowPackages>>>()
+    for (const { path, doc } of files) if (doc.tests?.length) packages.set(path, await flowPackages(doc, packagesBase(path), path, warnOnStderr))
     const readable = reporter !== 'json' || output !== undefined
     const print = (lines: string[]) => { if (readable) process.stdout.write(`${lines.join('\n')}\n`) }
     const runners = Array.from({ length: Math.min(jobs, files.length) }, () => createNodeRunner())
@@ -81,7 +87,7 @@ or when no test is found.
     try {
       await forEachInOrder(files, runners.length, async ({ path, doc }, worker) => {
         const lines = doc.tests?.length ? [] : [noTestsLine(path)]
-        const report = await runFlowTests(doc, runners[worker], { defaults, onTestEnd: (test) => lines.push(...testLines(path, test)) })
+        const report = await runFlowTests(doc, withPackages(runners[worker], packages.get(path)), { defaults, onTestEnd: (test) => lines.push(...testLines(path, test)) })
         return { lines, report: { file: path, report } }
       }, ({ lines, report }) => {
         if (lines.length) print(lines)

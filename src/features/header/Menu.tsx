@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { usePopupMenu } from '../ui/usePopupMenu.ts'
+import { cdnUrlProblem } from '../../runtime/packages/cdnSetting.ts'
 import { usePlayground } from '../../store/index.ts'
 import type { ThemeChoice } from '../../store/uiSlice.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
@@ -8,6 +10,45 @@ const item = 'flex w-full items-center rounded px-3 py-1.5 text-left text-sm hov
 const field = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-800'
 
 const Separator = () => <div role="separator" className="my-1 border-t border-slate-200 dark:border-slate-700" />
+
+/**
+ * The package CDN setting: where the page fetches the npm packages that actions declare and the offline set
+ * lacks. Kept when it is a URL this build's page may fetch from (its CSP), on Enter or when the field loses focus.
+ */
+function PackageCdnField() {
+  const packageCdn = usePlayground((state) => state.packageCdn)
+  const [text, setText] = useState(packageCdn)
+  const [problem, setProblem] = useState<string | null>(null)
+  const commit = () => {
+    const value = text.trim()
+    const found = value ? cdnUrlProblem(value, import.meta.env.DEV ? undefined : location.origin) : null
+    setProblem(found)
+    if (!found) {
+      usePlayground.getState().setPackageCdn(value)
+      setText(usePlayground.getState().packageCdn)
+    }
+  }
+  return (
+    <div className="px-3 py-1.5 text-sm" title="npm packages outside the offline set come from here: <base>/<name>@<version>/<path>, with ?meta file listings (unpkg's layout). Fetched files are cached in this browser.">
+      <label className="flex items-center justify-between gap-2">
+        Package CDN
+        <input
+          data-testid="package-cdn"
+          type="url"
+          spellCheck={false}
+          value={text}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'package-cdn-problem' : undefined}
+          onChange={(event) => setText(event.target.value)}
+          onBlur={commit}
+          onKeyDown={(event) => { if (event.key === 'Enter') { event.preventDefault(); commit() } }}
+          className={`w-44 ${field}`}
+        />
+      </label>
+      {problem && <p id="package-cdn-problem" role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">{problem}</p>}
+    </div>
+  )
+}
 
 /** The header's menu: commands from the registry, with the theme and the time limit between them. */
 export function Menu() {
@@ -43,6 +84,7 @@ export function Menu() {
               className={`w-16 ${field}`}
             />
           </label>
+          <PackageCdnField />
           {items(['shortcuts'])}
           <Separator />
           {items(['newPlayground', 'examples'])}
