@@ -15,6 +15,7 @@ import { sha3_224, sha3_256, sha3_384, sha3_512, shake128, shake256 } from '@nob
 import type { Entropy } from '../determinism.ts'
 import { nodeError, received } from './nodeErrors.ts'
 import { createSigning } from './nodeSign.ts'
+import { KeyObject, secretBytes } from './nodeKeys.ts'
 
 interface HashState {
   update(bytes: Uint8Array): unknown
@@ -324,7 +325,11 @@ export function createCrypto(entropy: Entropy) {
     createHmac(algorithm: string, key: unknown): Hmac {
       const hash = hashFunction(algorithm)
       if (!hash) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${algorithm}`)
-      return new Hmac(hmac.create(hash as unknown as CHash, dataBytes(key, 'key')) as unknown as HashState)
+      const secret = key instanceof KeyObject ? secretBytes(key) : undefined
+      if (key instanceof KeyObject && !secret) {
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected secret.`)
+      }
+      return new Hmac(hmac.create(hash as unknown as CHash, secret ?? dataBytes(key, 'key')) as unknown as HashState)
     },
     hash: oneShotHash,
     ...createSigning(dataBytes),
