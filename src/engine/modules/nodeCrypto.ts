@@ -259,6 +259,24 @@ function oneShotHash(algorithm: unknown, data: unknown, outputEncoding: unknown 
   return normalized === 'buffer' ? Buffer.from(digest) : encoded(digest, normalized)
 }
 
+/**
+ * What Node's crypto has and the playground does not emulate (ciphers, key generation, key agreement, RSA encryption,
+ * certificates): present, as packages reach for them as they load (jose 5 promisifies `generateKeyPair`), and failing
+ * with a clear error when called.
+ */
+function notEmulated(name: string): (...args: unknown[]) => never {
+  const fail = (): never => {
+    throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `crypto.${name}() is not available in the Actions Playground: it emulates hashes, HMAC, key derivation, random values, and signing and verifying with RSA, EC and Ed25519 keys.`)
+  }
+  Object.defineProperty(fail, 'name', { value: name })
+  return fail
+}
+const NOT_EMULATED = [
+  'createCipheriv', 'createDecipheriv', 'createECDH', 'createDiffieHellman', 'createDiffieHellmanGroup', 'getDiffieHellman', 'diffieHellman',
+  'generateKeyPair', 'generateKeyPairSync', 'generateKey', 'generateKeySync', 'generatePrime', 'generatePrimeSync', 'checkPrime', 'checkPrimeSync',
+  'publicEncrypt', 'privateDecrypt', 'privateEncrypt', 'publicDecrypt', 'X509Certificate', 'Certificate', 'secureHeapUsed', 'setEngine',
+]
+
 export function createCrypto(entropy: Entropy) {
   /** `crypto.getRandomValues` (the unseeded entropy) fills at most 64 KiB per call. */
   function fillRandom<T extends Uint8Array>(bytes: T): T {
@@ -368,5 +386,10 @@ export function createCrypto(entropy: Entropy) {
     // Node's `webcrypto` is the global `crypto`; here its random half also draws from the run's entropy.
     webcrypto: { getRandomValues, randomUUID, subtle },
     subtle,
+    getCiphers: () => [],
+    getCurves: () => ['prime256v1', 'secp384r1', 'secp521r1'],
+    getFips: () => 0,
+    constants: { RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_PKCS1_PSS_PADDING: 6, RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2 },
+    ...Object.fromEntries(NOT_EMULATED.map((name) => [name, notEmulated(name)])),
   }
 }

@@ -108,6 +108,12 @@ function toUrl(input: unknown, options: RequestOptions, defaultProtocol: string)
   return { url: `${protocol}//${host}${port}${path.startsWith('/') ? path : `/${path}`}`, options: merged }
 }
 
+/** A request body as text when it is UTF-8 (so the timeline shows it, as JSON when it is), else as bytes. */
+function bodyOf(chunks: Uint8Array[]): BodyInit {
+  const bytes = Buffer.concat(chunks)
+  try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes) } catch { return Uint8Array.from(bytes) }
+}
+
 export function createHttp(protocol: 'http:' | 'https:', fetch: typeof globalThis.fetch): Record<string, unknown> {
   class ClientRequest extends Stream.Writable {
     readonly method: string
@@ -174,7 +180,7 @@ export function createHttp(protocol: 'http:' | 'https:', fetch: typeof globalThi
       let response: Response
       try {
         if (this.#signal?.aborted) throw Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' })
-        response = await fetch(this.url, { method: this.method, headers, ...(hasBody ? { body: Buffer.concat(this.#body) } : {}) })
+        response = await fetch(this.url, { method: this.method, headers, ...(hasBody ? { body: bodyOf(this.#body) } : {}) })
       } catch (error) {
         const message = String((error as Error)?.message ?? error).replace(/^fetch failed: /, '')
         if (!this.destroyed) this.destroy(Object.assign(new Error(message), { code: (error as { code?: string })?.code ?? 'ECONNREFUSED', syscall: 'connect' }))
