@@ -38,8 +38,50 @@ async function collect(stream: AsyncIterable<unknown>): Promise<Uint8Array[]> {
   return chunks
 }
 
+/**
+ * `Readable.from` as Node's (readable-stream's browser entry, the one bundled, has one that throws): reads the
+ * iterable one item at a time, as the stream asks for more.
+ */
+function readableFrom(iterable: unknown, options?: Record<string, unknown>): Readable {
+  if (typeof iterable === 'string' || iterable instanceof Uint8Array) {
+    return new Stream.Readable({ objectMode: true, ...options, read() { this.push(iterable); this.push(null) } })
+  }
+  const source = iterable as Partial<AsyncIterable<unknown> & Iterable<unknown>> | null
+  const asyncIterator = source?.[Symbol.asyncIterator]
+  const syncIterator = source?.[Symbol.iterator]
+  if (!asyncIterator && !syncIterator) {
+    throw Object.assign(new TypeError('The "iterable" argument must be an instance of Iterable.'), { code: 'ERR_INVALID_ARG_TYPE' })
+  }
+  const iterator = (asyncIterator ? asyncIterator.call(source) : syncIterator!.call(source)) as AsyncIterator<unknown> | Iterator<unknown>
+  let reading = false
+  const readable: Readable = new Stream.Readable({
+    objectMode: true, highWaterMark: 1, ...options,
+    read() {
+      if (reading) return
+      reading = true
+      void next()
+    },
+    destroy(error, callback) {
+      Promise.resolve(iterator.return?.()).then(() => callback(error), callback)
+    },
+  })
+  async function next() {
+    for (;;) {
+      try {
+        const { value, done } = await iterator.next()
+        if (done) return void readable.push(null)
+        if (!readable.push(await value)) return void (reading = false)
+      } catch (error) {
+        return void readable.destroy(error as Error)
+      }
+    }
+  }
+  return readable
+}
+
 function createStreamModules() {
   const stream = Stream as unknown as Record<string, unknown>
+  ;(Stream.Readable as unknown as Record<string, unknown>).from = readableFrom
   const promises = {
     pipeline: promisify(Stream.pipeline as (...args: unknown[]) => void),
     finished: promisify(Stream.finished as (...args: unknown[]) => void),
