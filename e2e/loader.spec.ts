@@ -3,8 +3,9 @@
  * packages handed to a run as files, the Node shims library fetched by the page, with the same result as in Node.
  * (Where the files come from in the app, the package CDN and its cache, is tested with that feature.)
  */
-import { generateKeyPairSync } from 'node:crypto'
+import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
+import jwt from 'jsonwebtoken'
 import { createDefaultEvent } from '../src/engine/defaultEvent.ts'
 import type { FlowDocument, HttpMock } from '../src/engine/flowDocument.ts'
 import { runFlow, type RunResult } from '../src/engine/index.ts'
@@ -12,6 +13,7 @@ import type { ModuleFiles } from '../src/engine/packages/moduleFiles.ts'
 import { packageFiles, PACKAGE_LIBRARIES } from '../src/engine/packages/testPackages.ts'
 
 const FIXED = { now: '2026-11-23T12:00:00Z', seed: 11 }
+const jwtSign = (key: KeyObject) => jwt.sign({ sub: 'partner|3' }, key, { algorithm: 'RS256', keyid: 'p1', expiresIn: '10y' })
 
 function flow(code: string, dependencies: string[], mocks: HttpMock[] = [], secrets: Record<string, string> = {}): FlowDocument {
   return {
@@ -85,4 +87,27 @@ module.exports = (url) => new Promise((resolve, reject) => https.get(url, (respo
   expect(readsFile.error?.description).toMatch(/^fs\.readFileSync\(\) is not available in the Actions Playground: actions have no file system/)
   const next = await run(page, flow("exports.onExecutePostLogin = async (event, api) => { api.idToken.setCustomClaim('https://example.com/path', require('path').join('/a', 'b')) }", []), {})
   expect(next.idToken?.customClaims).toEqual({ 'https://example.com/path': '/a/b' })
+})
+
+test('a partner JWT verified with jwks-rsa (its JWKS answered by a mock) and jose, on the WebCrypto subset the sandbox gets, as in Node', async ({ page }) => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const token = jwtSign(privateKey)
+  const jwksUrl = 'https://partner.example.com/.well-known/jwks.json'
+  const doc = flow(`
+const jwt = require('jsonwebtoken')
+const jose = require('jose')
+const client = require('jwks-rsa')({ jwksUri: '${jwksUrl}' })
+exports.onExecutePostLogin = async (event, api) => {
+  const { header } = jwt.decode(event.secrets.TOKEN, { complete: true })
+  const key = await client.getSigningKey(header.kid)
+  const claims = jwt.verify(event.secrets.TOKEN, key.getPublicKey(), { algorithms: ['RS256'] })
+  const { payload } = await jose.jwtVerify(event.secrets.TOKEN, jose.createLocalJWKSet(await (await fetch('${jwksUrl}')).json()))
+  api.idToken.setCustomClaim('https://example.com/partner', [claims.sub, payload.sub])
+}`, ['jsonwebtoken', 'jose', 'jwks-rsa'], [{ method: 'GET', url: jwksUrl, status: 200, body: { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'p1', use: 'sig' }] }, headers: {} }], { TOKEN: token })
+  const packages = packageFiles('jsonwebtoken', 'jose', 'jwks-rsa')
+  const inBrowser = await run(page, doc, packages)
+  expect(inBrowser.error).toBeUndefined()
+  expect(inBrowser.idToken?.customClaims).toEqual({ 'https://example.com/partner': ['partner|3', 'partner|3'] })
+  const inNode = await runFlow(doc, { ...FIXED, packages, libraries: PACKAGE_LIBRARIES })
+  expect(comparable(inBrowser)).toEqual(comparable(inNode))
 })

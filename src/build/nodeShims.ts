@@ -1,7 +1,7 @@
 /**
  * The Node shims library (src/engine/modules/shims, runtime/libraries.ts `nodeShims`) as one CommonJS file, built with
  * esbuild the same way for the CLI's sandbox folder (runtime/sandbox/bundle.ts), the app (vite.config.ts) and the tests.
- * Its `buffer` and `util` stay `require` calls: the engine's modules, handed in by the library's wrapper.
+ * Its `buffer`, `crypto` and `util` stay `require` calls: the engine's modules, handed in by the library's wrapper.
  */
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -11,7 +11,7 @@ import type * as Esbuild from 'esbuild'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const NODE_SHIMS_ENTRY = 'src/engine/modules/shims/index.ts'
 /** The engine's own modules, which the shims use rather than bundle copies of their own. */
-export const NODE_SHIMS_EXTERNAL = ['buffer', 'util']
+export const NODE_SHIMS_EXTERNAL = ['buffer', 'crypto', 'util']
 
 /** The bundle's text and the files it was built from (relative to the checkout). */
 export function buildNodeShims(): { code: string; inputs: string[] } {

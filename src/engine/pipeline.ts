@@ -72,7 +72,7 @@ export interface LibraryHost {
 export interface Libraries {
   axios?: () => AxiosStatic
   /** Node's modules beyond the engine's own (modules/shims), for npm packages: evaluated once per realm. */
-  nodeShims?: (host: LibraryHost) => { createNodeShims: (host: NodeShimHost) => NodeShims }
+  nodeShims?: (host: LibraryHost) => { createNodeShims: (host: NodeShimHost) => NodeShims; createSubtle: () => SubtleCrypto }
 }
 
 const IMMEDIATE = {
@@ -143,7 +143,7 @@ class Run {
     this.entropy = createEntropy(options.seed)
     this.dateClass = fixedNow === undefined ? Date : createDateClass(this.now)
     this.math = options.seed === undefined ? Math : createMath(this.entropy)
-    this.crypto = createCryptoGlobal(this.entropy)
+    this.crypto = createCryptoGlobal(this.entropy, () => this.emulatedSubtle())
     this.eventJson = JSON.stringify(doc.event)
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
@@ -295,9 +295,15 @@ class Run {
     this.consoleFor(frame)[stream === 'stdout' ? 'log' : 'error'](line)
   }
 
+  /** WebCrypto where the realm has none (the browser's sandbox): the Node shims' subset, when the run has them. */
+  private emulatedSubtle(): SubtleCrypto | undefined {
+    return (this.subtle ??= this.options.libraries?.nodeShims?.({ require: (name) => this.engineBuiltin(name), process: this.process }).createSubtle())
+  }
+  private subtle: SubtleCrypto | undefined
+
   /** The engine's own built-ins (modules/registry.ts ENGINE_BUILTINS), made once per run. */
   private engineBuiltin(name: string): unknown {
-    const builtins = (this.builtins ??= createBuiltinModules(this.entropy))
+    const builtins = (this.builtins ??= createBuiltinModules(this.entropy, () => this.emulatedSubtle()))
     if (name === 'sys') return builtins.util
     if (name === 'util/types') return (builtins.util as { types: unknown }).types
     if (name === 'process') return this.process

@@ -25,7 +25,7 @@ const SHIM_REQUEST = new RegExp(`['"\`](node:)?(${SHIM_NAMES.map(escape).join('|
 /**
  * The libraries a run needs: axios when an enabled action's code names it (a `require` with a computed name is
  * missed); the Node shims when an enabled action declares dependencies, the flow mocks modules, or an action names one
- * of the shims' modules.
+ * of the shims' modules, or `subtle` (the shims have WebCrypto for a realm without one, as the browser's sandbox).
  */
 export function librariesFor(doc: FlowDocument): LibraryName[] {
   const enabled = doc.actions.filter((action) => action.enabled)
@@ -33,7 +33,9 @@ export function librariesFor(doc: FlowDocument): LibraryName[] {
   const names: LibraryName[] = []
   if (code.some((text) => /\baxios\b/.test(text))) names.push('axios')
   const modules = (doc.mocks as { modules?: Record<string, unknown> }).modules
-  if (enabled.some((action) => action.dependencies?.length) || (modules && Object.keys(modules).length) || code.some((text) => SHIM_REQUEST.test(text))) {
+  const needsShims = enabled.some((action) => action.dependencies?.length) || (modules && Object.keys(modules).length)
+    || code.some((text) => SHIM_REQUEST.test(text) || /\bsubtle\b/.test(text))
+  if (needsShims) {
     names.push('nodeShims')
   }
   return names

@@ -20,6 +20,8 @@ import { createFs, fsPromises, refusedModules } from './refused.ts'
 import { createAsyncHooks, createDiagnosticsChannel, createDns, createDomain, createNet, createOs, createPerfHooks, createTimers, createTls, createTty } from './system.ts'
 import { createZlib } from './zlib.ts'
 
+export { createSubtle } from './subtle.ts'
+
 export interface NodeShimHost {
   /** The running action's `fetch`, answered from the flow's HTTP mocks: what `http.request` sends through. */
   fetch: typeof globalThis.fetch
