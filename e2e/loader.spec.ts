@@ -111,3 +111,23 @@ exports.onExecutePostLogin = async (event, api) => {
   const inNode = await runFlow(doc, { ...FIXED, packages, libraries: PACKAGE_LIBRARIES })
   expect(comparable(inBrowser)).toEqual(comparable(inNode))
 })
+
+test("auth0's ManagementClient (2,000 files) runs in the sandbox: it finds Node as it loads, and gets a token and a user through mocks", async ({ page }) => {
+  const doc = flow(`
+const { ManagementClient } = require('auth0')
+exports.onExecutePostLogin = async (event, api) => {
+  const management = new ManagementClient({ domain: 'tenant.auth0.com', clientId: 'id', clientSecret: event.secrets.CLIENT_SECRET })
+  const user = await management.users.get(event.user.user_id)
+  api.idToken.setCustomClaim('https://example.com/email', user.email)
+}`, ['auth0'], [
+    { method: 'POST', url: 'https://tenant.auth0.com/oauth/token', status: 200, body: { access_token: 'token', expires_in: 86400, token_type: 'Bearer' }, headers: {} },
+    { method: 'GET', url: 'https://tenant.auth0.com/api/v2/users/*', status: 200, body: { user_id: 'auth0|1', email: 'ada@example.com' }, headers: {} },
+  ], { CLIENT_SECRET: 'shh' })
+  const packages = packageFiles('auth0')
+  const inBrowser = await run(page, doc, packages)
+  expect(inBrowser.error).toBeUndefined()
+  expect(inBrowser.idToken?.customClaims).toEqual({ 'https://example.com/email': 'ada@example.com' })
+  expect(inBrowser.http.map((exchange) => `${exchange.method} ${exchange.url}`)).toEqual(['POST https://tenant.auth0.com/oauth/token', expect.stringMatching(/^GET https:\/\/tenant\.auth0\.com\/api\/v2\/users\//)])
+  const inNode = await runFlow(doc, { ...FIXED, packages, libraries: PACKAGE_LIBRARIES })
+  expect(comparable(inBrowser)).toEqual(comparable(inNode))
+})

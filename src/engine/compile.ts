@@ -31,13 +31,28 @@ export interface ModuleScope {
  * its own top-level `const crypto = require('crypto')` as it may on Node, where these are globals.
  */
 const GLOBALS = ['console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'setImmediate', 'clearImmediate', 'global', LINE_MARKER]
+/**
+ * What Node does not have and a browser worker does: package code sees them as plain `undefined` (and `navigator` as
+ * Node's), so that a package that probes its environment as it loads (`typeof self`, `self.importScripts`, …) finds
+ * Node, and the network and storage globals the sandbox blocks (runtime/hardenGlobals.ts) do not throw at a probe.
+ * Action code keeps seeing those blocked globals, with their clear errors.
+ */
+export const NODE_ABSENT_GLOBALS = [
+  'self', 'window', 'document', 'location', 'WorkerGlobalScope', 'DedicatedWorkerGlobalScope', 'importScripts',
+  'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'RTCPeerConnection', 'webkitRTCPeerConnection',
+  'FontFace', 'fonts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'BroadcastChannel',
+]
+/** Node's `navigator` (Node 21 and later). */
+const NODE_NAVIGATOR = Object.freeze({ userAgent: 'Node.js/22', language: 'en-US', languages: Object.freeze(['en-US']), platform: 'linux', hardwareConcurrency: 1 })
 const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname']
 const PREFIX = `(function (${GLOBALS.join(', ')}) { return function (${WRAPPER.join(', ')}) {`
+const PACKAGE_GLOBALS = [...GLOBALS, 'navigator', ...NODE_ABSENT_GLOBALS]
+const PACKAGE_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return function (${WRAPPER.join(', ')}) {`
 /**
  * An ES module's body: its imported names are getters of `ESM_HOOK.scope`, reached through `with` (which a
  * sloppy-mode wrapper may use), and the body itself is a strict function, as module code is.
  */
-const ESM_PREFIX = `(function (${GLOBALS.join(', ')}) { return function (${ESM_HOOK}) { with (${ESM_HOOK}.scope) return (function () { "use strict"; `
+const ESM_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return function (${ESM_HOOK}) { with (${ESM_HOOK}.scope) return (function () { "use strict"; `
 const ESM_SUFFIX = '\n}).call(undefined) } })'
 
 type ModuleFactory = (...globals: unknown[]) => (this: unknown, ...wrapper: unknown[]) => void
@@ -97,7 +112,7 @@ function compilePackageFile(code: string, fileName: string, kind: 'commonjs' | '
       return { ok: true, factory, fileName, insertions: NO_INSERTIONS, esm }
     }
     const source = code.startsWith('#!') ? `//${code.slice(2)}` : code
-    return { ok: true, factory: evaluate(`${PREFIX}${source}\n} })`, fileName), fileName, insertions: NO_INSERTIONS }
+    return { ok: true, factory: evaluate(`${PACKAGE_PREFIX}${source}\n} })`, fileName), fileName, insertions: NO_INSERTIONS }
   } catch (error) {
     return { ok: false, error: syntaxError(error, fileName) }
   }
@@ -123,8 +138,9 @@ export function compileModule(code: string, fileName: string, kind: 'commonjs' |
   return cached(packageCache, 5000, `${kind}\0${fileName}\0${code}`, () => compilePackageFile(code, fileName, kind))
 }
 
+/** The wrapper's globals; a package's wrapper also takes Node's `navigator` (and leaves the browser-only names undefined). */
 function globalsOf(scope: ModuleScope): unknown[] {
-  return [scope.console, scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, scope.setImmediate, scope.clearImmediate, globalThis, scope.markCallSite]
+  return [scope.console, scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, scope.setImmediate, scope.clearImmediate, globalThis, scope.markCallSite, NODE_NAVIGATOR]
 }
 
 /** What Node's wrapper is called with, besides `exports`: the module object (`module.exports` is what it makes). */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { BLOCKED_GLOBALS } from '../../runtime/hardenGlobals.ts'
+import { NODE_ABSENT_GLOBALS } from '../compile.ts'
 import { runFlow } from '../pipeline.ts'
 import { onExecute, testFlow } from '../testing.ts'
 import type { RunResult } from '../types.ts'
@@ -105,6 +107,16 @@ describe('require of package files', () => {
       paths: ['/node_modules/where/src/node_modules', '/node_modules/where/node_modules'],
     })
     expect(logs[0].split(' ').slice(1)).toEqual(['/node_modules/where/src/index.js', '.', 'true'])
+  })
+
+  it('sees the environment as Node: no self, window or importScripts, and none of the globals the sandbox blocks to throw at a probe', async () => {
+    for (const name of BLOCKED_GLOBALS) expect(NODE_ABSENT_GLOBALS).toContain(name)
+    const files: ModuleFiles = {
+      '/node_modules/probe/index.js': `module.exports = [typeof self, typeof window, typeof importScripts, typeof XMLHttpRequest, typeof WorkerGlobalScope, navigator.userAgent, typeof process.versions.node].join()`,
+      '/node_modules/probe/esm.mjs': 'export default [typeof self, typeof indexedDB, navigator.platform].join()',
+    }
+    const { logs } = await run(files, "console.log(require('probe'), require('probe/esm.mjs').default)", [dep('probe')])
+    expect(logs).toEqual(['undefined,undefined,undefined,undefined,undefined,Node.js/22,string undefined,undefined,linux'])
   })
 
   it('names package files in stack traces, and evaluates a module that threw again on the next require', async () => {
