@@ -4,7 +4,7 @@
  * (packages/loader.ts) are evaluated in the same wrapper, with the same stand-ins for Node's globals, named by
  * their path (`/node_modules/jws/lib/sign-stream.js`); an ES module's body runs in a variant of it (packages/esm.ts).
  */
-import { parse } from 'acorn'
+import { parse, type Node } from 'acorn'
 import { LINE_MARKER, markCallSites, originalColumn, type MarkedSource } from './callSites.ts'
 import { ESM_HOOK, esmPrologue, transformEsm, type EsmModule } from './packages/esm.ts'
 import type { ActionError } from './types.ts'
@@ -47,7 +47,9 @@ const NODE_NAVIGATOR = Object.freeze({ userAgent: 'Node.js/22', language: 'en-US
 const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname']
 const PREFIX = `(function (${GLOBALS.join(', ')}) { return function (${WRAPPER.join(', ')}) {`
 const PACKAGE_GLOBALS = [...GLOBALS, 'navigator', ...NODE_ABSENT_GLOBALS]
-const PACKAGE_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return function (${WRAPPER.join(', ')}) {`
+/** A package's CommonJS may `import()` (an ES module, usually): the loader answers it (packages/loader.ts). */
+const IMPORT_HOOK = '__playgroundImport'
+const PACKAGE_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return function (${[...WRAPPER, IMPORT_HOOK].join(', ')}) {`
 /**
  * An ES module's body: its imported names are getters of `ESM_HOOK.scope`, reached through `with` (which a
  * sloppy-mode wrapper may use), and the body itself is a strict function, as module code is.
@@ -55,6 +57,7 @@ const PACKAGE_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return funct
 const ESM_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return function (${ESM_HOOK}) { with (${ESM_HOOK}.scope) return (function () { "use strict"; `
 const ESM_SUFFIX = '\n}).call(undefined) } })'
 
+type AnyNode = Node & Record<string, any>
 type ModuleFactory = (...globals: unknown[]) => (this: unknown, ...wrapper: unknown[]) => void
 export type Compiled =
   | { ok: true; factory: ModuleFactory; fileName: string; insertions: MarkedSource['insertions']; esm?: EsmModule }
@@ -100,6 +103,30 @@ function compile(code: string, fileName: string): Compiled {
   }
 }
 
+/** `import(x)` in CommonJS as a call of the loader's hook (only files that seem to have one are parsed for it). */
+function withImportHook(code: string): string {
+  if (!/\bimport\s*\(/.test(code)) return code
+  let program: AnyNode
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true }) as AnyNode
+  } catch {
+    return code
+  }
+  const starts: number[] = []
+  const visit = (node: AnyNode) => {
+    if (node.type === 'ImportExpression') starts.push(node.start)
+    for (const key in node) {
+      const child = node[key]
+      if (Array.isArray(child)) { for (const item of child) if (item && typeof item.type === 'string') visit(item) }
+      else if (child && typeof child === 'object' && typeof child.type === 'string') visit(child)
+    }
+  }
+  visit(program)
+  let out = code
+  for (const start of starts.sort((a, b) => b - a)) out = `${out.slice(0, start)}${IMPORT_HOOK}${out.slice(start + 'import'.length)}`
+  return out
+}
+
 /** A package's file: CommonJS as V8 parses it (no call-site marks: lines are the action's concern), or an ES module. */
 function compilePackageFile(code: string, fileName: string, kind: 'commonjs' | 'esm'): Compiled {
   try {
@@ -111,7 +138,7 @@ function compilePackageFile(code: string, fileName: string, kind: 'commonjs' | '
       const factory = evaluate(`${ESM_PREFIX}${esmPrologue(esm)}${esm.body}${ESM_SUFFIX}`, fileName)
       return { ok: true, factory, fileName, insertions: NO_INSERTIONS, esm }
     }
-    const source = code.startsWith('#!') ? `//${code.slice(2)}` : code
+    const source = withImportHook(code.startsWith('#!') ? `//${code.slice(2)}` : code)
     return { ok: true, factory: evaluate(`${PACKAGE_PREFIX}${source}\n} })`, fileName), fileName, insertions: NO_INSERTIONS }
   } catch (error) {
     return { ok: false, error: syntaxError(error, fileName) }
@@ -151,11 +178,14 @@ export interface ModuleRecord {
   require?: (name: string) => unknown
 }
 
-/** Runs a CommonJS module's top level (`this` is its `exports`, as in Node) and returns its `module.exports`. */
-export function instantiate(compiled: CompiledModule, scope: ModuleScope, module: ModuleRecord = { exports: {} }): Record<string, unknown> {
+/**
+ * Runs a CommonJS module's top level (`this` is its `exports`, as in Node) and returns its `module.exports`. A package's
+ * module also gets what its `import()` calls answer with.
+ */
+export function instantiate(compiled: CompiledModule, scope: ModuleScope, module: ModuleRecord = { exports: {} }, dynamicImport?: (specifier: unknown) => Promise<unknown>): Record<string, unknown> {
   const wrapper = compiled.factory(...globalsOf(scope))
   const filename = module.filename ?? `/${compiled.fileName}`
-  wrapper.call(module.exports, module.exports, module.require ?? scope.require, module, filename, module.path ?? (filename.slice(0, filename.lastIndexOf('/')) || '/'))
+  wrapper.call(module.exports, module.exports, module.require ?? scope.require, module, filename, module.path ?? (filename.slice(0, filename.lastIndexOf('/')) || '/'), dynamicImport)
   return module.exports as Record<string, unknown>
 }
 

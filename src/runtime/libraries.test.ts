@@ -27,6 +27,10 @@ describe('libraries sent with a run', () => {
     expect(librariesFor(testFlow([onExecute('const { EventEmitter } = require("node:events"); require(`stream/promises`)')]))).toEqual(['nodeShims'])
     expect(librariesFor(testFlow([onExecute('const axios = require("axios"); require("zlib")')]))).toEqual(['axios', 'nodeShims'])
     expect(librariesFor(testFlow([onExecute('require("crypto"); require("node:util"); const events = []')]))).toEqual([])
+    expect(librariesFor(testFlow([onExecute('const key = await crypto.subtle.importKey()')]))).toEqual(['nodeShims'])
+    // A package that requires axios gets the playground's, which answers from the mocks.
+    expect(librariesFor(withDependency, { '/node_modules/sdk/index.js': "const axios = require('axios')", '/node_modules/axios/index.js': "require('axios')" })).toEqual(['axios', 'nodeShims'])
+    expect(librariesFor(withDependency, { '/node_modules/axios/lib/axios.js': "import axios from 'axios'" })).toEqual(['nodeShims'])
   })
 
   it('are read only for a flow that needs them', async () => {

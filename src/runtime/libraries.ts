@@ -5,6 +5,7 @@
  * with a run whose actions have npm dependencies or module mocks, or require one of those modules themselves.
  */
 import type { FlowDocument } from '../engine/flowDocument.ts'
+import type { ModuleFiles } from '../engine/packages/moduleFiles.ts'
 import type { Libraries, LibraryHost } from '../engine/pipeline.ts'
 import { ENGINE_BUILTINS, NODE_BUILTINS } from '../engine/modules/registry.ts'
 import { BLOCKED_GLOBALS } from './hardenGlobals.ts'
@@ -24,14 +25,14 @@ const SHIM_REQUEST = new RegExp(`['"\`](node:)?(${SHIM_NAMES.map(escape).join('|
 
 /**
  * The libraries a run needs: axios when an enabled action's code names it (a `require` with a computed name is
- * missed); the Node shims when an enabled action declares dependencies, the flow mocks modules, or an action names one
+ * missed) or one of the run's package files requires it; the Node shims when an enabled action declares dependencies, the flow mocks modules, or an action names one
  * of the shims' modules, or `subtle` (the shims have WebCrypto for a realm without one, as the browser's sandbox).
  */
-export function librariesFor(doc: FlowDocument): LibraryName[] {
+export function librariesFor(doc: FlowDocument, packages: ModuleFiles = {}): LibraryName[] {
   const enabled = doc.actions.filter((action) => action.enabled)
   const code = enabled.map((action) => action.code)
   const names: LibraryName[] = []
-  if (code.some((text) => /\baxios\b/.test(text))) names.push('axios')
+  if (code.some((text) => /\baxios\b/.test(text)) || requiresAxios(packages)) names.push('axios')
   const modules = (doc.mocks as { modules?: Record<string, unknown> }).modules
   const needsShims = enabled.some((action) => action.dependencies?.length) || (modules && Object.keys(modules).length)
     || code.some((text) => SHIM_REQUEST.test(text) || /\bsubtle\b/.test(text))
@@ -41,8 +42,16 @@ export function librariesFor(doc: FlowDocument): LibraryName[] {
   return names
 }
 
-export async function librarySources(doc: FlowDocument, load: LoadLibrarySource): Promise<LibrarySources> {
-  const names = librariesFor(doc)
+/** Whether a package file requires axios (which gets the playground's, answered from the mocks, like the action's). */
+function requiresAxios(packages: ModuleFiles): boolean {
+  for (const [path, text] of Object.entries(packages)) {
+    if (!path.startsWith('/node_modules/axios/') && !path.includes('/node_modules/axios/') && /\b(require\(|from\s*)\s*['"]axios['"]/.test(text)) return true
+  }
+  return false
+}
+
+export async function librarySources(doc: FlowDocument, load: LoadLibrarySource, packages?: ModuleFiles): Promise<LibrarySources> {
+  const names = librariesFor(doc, packages)
   const sources = await Promise.all(names.map(load))
   return Object.fromEntries(names.map((name, index) => [name, sources[index]]))
 }

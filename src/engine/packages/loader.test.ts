@@ -207,6 +207,37 @@ describe('require of ES modules (Node 22 loads them synchronously)', () => {
   })
 })
 
+describe('details Node has', () => {
+  it('import() in a package\'s CommonJS loads an ES module (or a built-in) as a namespace', async () => {
+    const files: ModuleFiles = {
+      '/node_modules/lazy/index.js': "exports.load = async () => { const { answer } = await import('esm-only'); const os = await import('node:os'); return answer + ' ' + os.platform() + ' ' + os.default.platform() }\nexports.text = 'import(' + 'x)'",
+      '/node_modules/esm-only/package.json': json({ name: 'esm-only', type: 'module', exports: { import: './index.js' } }),
+      '/node_modules/esm-only/index.js': 'export const answer = 42',
+    }
+    const { logs } = await run(files, "const lazy = require('lazy'); console.log(await lazy.load(), lazy.text)", [dep('lazy')])
+    expect(logs).toEqual(['42 linux linux import(x)'])
+  })
+
+  it('drops a byte order mark at the start of a module or a JSON file', async () => {
+    const files: ModuleFiles = { '/node_modules/bom/index.js': '\uFEFFmodule.exports = require("./data.json").ok', '/node_modules/bom/data.json': '\uFEFF{ "ok": true }' }
+    const { logs } = await run(files, "console.log(require('bom'))", [dep('bom')])
+    expect(logs).toEqual(['true'])
+  })
+
+  it('gives a package that requires axios the playground\'s (answered from the mocks) when the run has it, else its own files', async () => {
+    const files: ModuleFiles = {
+      '/node_modules/sdk/index.js': "const axios = require('axios'); exports.kind = () => (typeof axios.getUri === 'function' ? 'playground axios' : axios)",
+      '/node_modules/axios/package.json': json({ name: 'axios', main: 'own.js' }),
+      '/node_modules/axios/own.js': "module.exports = 'its own axios'",
+    }
+    const doc = testFlow([onExecute("console.log(require('sdk').kind())")])
+    doc.actions[0].dependencies = [{ name: 'sdk', version: '1.0.0' }]
+    const withLibrary = await runFlow(doc, { packages: files, libraries: PACKAGE_LIBRARIES })
+    const without = await runFlow(doc, { packages: files, libraries: { nodeShims: PACKAGE_LIBRARIES.nodeShims } })
+    expect([withLibrary, without].map((result) => result.actions[0].logs[0]?.message)).toEqual(['playground axios', 'its own axios'])
+  })
+})
+
 describe('module mocks', () => {
   it('replace a package, as jest.mock does, for the action and for the packages that require it; the real one is never loaded', async () => {
     const files: ModuleFiles = {

@@ -103,6 +103,9 @@ function commonJsNamespace(exports: unknown): Record<string, unknown> {
 
 type Loaded = { module: Module } | { builtin: unknown }
 
+/** Node drops a byte order mark at the start of a module's or a JSON file's text. */
+const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+
 /** The modules of one running action: its packages' files evaluated once each, on first require. */
 export class ModuleLoader {
   private readonly cache: Record<string, Module> = Object.create(null)
@@ -184,8 +187,15 @@ export class ModuleLoader {
     const builtin = builtinName(request)
     if (builtin !== null || isPlaygroundModule(request)) {
       const mock = this.mockSource(request)
-      if (mock === undefined) return { builtin: this.options.builtin(builtin ?? request) }
-      return { module: this.loadMock(request, mock, parent) }
+      if (mock !== undefined) return { module: this.loadMock(request, mock, parent) }
+      try {
+        return { builtin: this.options.builtin(builtin ?? request) }
+      } catch (error) {
+        // A package's own axios, when the run has not the playground's: its files, as Node would load them.
+        const path = builtin === null && parent.id !== '.' && (error as { code?: string }).code === 'MODULE_NOT_FOUND' ? this.resolve(request, parent, conditions) : null
+        if (path === null) throw error
+        return { module: this.loadFile(path, parent) }
+      }
     }
     if (request.startsWith('node:')) throw codedError(`No such built-in module: ${request}`, 'ERR_UNKNOWN_BUILTIN_MODULE')
     const mock = this.mockSource(request)
@@ -217,7 +227,7 @@ export class ModuleLoader {
     if (path.endsWith('.json')) {
       const module = new Module(path, path, parent)
       try {
-        module.exports = JSON.parse(fs.read(path))
+        module.exports = JSON.parse(stripBom(fs.read(path)))
       } catch (error) {
         throw Object.assign(new SyntaxError(`${path}: ${(error as Error).message}`), { code: 'ERR_INVALID_JSON' })
       }
@@ -226,7 +236,7 @@ export class ModuleLoader {
       return module
     }
     if (path.endsWith('.node')) throw codedError(`${path}: native addons cannot load in the Actions Playground.`, 'ERR_DLOPEN_DISABLED')
-    const source = fs.read(path)
+    const source = stripBom(fs.read(path))
     if (fs.isEsm(path)) return this.evaluate(path, parent, () => this.compiled(source, path, 'esm'), 'esm')
     return this.evaluate(path, parent, () => {
       const compiled = compileModule(source, path, 'commonjs')
@@ -256,13 +266,21 @@ export class ModuleLoader {
     this.cache[filename] = module
     try {
       if (compiled.esm) this.evaluateEsm(module, compiled)
-      else if (kind === 'commonjs') instantiate(compiled, { ...this.options.scope, require: module.require }, module)
+      else if (kind === 'commonjs') instantiate(compiled, { ...this.options.scope, require: module.require }, module, (specifier) => this.dynamicImport(specifier, module))
     } catch (error) {
       delete this.cache[filename]
       throw error
     }
     module.loaded = true
     return module
+  }
+
+  /** `import(specifier)` from a package's module: the module's namespace, loaded as an `import` statement would. */
+  private dynamicImport(request: unknown, module: Module): Promise<unknown> {
+    return new Promise((resolve) => {
+      const target = this.locate(String(request), module, IMPORT_CONDITIONS)
+      resolve('builtin' in target ? builtinNamespace(target.builtin) : target.module.namespace ?? commonJsNamespace(target.module.exports))
+    })
   }
 
   /**
@@ -299,11 +317,7 @@ export class ModuleLoader {
     const hook = {
       scope,
       meta: { url, filename: module.filename, dirname: module.path, resolve: (request: string) => `file://${module.require.resolve(request)}` },
-      import: (request: unknown) => new Promise((resolve) => {
-        const specifier = String(request)
-        const target = this.locate(specifier, module, IMPORT_CONDITIONS)
-        resolve('builtin' in target ? builtinNamespace(target.builtin) : target.module.namespace ?? commonJsNamespace(target.module.exports))
-      }),
+      import: (request: unknown) => this.dynamicImport(request, module),
       link: (locals: Record<string, () => unknown>) => {
         for (const [name, get] of Object.entries(locals)) Object.defineProperty(namespace, name, { get, enumerable: true })
         esm.sources.forEach((source, index) => { targets[index] = this.locate(source, module, IMPORT_CONDITIONS) })
