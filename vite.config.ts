@@ -3,7 +3,8 @@ import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { rolldown } from 'rolldown'
-import { ENGINE_DEV_PATH, SANDBOX_SCRIPT, sandboxHtml } from './src/runtime/sandboxDocument.ts'
+import { ENGINE_DEV_PATH, NODE_SHIMS_DEV_PATH, SANDBOX_SCRIPT, sandboxHtml } from './src/runtime/sandboxDocument.ts'
+import { buildNodeShims } from './src/build/nodeShims.ts'
 import { curatedPackages } from './src/build/curatedPackages.ts'
 
 /**
@@ -70,10 +71,38 @@ function sandboxDocument(): Plugin {
   }
 }
 
+/**
+ * The Node shims library (src/build/nodeShims.ts) as a file of its own, which the page fetches and hands to the
+ * sandbox with a run that needs it; `virtual:node-shims-url` is its URL, relative to the page.
+ */
+function nodeShims(): Plugin {
+  const id = 'virtual:node-shims-url'
+  let build = false
+  return {
+    name: 'node-shims',
+    configResolved: (config) => { build = config.command === 'build' },
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return
+      if (!build) return `export default ${JSON.stringify(NODE_SHIMS_DEV_PATH)}`
+      const { code } = buildNodeShims()
+      const fileName = `assets/nodeShims-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`
+      this.emitFile({ type: 'asset', fileName, source: code })
+      return `export default ${JSON.stringify(fileName)}`
+    },
+    configureServer: (server) => {
+      server.middlewares.use((request, response, next) => {
+        if (new URL(request.url ?? '/', 'http://host').pathname !== `/${NODE_SHIMS_DEV_PATH}`) return next()
+        response.setHeader('Content-Type', 'text/javascript').end(buildNodeShims().code)
+      })
+    },
+  }
+}
+
 export default defineConfig({
   // Relative URLs: the build works from any folder of any static host.
   base: './',
-  plugins: [react(), tailwindcss(), pageCsp(), sandboxDocument(), curatedPackages()],
+  plugins: [react(), tailwindcss(), pageCsp(), sandboxDocument(), curatedPackages(), nodeShims()],
   worker: { format: 'es' },
   // The dependency scan starts from index.html and does not follow `new Worker(new URL(…))`; without this
   // the first run on a fresh dev server finds the worker's dependencies late and its worker fails to load.

@@ -15,7 +15,7 @@ import { REQUEST_LOG } from '../playwright.config.ts'
  * `require` of a package, so the runs below check what the page sends the sandbox but not what the action
  * got. With the loader in, set this to true: the actions then see is-odd and jsonwebtoken work.
  */
-const ENGINE_LOADS_PACKAGES = false
+const ENGINE_LOADS_PACKAGES = true
 
 const CLAIM = 'https://example.com/package'
 
@@ -33,7 +33,9 @@ function flow(name: string, dependencies: Array<{ name: string; version: string 
 }
 
 const isOddFlow = flow('is-odd from the CDN', [{ name: 'is-odd', version: '3.0.1' }], "require('is-odd')(3)")
-const jwtFlow = flow('jsonwebtoken from the offline set', [{ name: 'jsonwebtoken', version: '9.0.2' }],
+// The version the curated set was built with (this project's node_modules), as a team would pin it.
+const CURATED_JWT_VERSION: string = JSON.parse(readFileSync(new URL('../node_modules/jsonwebtoken/package.json', import.meta.url), 'utf8')).version
+const jwtFlow = flow('jsonwebtoken from the offline set', [{ name: 'jsonwebtoken', version: CURATED_JWT_VERSION }],
   "require('jsonwebtoken').decode(require('jsonwebtoken').sign({ sub: 'u1' }, 'secret', { noTimestamp: true })).sub")
 
 const run = (page: Page, doc: FlowDocument) => page.evaluate((doc) => window.__actionsPlayground!.run(doc), doc)

@@ -15,8 +15,7 @@ const LOADABLE = /\.(c?js|json)$/
 export const CURATED_MODULE = 'virtual:curated-packages'
 
 export async function buildCuratedSet(root = ROOT): Promise<CuratedSet> {
-  const aliases = Object.fromEntries(CURATED_PACKAGES.filter((item) => item.folder).map((item) => [item.name, item.folder!]))
-  const source = nodeModulesSource(root, aliases)
+  const source = nodeModulesSource(root)
   const result = await collectPackages(CURATED_PACKAGES.map(({ name }) => ({ name, version: '*', entries: [''] })), source)
   if (result.missing.length) throw new Error(`The curated packages ${result.missing.map((item) => item.name).join(', ')} are not installed: run npm ci`)
   const packages = new Map<string, CuratedPackage>()

@@ -1,9 +1,12 @@
 /**
  * Action code is CommonJS, as in Auth0. It is evaluated inside a same-line function wrapper with a
- * `sourceURL`, so stack frames carry the action's own file name and line numbers.
+ * `sourceURL`, so stack frames carry the action's own file name and line numbers. The files of npm packages
+ * (packages/loader.ts) are evaluated in the same wrapper, with the same stand-ins for Node's globals, named by
+ * their path (`/node_modules/jws/lib/sign-stream.js`); an ES module's body runs in a variant of it (packages/esm.ts).
  */
-import { parse } from 'acorn'
+import { parse, type Node } from 'acorn'
 import { LINE_MARKER, markCallSites, originalColumn, type MarkedSource } from './callSites.ts'
+import { ESM_HOOK, esmPrologue, transformEsm, type EsmModule } from './packages/esm.ts'
 import type { ActionError } from './types.ts'
 
 /** What a module sees besides standard JavaScript, in the order of the wrapper's parameters. */
@@ -16,6 +19,8 @@ export interface ModuleScope {
   crypto: Crypto
   process: Record<string, unknown>
   Buffer: unknown
+  setImmediate: (callback: (...args: unknown[]) => void, ...args: unknown[]) => unknown
+  clearImmediate: (handle: unknown) => void
   /** Told the line and callee name of each call just before it runs (see callSites.ts). */
   markCallSite: (line: number, name: string, value: unknown) => unknown
 }
@@ -25,27 +30,61 @@ export interface ModuleScope {
  * for Node's globals (`console`, `crypto`, `Buffer`, …) comes from an enclosing function, so a module may declare
  * its own top-level `const crypto = require('crypto')` as it may on Node, where these are globals.
  */
-const GLOBALS = ['console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'global', LINE_MARKER]
+const GLOBALS = ['console', 'fetch', 'Date', 'Math', 'crypto', 'process', 'Buffer', 'setImmediate', 'clearImmediate', 'global', LINE_MARKER]
+/**
+ * What Node does not have and a browser worker does: package code sees them as plain `undefined` (and `navigator` as
+ * Node's), so that a package that probes its environment as it loads (`typeof self`, `self.importScripts`, …) finds
+ * Node, and the network and storage globals the sandbox blocks (runtime/hardenGlobals.ts) do not throw at a probe.
+ * Action code keeps seeing those blocked globals, with their clear errors.
+ */
+export const NODE_ABSENT_GLOBALS = [
+  'self', 'window', 'document', 'location', 'WorkerGlobalScope', 'DedicatedWorkerGlobalScope', 'importScripts',
+  'XMLHttpRequest', 'WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'RTCPeerConnection', 'webkitRTCPeerConnection',
+  'FontFace', 'fonts', 'indexedDB', 'caches', 'Worker', 'SharedWorker', 'BroadcastChannel',
+]
+/** Node's `navigator` (Node 21 and later). */
+const NODE_NAVIGATOR = Object.freeze({ userAgent: 'Node.js/22', language: 'en-US', languages: Object.freeze(['en-US']), platform: 'linux', hardwareConcurrency: 1 })
 const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname']
 const PREFIX = `(function (${GLOBALS.join(', ')}) { return function (${WRAPPER.join(', ')}) {`
+const PACKAGE_GLOBALS = [...GLOBALS, 'navigator', ...NODE_ABSENT_GLOBALS]
+/** A package's CommonJS may `import()` (an ES module, usually): the loader answers it (packages/loader.ts). */
+const IMPORT_HOOK = '__playgroundImport'
+const PACKAGE_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return function (${[...WRAPPER, IMPORT_HOOK].join(', ')}) {`
+/**
+ * An ES module's body: its imported names are getters of `ESM_HOOK.scope`, reached through `with` (which a
+ * sloppy-mode wrapper may use), and the body itself is a strict function, as module code is.
+ */
+const ESM_PREFIX = `(function (${PACKAGE_GLOBALS.join(', ')}) { return function (${ESM_HOOK}) { with (${ESM_HOOK}.scope) return (function () { "use strict"; `
+const ESM_SUFFIX = '\n}).call(undefined) } })'
 
+type AnyNode = Node & Record<string, any>
 type ModuleFactory = (...globals: unknown[]) => (this: unknown, ...wrapper: unknown[]) => void
 export type Compiled =
-  | { ok: true; factory: ModuleFactory; fileName: string; insertions: MarkedSource['insertions'] }
+  | { ok: true; factory: ModuleFactory; fileName: string; insertions: MarkedSource['insertions']; esm?: EsmModule }
   | { ok: false; error: ActionError }
+export type CompiledModule = Extract<Compiled, { ok: true }>
 
+const NO_INSERTIONS: MarkedSource['insertions'] = new Map()
 const compiledCache = new Map<string, Compiled>()
+/** Packages have many files: their compiled modules get a cache of their own. */
+const packageCache = new Map<string, Compiled>()
 
 /** The file name an action's frames carry in stack traces. */
 export function actionFileName(index: number, id: string): string {
   return `action-${index + 1}-${id.replace(/[^\w-]/g, '_')}.js`
 }
 
-function syntaxError(error: unknown): ActionError {
+function syntaxError(error: unknown, fileName?: string): ActionError {
   const loc = (error as { loc?: { line: number; column: number } }).loc
-  const message = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error)
+  const raw = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error)
+  const message = fileName ? `${fileName}: ${raw}` : raw
   if (!loc) return { name: 'SyntaxError', message }
   return { name: 'SyntaxError', message: `${message} (line ${loc.line}, column ${loc.column + 1})`, line: loc.line, column: loc.column + 1 }
+}
+
+/** Indirect eval runs in the global scope, so the code sees none of the engine's local variables. */
+function evaluate(source: string, fileName: string): ModuleFactory {
+  return (0, eval)(`${source}\n//# sourceURL=${fileName}`) as ModuleFactory
 }
 
 function compile(code: string, fileName: string): Compiled {
@@ -57,32 +96,102 @@ function compile(code: string, fileName: string): Compiled {
     return { ok: false, error: syntaxError(error) }
   }
   try {
-    // Indirect eval runs in the global scope, so the code sees none of the engine's local variables.
-    const factory = (0, eval)(`${PREFIX}${marked.code}\n} })\n//# sourceURL=${fileName}`) as ModuleFactory
+    const factory = evaluate(`${PREFIX}${marked.code}\n} })`, fileName)
     return { ok: true, factory, fileName, insertions: marked.insertions }
   } catch (error) {
     return { ok: false, error: syntaxError(error) }
   }
 }
 
-/** Compiles (once per file name and source) an action's code into a module factory. */
-export function compileAction(code: string, fileName: string): Compiled {
-  const key = `${fileName}\0${code}`
-  let compiled = compiledCache.get(key)
+/** `import(x)` in CommonJS as a call of the loader's hook (only files that seem to have one are parsed for it). */
+function withImportHook(code: string): string {
+  if (!/\bimport\s*\(/.test(code)) return code
+  let program: AnyNode
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true }) as AnyNode
+  } catch {
+    return code
+  }
+  const starts: number[] = []
+  const visit = (node: AnyNode) => {
+    if (node.type === 'ImportExpression') starts.push(node.start)
+    for (const key in node) {
+      const child = node[key]
+      if (Array.isArray(child)) { for (const item of child) if (item && typeof item.type === 'string') visit(item) }
+      else if (child && typeof child === 'object' && typeof child.type === 'string') visit(child)
+    }
+  }
+  visit(program)
+  let out = code
+  for (const start of starts.sort((a, b) => b - a)) out = `${out.slice(0, start)}${IMPORT_HOOK}${out.slice(start + 'import'.length)}`
+  return out
+}
+
+/** A package's file: CommonJS as V8 parses it (no call-site marks: lines are the action's concern), or an ES module. */
+function compilePackageFile(code: string, fileName: string, kind: 'commonjs' | 'esm'): Compiled {
+  try {
+    if (kind === 'esm') {
+      const esm = transformEsm(code)
+      if (esm.topLevelAwait) {
+        return { ok: false, error: { name: 'Error', message: `require() cannot load ${fileName}: it is an ES module with top-level await.` } }
+      }
+      const factory = evaluate(`${ESM_PREFIX}${esmPrologue(esm)}${esm.body}${ESM_SUFFIX}`, fileName)
+      return { ok: true, factory, fileName, insertions: NO_INSERTIONS, esm }
+    }
+    const source = withImportHook(code.startsWith('#!') ? `//${code.slice(2)}` : code)
+    return { ok: true, factory: evaluate(`${PACKAGE_PREFIX}${source}\n} })`, fileName), fileName, insertions: NO_INSERTIONS }
+  } catch (error) {
+    return { ok: false, error: syntaxError(error, fileName) }
+  }
+}
+
+function cached(cache: Map<string, Compiled>, limit: number, key: string, make: () => Compiled): Compiled {
+  let compiled = cache.get(key)
   if (!compiled) {
-    compiled = compile(code, fileName)
-    if (compiledCache.size > 500) compiledCache.clear()
-    compiledCache.set(key, compiled)
+    compiled = make()
+    if (cache.size > limit) cache.clear()
+    cache.set(key, compiled)
   }
   return compiled
 }
 
-/** Runs a module's top level and returns its `module.exports`. */
-export function instantiate(compiled: Extract<Compiled, { ok: true }>, scope: ModuleScope): Record<string, unknown> {
-  const module = { exports: {} as Record<string, unknown> }
-  const wrapper = compiled.factory(scope.console, scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, globalThis, scope.markCallSite)
-  wrapper.call(module.exports, module.exports, scope.require, module, `/${compiled.fileName}`, '/')
-  return module.exports
+/** Compiles (once per file name and source) an action's code into a module factory. */
+export function compileAction(code: string, fileName: string): Compiled {
+  return cached(compiledCache, 500, `${fileName}\0${code}`, () => compile(code, fileName))
+}
+
+/** Compiles (once per path and source) a file of an npm package. */
+export function compileModule(code: string, fileName: string, kind: 'commonjs' | 'esm'): Compiled {
+  return cached(packageCache, 5000, `${kind}\0${fileName}\0${code}`, () => compilePackageFile(code, fileName, kind))
+}
+
+/** The wrapper's globals; a package's wrapper also takes Node's `navigator` (and leaves the browser-only names undefined). */
+function globalsOf(scope: ModuleScope): unknown[] {
+  return [scope.console, scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, scope.setImmediate, scope.clearImmediate, globalThis, scope.markCallSite, NODE_NAVIGATOR]
+}
+
+/** What Node's wrapper is called with, besides `exports`: the module object (`module.exports` is what it makes). */
+export interface ModuleRecord {
+  exports: unknown
+  filename?: string
+  path?: string
+  require?: (name: string) => unknown
+}
+
+/**
+ * Runs a CommonJS module's top level (`this` is its `exports`, as in Node) and returns its `module.exports`. A package's
+ * module also gets what its `import()` calls answer with.
+ */
+export function instantiate(compiled: CompiledModule, scope: ModuleScope, module: ModuleRecord = { exports: {} }, dynamicImport?: (specifier: unknown) => Promise<unknown>): Record<string, unknown> {
+  const wrapper = compiled.factory(...globalsOf(scope))
+  const filename = module.filename ?? `/${compiled.fileName}`
+  wrapper.call(module.exports, module.exports, module.require ?? scope.require, module, filename, module.path ?? (filename.slice(0, filename.lastIndexOf('/')) || '/'), dynamicImport)
+  return module.exports as Record<string, unknown>
+}
+
+/** Runs an ES module's body; `hook` is what its prologue and its imports reach (see packages/loader.ts). */
+export function evaluateEsm(compiled: CompiledModule, scope: ModuleScope, hook: object): void {
+  compiled.factory(...globalsOf(scope)).call(undefined, hook)
 }
 
 function inAction(line: number, column: number) {

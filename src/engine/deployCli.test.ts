@@ -46,7 +46,7 @@ const doc: FlowDocument = {
   actions: [
     { id: 'a', name: 'Calls out', code: AXIOS_CODE, enabled: true, secrets: { API_KEY: 'tested-value' } },
     { id: 'b', name: 'Audit', code: PLAIN_CODE, enabled: false, secrets: { TOKEN: 't', API_KEY: 'other' } },
-    { id: 'c', name: 'Deny: bad/domain?', code: PLAIN_CODE, enabled: true, secrets: {} },
+    { id: 'c', name: 'Deny: bad/domain?', code: PLAIN_CODE, enabled: true, secrets: {}, dependencies: [{ name: 'jsonwebtoken', version: '9.0.3' }, { name: '@xmldom/xmldom', version: '0.9.12' }] },
   ],
 }
 
@@ -81,6 +81,8 @@ describe('the Deploy CLI export, loaded and validated by auth0-deploy-cli', () =
     })
     expect(byName.Audit.secrets).toEqual([{ name: 'TOKEN', value: 'value of TOKEN' }, { name: 'API_KEY', value: 'value of API_KEY' }])
     expect(byName['Deny: bad/domain?'].code).toBe(PLAIN_CODE)
+    expect(byName['Deny: bad/domain?'].dependencies).toEqual([{ name: '@xmldom/xmldom', version: '0.9.12' }, { name: 'jsonwebtoken', version: '9.0.3' }])
+    expect(byName.Audit.dependencies).toEqual([])
     expect(triggers).toEqual({ 'post-login': [{ action_name: 'Calls out', display_name: 'Calls out' }, { action_name: 'Deny: bad/domain?', display_name: 'Deny: bad/domain?' }] })
     // No keyword is left unreplaced, and no secret value of the playground reached the files.
     expect(JSON.stringify(context.assets)).not.toMatch(/##\w+##|tested-value/)

@@ -106,6 +106,19 @@ describe('Deploy CLI export', () => {
     expect(JSON.parse(files['actions/Mentions axios.json']).dependencies).toEqual([])
   })
 
+  it('writes the dependencies an action declares, with axios when its code requires it and it does not declare it', () => {
+    const files = deployCliFiles(flow([
+      { ...action('a', 'Verifies', true), code: "const jwt = require('jsonwebtoken'); const axios = require('axios'); exports.onExecutePostLogin = async () => {}", dependencies: [{ name: 'jsonwebtoken', version: '9.0.3' }, { name: 'jwks-rsa', version: '4.1.0', extra: true } as never] },
+      { ...action('b', 'Pins axios', true), code: "const axios = require('axios'); exports.onExecutePostLogin = async () => {}", dependencies: [{ name: 'axios', version: '1.7.0' }] },
+      { ...action('c', 'Declares only', true), dependencies: [{ name: 'lodash', version: '4.18.1' }] },
+    ]))
+    expect(JSON.parse(files['actions/Verifies.json']).dependencies).toEqual([
+      { name: 'axios', version: INSTALLED_AXIOS }, { name: 'jsonwebtoken', version: '9.0.3' }, { name: 'jwks-rsa', version: '4.1.0' },
+    ])
+    expect(JSON.parse(files['actions/Pins axios.json']).dependencies).toEqual([{ name: 'axios', version: '1.7.0' }])
+    expect(JSON.parse(files['actions/Declares only.json']).dependencies).toEqual([{ name: 'lodash', version: '4.18.1' }])
+  })
+
   it('finds the modules code requires by name, whatever the quotes, and in code that does not parse', () => {
     expect(requiredModules("const a = require('axios'); const b = require(\"node:url\"); const c = require(`util`); require(name); other('x')")).toEqual(['axios', 'url', 'util'])
     expect(requiredModules("const a = require('axios'); exports.onExecutePostLogin = async (event, api) => {")).toEqual(['axios'])

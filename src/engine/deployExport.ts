@@ -8,6 +8,7 @@ import { parse, type Node } from 'acorn'
 import { strToU8, zipSync } from 'fflate'
 import type { FlowDocument } from './flowDocument.ts'
 import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
+import type { Dependency } from './flowDocument.ts'
 
 /** The runtime the export writes. */
 export const RUNTIME = 'node22'
@@ -94,10 +95,16 @@ export function requiredModules(code: string): string[] {
   return [...new Set([...names].map((name) => name.replace(/^node:/, '')))]
 }
 
-/** An action's npm dependencies: the packages it requires that the playground provides, at the version it ran. */
-export function actionDependencies(code: string): { name: string; version: string }[] {
-  return requiredModules(code).filter((name) => Object.hasOwn(PLAYGROUND_PACKAGES, name)).sort()
-    .map((name) => ({ name, version: PLAYGROUND_PACKAGES[name] }))
+/**
+ * An action's npm dependencies, by name: the ones it declares (`actions[].dependencies`), and the packages the
+ * playground provides without a declaration (axios) that its code requires, at the version the playground runs.
+ */
+export function actionDependencies(code: string, declared: readonly Dependency[] = []): { name: string; version: string }[] {
+  const dependencies = new Map(declared.map((dependency) => [dependency.name, { name: dependency.name, version: dependency.version }]))
+  for (const name of requiredModules(code)) {
+    if (Object.hasOwn(PLAYGROUND_PACKAGES, name) && !dependencies.has(name)) dependencies.set(name, { name, version: PLAYGROUND_PACKAGES[name] })
+  }
+  return [...dependencies.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
 /**
@@ -133,7 +140,7 @@ export function deployCliFiles(doc: FlowDocument): Record<string, string> {
       name,
       code: `./actions/${folder}/code.js`,
       runtime: RUNTIME,
-      dependencies: actionDependencies(action.code),
+      dependencies: actionDependencies(action.code, action.dependencies),
       secrets: Object.keys(action.secrets).map((secret) => ({ name: secret, value: `##${secret}##` })),
       supported_triggers: [POST_LOGIN],
       deployed: true,

@@ -74,16 +74,23 @@ export function createMath(entropy: Entropy): Math {
   return math
 }
 
-/** The global `crypto` of action code: the run's randomness, and the real `subtle`. */
-export function createCryptoGlobal(entropy: Entropy): Crypto {
-  return {
+/** `crypto.subtle`: the realm's, or where it has none (the browser's sandbox), the one `fallback` makes on first use. */
+export function withSubtle<T extends object>(target: T, fallback?: () => SubtleCrypto | undefined): T {
+  const subtle = globalThis.crypto?.subtle
+  if (subtle || !fallback) return Object.defineProperty(target, 'subtle', { value: subtle, enumerable: true, writable: true, configurable: true })
+  let made: SubtleCrypto | undefined
+  return Object.defineProperty(target, 'subtle', { get: () => (made ??= fallback()), enumerable: true, configurable: true })
+}
+
+/** The global `crypto` of action code: the run's randomness, and the realm's `subtle` (or the fallback's). */
+export function createCryptoGlobal(entropy: Entropy, fallbackSubtle?: () => SubtleCrypto | undefined): Crypto {
+  return withSubtle({
     getRandomValues: <T extends ArrayBufferView | null>(array: T) => {
       if (array) entropy.fill(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
       return array
     },
     randomUUID: () => entropy.uuid(),
-    subtle: globalThis.crypto?.subtle,
-  } as unknown as Crypto
+  }, fallbackSubtle) as unknown as Crypto
 }
 
 /** A random URL-safe identifier, e.g. for the redirect `state` parameter. */

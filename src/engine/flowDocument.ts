@@ -64,7 +64,12 @@ export const flowDocumentSchema = z.looseObject({
   name: z.string(),
   actions: z.array(actionSchema),
   event: z.looseObject({}),
-  mocks: z.looseObject({ http: z.array(httpMockSchema).default([]), managementApi: managementApiMocksSchema.optional() }).default({ http: [] }),
+  mocks: z.looseObject({
+    http: z.array(httpMockSchema).default([]),
+    managementApi: managementApiMocksSchema.optional(),
+    /** Module mocks: a package name → the CommonJS source that replaces the package, like `jest.mock` (packages/loader.ts). */
+    modules: z.record(z.string(), z.string()).optional(),
+  }).default({ http: [] }),
   cache: z.record(z.string(), cacheRecordSchema).optional(),
   /** Tests of the flow (flowTests.ts): `actions-playground test` runs them. */
   tests: flowTestsSchema.optional(),

@@ -551,9 +551,9 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(result.actions[0].logs[0].message).toBe('a=1')
   })
 
-  it('fails an unknown module with Node\'s message and the list of what is available', async () => {
+  it('fails a package the action does not declare with Node\'s message and what to do', async () => {
     const result = await runFlow(testFlow([onExecute('require("stripe")')]))
-    expect(result.error?.description).toMatch(/^Cannot find module 'stripe'\nThe playground provides: axios, buffer, crypto, querystring, url, util\.$/)
+    expect(result.error?.description).toMatch(/^Cannot find module 'stripe'\n'stripe' is not a dependency of this action: add it \(Dependencies tab\)/)
     expect(result.error?.line).toBe(2)
   })
 

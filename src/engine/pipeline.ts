@@ -18,8 +18,10 @@ import { createManagementApi, linkWarning } from './managementApi.ts'
 import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createProcess } from './modules/nodeProcess.ts'
-import { createRequire, moduleError } from './modules/registry.ts'
+import { builtinName, ENGINE_BUILTINS, moduleError, NODE_BUILTINS } from './modules/registry.ts'
+import type { NodeShimHost, NodeShims } from './modules/shims/index.ts'
 import type { AxiosStatic } from 'axios'
+import { fileSystemOf, ModuleLoader } from './packages/loader.ts'
 import type { ModuleFiles } from './packages/moduleFiles.ts'
 import { formatLog } from './nodeInspect.ts'
 import { cloneJson, toJson } from './serialize.ts'
@@ -61,9 +63,24 @@ export interface RunOptions {
   signRs256?: SignRs256
 }
 
-/** Loaders of the packages the engine offers but does not carry (axios is a sixth of the engine's size). */
+/** What a library of Node code gets from the engine when it is evaluated: its `buffer` and `util`, the run's `process`. */
+export interface LibraryHost {
+  require: (name: string) => unknown
+  process: Record<string, unknown>
+}
+
+/** Loaders of the code the engine offers but does not carry (axios is a sixth of the engine's size). */
 export interface Libraries {
   axios?: () => AxiosStatic
+  /** Node's modules beyond the engine's own (modules/shims), for npm packages: evaluated once per realm. */
+  nodeShims?: (host: LibraryHost) => { createNodeShims: (host: NodeShimHost) => NodeShims; createSubtle: () => SubtleCrypto }
+}
+
+const IMMEDIATE = {
+  setImmediate: (globalThis.setImmediate as unknown as ModuleScope['setImmediate'] | undefined)
+    ?? ((callback: (...args: unknown[]) => void, ...args: unknown[]) => setTimeout(callback, 0, ...args)),
+  clearImmediate: (globalThis.clearImmediate as unknown as ModuleScope['clearImmediate'] | undefined)
+    ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>)),
 }
 
 /** The `/continue` request that resumes a suspended run. */
@@ -110,7 +127,7 @@ class Run {
   private readonly math: Math
   /** Node's globals are shared by every module of the process, so by every action of the run. */
   private readonly crypto: Crypto
-  private readonly process = createProcess()
+  private readonly process = createProcess((stream, text) => this.writeOutput(stream, text))
   private builtins: ReturnType<typeof createBuiltinModules> | null = null
   private current: Frame | null = null
   private closed = false
@@ -127,7 +144,7 @@ class Run {
     this.entropy = createEntropy(options.seed)
     this.dateClass = fixedNow === undefined ? Date : createDateClass(this.now)
     this.math = options.seed === undefined ? Math : createMath(this.entropy)
-    this.crypto = createCryptoGlobal(this.entropy)
+    this.crypto = createCryptoGlobal(this.entropy, () => this.emulatedSubtle())
     this.eventJson = JSON.stringify(doc.event)
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
@@ -269,30 +286,79 @@ class Run {
     }, standIn)
   }
 
-  private library<Name extends keyof Libraries>(name: Name): ReturnType<NonNullable<Libraries[Name]>> {
+  private library(name: 'axios'): AxiosStatic {
     const load = this.options.libraries?.[name]
     if (!load) throw moduleError(`Cannot find module '${name}'\nThe playground loads ${name} for a run when an action's code names it.`)
-    return load() as ReturnType<NonNullable<Libraries[Name]>>
+    return load()
   }
 
-  private scopeFor(frame: Frame): ModuleScope {
+  /** `process.stdout.write` and `process.stderr.write` (as Node's `debug` logs) are the running action's console output. */
+  private writeOutput(stream: 'stdout' | 'stderr', text: string) {
+    const frame = this.current
+    if (!frame || this.closed) return
+    const line = text.endsWith('\n') ? text.slice(0, -1) : text
+    this.consoleFor(frame)[stream === 'stdout' ? 'log' : 'error'](line)
+  }
+
+  /** WebCrypto where the realm has none (the browser's sandbox): the Node shims' subset, when the run has them. */
+  private emulatedSubtle(): SubtleCrypto | undefined {
+    return (this.subtle ??= this.options.libraries?.nodeShims?.({ require: (name) => this.engineBuiltin(name), process: this.process }).createSubtle())
+  }
+  private subtle: SubtleCrypto | undefined
+
+  /** The engine's own built-ins (modules/registry.ts ENGINE_BUILTINS), made once per run. */
+  private engineBuiltin(name: string): unknown {
+    const builtins = (this.builtins ??= createBuiltinModules(this.entropy, () => this.emulatedSubtle()))
+    if (name === 'sys') return builtins.util
+    if (name === 'util/types') return (builtins.util as { types: unknown }).types
+    if (name === 'process') return this.process
+    return (builtins as Record<string, unknown>)[name]
+  }
+
+  private nodeShims(host: NodeShimHost): NodeShims {
+    const library = this.options.libraries?.nodeShims
+    if (!library) {
+      return (name) => {
+        throw moduleError(`Cannot find module '${name}'\nThe playground loads Node's ${name} module for a run whose actions have npm dependencies or require it by name.`)
+      }
+    }
+    return library({ require: (name) => this.engineBuiltin(name), process: this.process }).createNodeShims(host)
+  }
+
+  /**
+   * The running action's globals and its module: a `require` of its own (packages/loader.ts), which loads the run's
+   * package files, Node's built-ins and axios, and only the packages the action declares.
+   */
+  private scopeFor(frame: Frame, action: FlowAction): { scope: ModuleScope; module: { exports: unknown; require: (name: string) => unknown } } {
     let http: ReturnType<typeof createHttpClient> | null = null
     const client = () => (http ??= this.httpFor(frame))
-    const builtins = () => (this.builtins ??= createBuiltinModules(this.entropy))
-    const require = createRequire({
-      axios: () => client().axios(this.library('axios')),
-      crypto: () => builtins().crypto,
-      url: () => builtins().url,
-      querystring: () => builtins().querystring,
-      util: () => builtins().util,
-      buffer: () => builtins().buffer,
-    })
     const fetch = ((input: RequestInfo | URL, init?: RequestInit) => client().fetch(input, init)) as typeof globalThis.fetch
     frame.fetch = fetch
-    return {
-      require, console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto: this.crypto,
-      process: this.process, Buffer, markCallSite: this.markCallSite,
+    const globals = {
+      console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto: this.crypto,
+      process: this.process, Buffer, ...IMMEDIATE, markCallSite: this.markCallSite,
     }
+    const provided = new Map<string, unknown>()
+    let shims: NodeShims | null = null
+    const loader: ModuleLoader = new ModuleLoader({
+      fs: fileSystemOf(this.options.packages ?? {}),
+      mocks: this.doc.mocks.modules,
+      scope: globals,
+      builtin: (name) => {
+        if (provided.has(name)) return provided.get(name)
+        let value: unknown
+        if (name === 'axios') value = client().axios(this.library('axios'))
+        else if (name === 'console') value = globals.console
+        else if (name === 'module') value = { builtinModules: [...NODE_BUILTINS], isBuiltin: (request: string) => builtinName(request) !== null, createRequire: (from: string | URL) => loader.requireAt(from) }
+        else if (ENGINE_BUILTINS.includes(name)) value = this.engineBuiltin(name)
+        else value = (shims ??= this.nodeShims({ fetch, ...IMMEDIATE }))(name)
+        if (value === undefined) throw moduleError(`Cannot find module '${name}'`)
+        provided.set(name, value)
+        return value
+      },
+    })
+    const module = loader.actionModule(`/${frame.fileName}`, action.dependencies)
+    return { scope: { ...globals, require: module.require }, module }
   }
 
   // ---- running actions --------------------------------------------------------------------------------
@@ -318,7 +384,8 @@ class Run {
     const handlerName = phase === 'execute' ? 'onExecutePostLogin' : 'onContinuePostLogin'
     const started = performance.now()
     try {
-      const exports = instantiate(compiled, this.scopeFor(frame))
+      const { scope, module } = this.scopeFor(frame, action)
+      const exports = instantiate(compiled, scope, module)
       // After an MFA challenge the continue handler is optional: the flow goes on to the next action.
       const optional = phase === 'continue' && this.suspendedKind === 'challenge' && exports.onContinuePostLogin === undefined
       if (!optional) {

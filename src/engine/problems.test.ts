@@ -19,9 +19,27 @@ describe('problems before a run', () => {
     expect(findProblems('exports.onExecutePostLogin = async () => {}\nexports.onContinuePostLogin = function () {}')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/"onContinuePostLogin"/) })
   })
 
-  it('reports a require of a module the playground lacks, and accepts node: names', () => {
-    const problems = findProblems('exports.onExecutePostLogin = async () => {\n  if (false) require("stripe")\n  require("node:crypto")\n}')
-    expect(problems).toEqual([expect.objectContaining({ line: 2, message: "Cannot find module 'stripe'. The playground provides: axios, buffer, crypto, querystring, url, util." })])
+  it('reports a require of a package the action does not declare, with a quick fix that declares it', () => {
+    const code = 'exports.onExecutePostLogin = async () => {\n  if (false) require("stripe")\n  require("node:crypto")\n  require("@scope/pkg/sub")\n}'
+    expect(findProblems(code)).toEqual([
+      { severity: 'error', message: "'stripe' is not a dependency of this action: add it (Dependencies tab).", line: 2, column: 14, endLine: 2, endColumn: 31, fix: { addDependency: { name: 'stripe' } } },
+      expect.objectContaining({ line: 4, message: "'@scope/pkg' is not a dependency of this action: add it (Dependencies tab).", fix: { addDependency: { name: '@scope/pkg' } } }),
+    ])
+  })
+
+  it('accepts a declared package (and its subpaths), Node\'s built-ins, axios and relative paths', () => {
+    const code = [
+      'const jwt = require("jsonwebtoken")', 'const fp = require("lodash/fp")', 'require("fs"); require("node:zlib"); require("events"); require("axios")',
+      'require("./local")', 'exports.onExecutePostLogin = async () => {}',
+    ].join('\n')
+    expect(findProblems(code, [{ name: 'jsonwebtoken', version: '9.0.3' }, { name: 'lodash', version: '4.18.1' }])).toEqual([])
+    expect(findProblems(code, [{ name: 'lodash', version: '4.18.1' }]).map((problem) => problem.fix)).toEqual([{ addDependency: { name: 'jsonwebtoken' } }])
+  })
+
+  it('reports a node: name that is not a built-in', () => {
+    expect(findProblems('require("node:left-pad")\nexports.onExecutePostLogin = async () => {}')).toEqual([
+      expect.objectContaining({ line: 1, message: 'No such built-in module: node:left-pad' }),
+    ])
   })
 
   it('reports code over Auth0\'s 100 kB limit', () => {

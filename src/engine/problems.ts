@@ -1,10 +1,13 @@
 /**
  * Problems an action has before it runs: a syntax error, no `onExecutePostLogin`, a handler that is not
- * an `async function` (Auth0's loader refuses it), a `require` of a module the playground does not have.
+ * an `async function` (Auth0's loader refuses it), a `require` of a package the action does not declare as a
+ * dependency (Auth0 installs only those; Node's built-ins and axios need none).
  * The designer shows them as editor markers and as a badge on the action's node.
  */
 import { parse, type Node } from 'acorn'
-import { PLAYGROUND_MODULES } from './modules/registry.ts'
+import { builtinName, isPlaygroundModule } from './modules/registry.ts'
+import type { Dependency } from './flowDocument.ts'
+import { packageName } from './packages/resolve.ts'
 import { utf8Length } from './serialize.ts'
 
 export interface Problem {
@@ -15,6 +18,8 @@ export interface Problem {
   column: number
   endLine: number
   endColumn: number
+  /** What a quick fix would do: declare the package the code requires. */
+  fix?: { addDependency: { name: string } }
 }
 
 type AnyNode = Node & Record<string, any>
@@ -52,7 +57,18 @@ function isFunction(node: AnyNode): boolean {
 /** Actions limitations: an action's code may be at most 100 kB (npm dependencies excluded). */
 const MAX_SOURCE_BYTES = 100 * 1024
 
-export function findProblems(code: string): Problem[] {
+/** What is wrong with a required name before any file is looked at: an unknown `node:` built-in, or a package not declared. */
+function requireProblem(request: string, declared: ReadonlySet<string>): { message: string; name?: string } | null {
+  if (isPlaygroundModule(request)) return null
+  if (request.startsWith('node:') && builtinName(request) === null) return { message: `No such built-in module: ${request}` }
+  const name = packageName(request)
+  if (name === null || declared.has(name)) return null
+  return { message: `'${name}' is not a dependency of this action: add it (Dependencies tab).`, name }
+}
+
+/** The problems of an action's code; `dependencies` are the packages it declares (`actions[].dependencies`). */
+export function findProblems(code: string, dependencies: readonly Dependency[] = []): Problem[] {
+  const declared = new Set(dependencies.map((dependency) => dependency.name))
   const bytes = code.length > MAX_SOURCE_BYTES / 3 ? utf8Length(code) : code.length
   if (bytes > MAX_SOURCE_BYTES) {
     return [{ severity: 'error', message: `The code is ${Math.round(bytes / 1024)} kB; Auth0 accepts at most 100 kB per action.`, line: 1, column: 1, endLine: 1, endColumn: 1 }]
@@ -75,9 +91,10 @@ export function findProblems(code: string): Problem[] {
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
       const [argument] = node.arguments
       if (argument?.type === 'Literal' && typeof argument.value === 'string') {
-        const name = argument.value.replace(/^node:/, '')
-        if (!PLAYGROUND_MODULES.includes(name)) {
-          problems.push(at(node, 'error', `Cannot find module '${argument.value}'. The playground provides: ${PLAYGROUND_MODULES.join(', ')}.`))
+        const problem = requireProblem(argument.value, declared)
+        if (problem) {
+          const found = at(node, 'error', problem.message)
+          problems.push(problem.name ? { ...found, fix: { addDependency: { name: problem.name } } } : found)
         }
       }
     }

@@ -4,7 +4,7 @@ import nodeAxios from 'axios'
 import { describe, expect, it } from 'vitest'
 import { testFlow, onExecute } from '../engine/testing.ts'
 import { librariesFor, LIBRARY_FILES, libraryLoaders, librarySources } from './libraries.ts'
-import { contextBundleIn, sandboxFolder } from './sandbox/bundle.ts'
+import { contextBundleIn, libraryIn, sandboxFolder } from './sandbox/bundle.ts'
 
 const axiosSource = readFileSync(createRequire(import.meta.url).resolve(LIBRARY_FILES.axios), 'utf8')
 
@@ -14,6 +14,23 @@ describe('libraries sent with a run', () => {
     expect(librariesFor(testFlow([onExecute('await fetch("https://a.test")')]))).toEqual([])
     expect(librariesFor(testFlow([{ code: onExecute('require("axios")'), enabled: false }]))).toEqual([])
     expect(librariesFor(testFlow([onExecute('const myaxios_ = 1')]))).toEqual([])
+  })
+
+  it('include the Node shims for a flow whose enabled actions declare dependencies, that mocks modules, or that names one of their modules', () => {
+    const withDependency = testFlow([onExecute('')])
+    withDependency.actions[0].dependencies = [{ name: 'jsonwebtoken', version: '9.0.3' }]
+    expect(librariesFor(withDependency)).toEqual(['nodeShims'])
+    expect(librariesFor({ ...withDependency, actions: [{ ...withDependency.actions[0], enabled: false }] })).toEqual([])
+    const withMock = testFlow([onExecute('')])
+    withMock.mocks.modules = { jsonwebtoken: 'module.exports = {}' }
+    expect(librariesFor(withMock)).toEqual(['nodeShims'])
+    expect(librariesFor(testFlow([onExecute('const { EventEmitter } = require("node:events"); require(`stream/promises`)')]))).toEqual(['nodeShims'])
+    expect(librariesFor(testFlow([onExecute('const axios = require("axios"); require("zlib")')]))).toEqual(['axios', 'nodeShims'])
+    expect(librariesFor(testFlow([onExecute('require("crypto"); require("node:util"); const events = []')]))).toEqual([])
+    expect(librariesFor(testFlow([onExecute('const key = await crypto.subtle.importKey()')]))).toEqual(['nodeShims'])
+    // A package that requires axios gets the playground's, which answers from the mocks.
+    expect(librariesFor(withDependency, { '/node_modules/sdk/index.js': "const axios = require('axios')", '/node_modules/axios/index.js': "require('axios')" })).toEqual(['axios', 'nodeShims'])
+    expect(librariesFor(withDependency, { '/node_modules/axios/lib/axios.js': "import axios from 'axios'" })).toEqual(['nodeShims'])
   })
 
   it('are read only for a flow that needs them', async () => {
@@ -39,5 +56,10 @@ describe('libraries sent with a run', () => {
     expect(bundle).toContain('onExecutePostLogin')
     expect(axiosSource).toContain('ERR_BAD_OPTION_VALUE')
     expect(bundle).not.toContain('ERR_BAD_OPTION_VALUE')
+    const shims = readFileSync(libraryIn(sandboxFolder(), 'nodeShims'), 'utf8')
+    for (const text of ['ERR_ACTIONS_PLAYGROUND_UNAVAILABLE', 'ERR_STREAM_PUSH_AFTER_EOF', 'incorrect header check']) {
+      expect(shims).toContain(text)
+      expect(bundle).not.toContain(text)
+    }
   })
 })

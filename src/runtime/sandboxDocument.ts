@@ -9,6 +9,8 @@
  */
 /** Where the dev server serves the engine worker as one script (vite.config.ts). */
 export const ENGINE_DEV_PATH = 'engine-worker.dev.js'
+/** Where the dev server serves the Node shims library (the build emits it as an asset). */
+export const NODE_SHIMS_DEV_PATH = 'node-shims.dev.js'
 
 export const SANDBOX_SCRIPT = `'use strict';
 (() => {

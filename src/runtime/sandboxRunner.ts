@@ -6,6 +6,7 @@
 import type { RunResult } from '../engine/index.ts'
 import engineWorkerUrl from './engineWorker.ts?worker&url'
 import axiosUrl from 'axios/dist/browser/axios.cjs?url'
+import nodeShimsUrl from 'virtual:node-shims-url'
 import { ENGINE_DEV_PATH } from './sandboxDocument.ts'
 import type { LibraryName } from './libraries.ts'
 import { DEFAULT_PACKAGE_CDN } from './packages/cdnSetting.ts'
@@ -32,7 +33,7 @@ function fetchText(url: string, what: string): Promise<string> {
 }
 
 const loadEngineSource = () => fetchText(import.meta.env.DEV ? new URL(ENGINE_DEV_PATH, document.baseURI).href : engineWorkerUrl, 'the engine')
-const LIBRARY_URLS: Record<LibraryName, string> = { axios: axiosUrl }
+const LIBRARY_URLS: Record<LibraryName, string> = { axios: axiosUrl, nodeShims: nodeShimsUrl }
 const loadLibrary = (name: LibraryName) => fetchText(new URL(LIBRARY_URLS[name], document.baseURI).href, name)
 
 function spawnSandbox(onCrash: (detail: string) => void): EngineWorker {

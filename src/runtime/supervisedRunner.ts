@@ -71,7 +71,7 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
     const limit = (ms: number, interruption: Interruption) =>
       new Promise<Interruption>((resolve) => { timer = setTimeout(() => resolve(interruption), ms) })
     // Loaded while the worker starts; a library that cannot be loaded ends the run as the worker's crash would.
-    const libraries = librarySources(request.doc, loadLibrary)
+    const libraries = librarySources(request.doc, loadLibrary, request.options.packages)
     libraries.catch(() => {})
     const packages = request.options.packages || !loadPackages ? Promise.resolve(undefined) : loadPackages(request.doc)
     packages.catch(() => {})

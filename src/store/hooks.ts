@@ -20,16 +20,19 @@ export const useOutOfDate = () => usePlayground(isOutOfDate)
 
 const problemCache = new Map<string, Problem[]>()
 
-/** Problems of a piece of action code, computed once per distinct source. */
-export function problemsOf(code: string): Problem[] {
-  let problems = problemCache.get(code)
+/** Problems of a piece of action code with the dependencies it declares, computed once per distinct source and names. */
+export function problemsOf(code: string, dependencies: FlowAction['dependencies'] = []): Problem[] {
+  const key = `${dependencies.map((dependency) => dependency.name).join('\0')}\u0001${code}`
+  let problems = problemCache.get(key)
   if (!problems) {
-    problems = findProblems(code)
+    problems = findProblems(code, dependencies)
     if (problemCache.size > 200) problemCache.clear()
-    problemCache.set(code, problems)
+    problemCache.set(key, problems)
   }
   return problems
 }
 
-export const useProblems = (id: string): Problem[] =>
-  problemsOf(usePlayground((state) => findAction(state.doc.actions, id)?.code ?? ''))
+export const useProblems = (id: string): Problem[] => {
+  const action = usePlayground((state) => findAction(state.doc.actions, id))
+  return problemsOf(action?.code ?? '', action?.dependencies)
+}

@@ -11,9 +11,9 @@ import { createUtil } from './nodeUtil.ts'
 
 export type BuiltinModuleName = 'crypto' | 'url' | 'querystring' | 'util' | 'buffer'
 
-export function createBuiltinModules(entropy: Entropy): Record<BuiltinModuleName, unknown> {
+export function createBuiltinModules(entropy: Entropy, fallbackSubtle?: () => SubtleCrypto | undefined): Record<BuiltinModuleName, unknown> {
   return {
-    crypto: createCrypto(entropy),
+    crypto: createCrypto(entropy, fallbackSubtle),
     url: createUrl(),
     querystring: createQuerystring(),
     util: createUtil(),

@@ -12,9 +12,10 @@ import { pbkdf2 } from '@noble/hashes/pbkdf2.js'
 import { scrypt } from '@noble/hashes/scrypt.js'
 import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js'
 import { sha3_224, sha3_256, sha3_384, sha3_512, shake128, shake256 } from '@noble/hashes/sha3.js'
-import type { Entropy } from '../determinism.ts'
+import { withSubtle, type Entropy } from '../determinism.ts'
 import { nodeError, received } from './nodeErrors.ts'
 import { createSigning } from './nodeSign.ts'
+import { KeyObject, secretBytes } from './nodeKeys.ts'
 
 interface HashState {
   update(bytes: Uint8Array): unknown
@@ -258,7 +259,25 @@ function oneShotHash(algorithm: unknown, data: unknown, outputEncoding: unknown 
   return normalized === 'buffer' ? Buffer.from(digest) : encoded(digest, normalized)
 }
 
-export function createCrypto(entropy: Entropy) {
+/**
+ * What Node's crypto has and the playground does not emulate (ciphers, key generation, key agreement, RSA encryption,
+ * certificates): present, as packages reach for them as they load (jose 5 promisifies `generateKeyPair`), and failing
+ * with a clear error when called.
+ */
+function notEmulated(name: string): (...args: unknown[]) => never {
+  const fail = (): never => {
+    throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', `crypto.${name}() is not available in the Actions Playground: it emulates hashes, HMAC, key derivation, random values, and signing and verifying with RSA, EC and Ed25519 keys.`)
+  }
+  Object.defineProperty(fail, 'name', { value: name })
+  return fail
+}
+const NOT_EMULATED = [
+  'createCipheriv', 'createDecipheriv', 'createECDH', 'createDiffieHellman', 'createDiffieHellmanGroup', 'getDiffieHellman', 'diffieHellman',
+  'generateKeyPair', 'generateKeyPairSync', 'generateKey', 'generateKeySync', 'generatePrime', 'generatePrimeSync', 'checkPrime', 'checkPrimeSync',
+  'publicEncrypt', 'privateDecrypt', 'privateEncrypt', 'publicDecrypt', 'X509Certificate', 'Certificate', 'secureHeapUsed', 'setEngine',
+]
+
+export function createCrypto(entropy: Entropy, fallbackSubtle?: () => SubtleCrypto | undefined) {
   /** `crypto.getRandomValues` (the unseeded entropy) fills at most 64 KiB per call. */
   function fillRandom<T extends Uint8Array>(bytes: T): T {
     for (let offset = 0; offset < bytes.length; offset += 65_536) entropy.fill(bytes.subarray(offset, offset + 65_536))
@@ -312,9 +331,8 @@ export function createCrypto(entropy: Entropy) {
   }
 
   const randomUUID = () => entropy.uuid()
-  const subtle = globalThis.crypto.subtle
 
-  return {
+  return withSubtle({
     createHash(algorithm: string, options?: { outputLength?: number }): Hash {
       const name = canonicalName(algorithm)
       if (!name) throw new Error('Digest method not supported')
@@ -324,7 +342,11 @@ export function createCrypto(entropy: Entropy) {
     createHmac(algorithm: string, key: unknown): Hmac {
       const hash = hashFunction(algorithm)
       if (!hash) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${algorithm}`)
-      return new Hmac(hmac.create(hash as unknown as CHash, dataBytes(key, 'key')) as unknown as HashState)
+      const secret = key instanceof KeyObject ? secretBytes(key) : undefined
+      if (key instanceof KeyObject && !secret) {
+        throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected secret.`)
+      }
+      return new Hmac(hmac.create(hash as unknown as CHash, secret ?? dataBytes(key, 'key')) as unknown as HashState)
     },
     hash: oneShotHash,
     ...createSigning(dataBytes),
@@ -361,7 +383,11 @@ export function createCrypto(entropy: Entropy) {
       return diff === 0
     },
     // Node's `webcrypto` is the global `crypto`; here its random half also draws from the run's entropy.
-    webcrypto: { getRandomValues, randomUUID, subtle },
-    subtle,
-  }
+    webcrypto: withSubtle({ getRandomValues, randomUUID }, fallbackSubtle),
+    getCiphers: () => [],
+    getCurves: () => ['prime256v1', 'secp384r1', 'secp521r1'],
+    getFips: () => 0,
+    constants: { RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_PKCS1_PSS_PADDING: 6, RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2, RSA_PSS_SALTLEN_AUTO: -2 },
+    ...Object.fromEntries(NOT_EMULATED.map((name) => [name, notEmulated(name)])),
+  }, fallbackSubtle)
 }

@@ -85,36 +85,48 @@ const decoderError = () => nodeError(Error, 'ERR_OSSL_UNSUPPORTED', 'error:1E080
 const base64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url')
 const jwkInteger = (value: bigint) => base64url(toBytes(value, Math.ceil(value.toString(16).length / 2)))
 
-let materialOf: (key: KeyObject) => KeyMaterial
+let materialOf: (key: KeyObject) => KeyMaterial | SecretMaterial
 
-/** What `createPrivateKey` and `createPublicKey` return. */
+/** A secret key's bytes (`createSecretKey`), for HMAC. */
+export interface SecretMaterial { type: 'secret'; bytes: Uint8Array }
+
+/** What `createPrivateKey`, `createPublicKey` and `createSecretKey` return. */
 export class KeyObject {
-  readonly type: 'private' | 'public'
-  readonly #key: KeyMaterial
+  readonly type: 'private' | 'public' | 'secret'
+  readonly #key: KeyMaterial | SecretMaterial
 
   static {
     materialOf = (key) => key.#key
   }
 
-  constructor(type: 'private' | 'public', key: KeyMaterial) {
+  constructor(type: 'private' | 'public' | 'secret', key: KeyMaterial | SecretMaterial) {
     this.type = type
     this.#key = key
   }
 
-  get asymmetricKeyType(): KeyMaterial['type'] {
-    return this.#key.type
+  get asymmetricKeyType(): KeyMaterial['type'] | undefined {
+    return this.#key.type === 'secret' ? undefined : this.#key.type
   }
 
   get asymmetricKeyDetails() {
     const key = this.#key
+    if (key.type === 'secret') return undefined
     if (key.type === 'rsa') return { modulusLength: key.n.toString(2).length, publicExponent: key.e }
     return key.type === 'ec' ? { namedCurve: key.curve.namedCurve } : {}
   }
 
-  /** JWK only (PEM and DER export are not emulated), its members in Node's order. */
-  export(options?: { format?: string }): Record<string, string> {
-    if (options?.format !== 'jwk') throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'The playground exports keys as JWK only.')
+  get symmetricKeySize(): number | undefined {
+    return this.#key.type === 'secret' ? this.#key.bytes.length : undefined
+  }
+
+  /** JWK only for asymmetric keys (PEM and DER export are not emulated), its members in Node's order; a secret key also as its bytes. */
+  export(options?: { format?: string }): Record<string, string> | Buffer {
     const key = this.#key
+    if (key.type === 'secret') {
+      if (options?.format === 'jwk') return { kty: 'oct', k: base64url(key.bytes) }
+      return Buffer.from(key.bytes)
+    }
+    if (options?.format !== 'jwk') throw nodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'The playground exports keys as JWK only.')
     const secret = this.type === 'private'
     if (key.type === 'ed25519') {
       return { crv: 'Ed25519', ...(secret && { d: base64url(key.seed!) }), x: base64url(key.publicKey), kty: 'OKP' }
@@ -129,18 +141,43 @@ export class KeyObject {
     const { d, p, q, dp, dq, qi } = key as Required<RsaKey>
     return { ...pub, d: jwkInteger(d), p: jwkInteger(p), q: jwkInteger(q), dp: jwkInteger(dp), dq: jwkInteger(dq), qi: jwkInteger(qi) }
   }
+
+  equals(other: unknown): boolean {
+    if (!(other instanceof KeyObject) || other.type !== this.type) return false
+    const a = this.#key
+    const b = materialOf(other)
+    if (a.type === 'secret' && b.type === 'secret') return Buffer.from(a.bytes).equals(Buffer.from(b.bytes))
+    return JSON.stringify(this.export({ format: 'jwk' })) === JSON.stringify(other.export({ format: 'jwk' }))
+  }
 }
 
 /** Node's classes, whose names its messages show. */
 class PrivateKeyObject extends KeyObject {}
 class PublicKeyObject extends KeyObject {}
+class SecretKeyObject extends KeyObject {}
 // Named by hand: the worker bundle's minifier renames classes.
-for (const [type, name] of [[KeyObject, 'KeyObject'], [PrivateKeyObject, 'PrivateKeyObject'], [PublicKeyObject, 'PublicKeyObject']] as const) {
+for (const [type, name] of [[KeyObject, 'KeyObject'], [PrivateKeyObject, 'PrivateKeyObject'], [PublicKeyObject, 'PublicKeyObject'], [SecretKeyObject, 'SecretKeyObject']] as const) {
   Object.defineProperty(type, 'name', { value: name })
 }
 
-/** The numbers of a key, for signing and verifying. */
-export const keyMaterial = (key: KeyObject): KeyMaterial => materialOf(key)
+/** The numbers of an asymmetric key, for signing and verifying (`prepareKey` has refused secret keys). */
+export const keyMaterial = (key: KeyObject): KeyMaterial => materialOf(key) as KeyMaterial
+
+/** A secret key's bytes, or undefined for an asymmetric key. */
+export function secretBytes(key: KeyObject): Uint8Array | undefined {
+  const material = materialOf(key)
+  return material.type === 'secret' ? material.bytes : undefined
+}
+
+/** `crypto.createSecretKey(key[, encoding])`: a KeyObject of type `secret` (HMAC keys, as jsonwebtoken makes them). */
+export function createSecretKey(key: unknown, encoding?: unknown): KeyObject {
+  if (key instanceof KeyObject) throw invalidKeyType('"key" argument', 'createPrivateKey', key)
+  const bytes = typeof key === 'string'
+    ? Buffer.from(key, typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8')
+    : bytesOf(key)
+  if (!bytes) throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView. ${received(key)}`)
+  return new SecretKeyObject('secret', { type: 'secret', bytes: Uint8Array.from(bytes) })
+}
 
 function keyObject(key: KeyMaterial, wantPrivate: boolean): KeyObject {
   if (!wantPrivate) return new PublicKeyObject('public', publicPart(key))
@@ -332,10 +369,13 @@ function invalidKeyType(name: string, use: KeyUse, value: unknown): Error {
 
 function fromKeyObject(key: KeyObject, use: KeyUse): KeyObject {
   if (use === 'createPrivateKey') throw invalidKeyType('"key" argument', use, key)
+  if (key.type === 'secret') {
+    throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type secret, expected ${use === 'verify' || use === 'createPublicKey' ? 'private or public' : 'private'}.`)
+  }
   if (key.type === 'public' && use !== 'verify') {
     throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', 'Invalid key object type public, expected private.')
   }
-  return use === 'sign' || key.type === 'public' ? key : keyObject(materialOf(key), false)
+  return use === 'sign' || key.type === 'public' ? key : keyObject(keyMaterial(key), false)
 }
 
 /** Key data: a string (in `encoding` when it is DER), an ArrayBuffer or a view. */

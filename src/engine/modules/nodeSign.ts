@@ -13,7 +13,7 @@ import { sha1 } from '@noble/hashes/legacy.js'
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
 import { Buffer } from './nodeBuffer.ts'
 import { nodeError } from './nodeErrors.ts'
-import { KeyObject, keyMaterial, prepareKey, type KeyMaterial, type RsaKey } from './nodeKeys.ts'
+import { createSecretKey, KeyObject, keyMaterial, prepareKey, type KeyMaterial, type RsaKey } from './nodeKeys.ts'
 import { inspect } from '../nodeInspect.ts'
 import { emsaPkcs1v15, modPow, rsaPrivate, toBigInt, toBytes } from '../rsaMath.ts'
 
@@ -134,6 +134,7 @@ export function createSigning(dataBytes: Bytes) {
       verifyWith(algorithm, dataBytes(data, 'data'), key, dataBytes(signature, 'signature'), false),
     createPrivateKey: (key: unknown) => prepareKey(key, 'createPrivateKey'),
     createPublicKey: (key: unknown) => prepareKey(key, 'createPublicKey'),
+    createSecretKey,
     KeyObject,
   }
 }

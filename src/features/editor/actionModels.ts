@@ -31,8 +31,9 @@ function existingActionModels(): [string, Model][] {
     .map((model) => [model.uri.path.slice(ACTIONS_PATH.length, -EXTENSION.length), model])
 }
 
-function showProblems(model: Model) {
-  const markers = findProblems(model.getValue()).map((problem): monaco.editor.IMarkerData => ({
+function showProblems(model: Model, id: string) {
+  const dependencies = usePlayground.getState().doc.actions.find((item) => item.id === id)?.dependencies
+  const markers = findProblems(model.getValue(), dependencies).map((problem): monaco.editor.IMarkerData => ({
     severity: problem.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
     message: problem.message,
     startLineNumber: problem.line,
@@ -56,13 +57,13 @@ export function actionModel(action: FlowAction): Model {
     const stored = doc.actions.find((item) => item.id === action.id)
     if (stored && stored.code !== code) setCode(action.id, code)
     clearTimeout(problemsTimer)
-    problemsTimer = setTimeout(() => showProblems(model), PROBLEMS_DELAY_MS)
+    problemsTimer = setTimeout(() => showProblems(model, action.id), PROBLEMS_DELAY_MS)
   })
   model.onWillDispose(() => {
     clearTimeout(problemsTimer)
     viewStates.delete(action.id)
   })
-  showProblems(model)
+  showProblems(model, action.id)
   return model
 }
 

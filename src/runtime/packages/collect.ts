@@ -90,11 +90,14 @@ export function splitSpecifier(specifier: string): { name: string; subpath: stri
 }
 
 const REQUIRE = /(?<![\w$.])require\s*\(\s*(?:'([^'\\\n]+)'|"([^"\\\n]+)"|`([^`\\$\n]+)`)\s*\)/g
+/** An ES module's `import … from 'x'`, `export … from 'x'`, `import 'x'` and `import('x')`: the loader runs those too. */
+const IMPORT = /(?<![\w$.])(?:(?:import|export)\s[^'"`;]*?\bfrom\s*|import\s*\(?\s*)(?:'([^'\\\n]+)'|"([^"\\\n]+)")/g
 
-/** The literal specifiers a source `require`s, in order, each once. */
+/** The literal specifiers a source `require`s or imports, in order, each once. */
 export function requiredSpecifiers(source: string): string[] {
   const found = new Set<string>()
   for (const match of source.matchAll(REQUIRE)) found.add(match[1] ?? match[2] ?? match[3])
+  for (const match of source.matchAll(IMPORT)) found.add(match[1] ?? match[2])
   return [...found]
 }
 

@@ -6,12 +6,12 @@
  * the package CDN like any other.
  */
 
-/** The curated packages; `folder` where the project installs it under another name (the app itself uses jose 6, which has no CommonJS build). */
-export const CURATED_PACKAGES: ReadonlyArray<{ name: string; folder?: string }> = [
+/** The curated packages. */
+export const CURATED_PACKAGES: ReadonlyArray<{ name: string }> = [
   { name: 'auth0' },
   { name: 'jsonwebtoken' },
   { name: 'jwks-rsa' },
-  { name: 'jose', folder: 'jose-v4' },
+  { name: 'jose' },
   { name: 'uuid' },
   { name: 'lodash' },
   { name: 'ipaddr.js' },

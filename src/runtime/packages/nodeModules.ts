@@ -53,21 +53,17 @@ const listings = new Map<string, Set<string>>()
 const texts = new Map<string, string>()
 const lookups = new Map<string, PackageRef | null>()
 
-/**
- * Packages on disk, as Node finds them from `base` (the flow file's folder). `aliases` maps a name the
- * actions use to the folder name it is installed under (the build's curated set: `jose` → `jose-v4`).
- */
-export function nodeModulesSource(base: string, aliases: Record<string, string> = {}): PackageSource {
+/** Packages on disk, as Node finds them from `base` (the flow file's folder). */
+export function nodeModulesSource(base: string): PackageSource {
   return {
     async resolve(name, _range, from) {
       const start = from ? from.key : resolve(base)
-      const folderName = from ? name : aliases[name] ?? name
-      const cacheKey = `${start}\0${folderName}`
+      const cacheKey = `${start}\0${name}`
       if (lookups.has(cacheKey)) return lookups.get(cacheKey)!
       let found: PackageRef | null = null
       for (let folder = start; ; folder = dirname(folder)) {
         if (basename(folder) !== 'node_modules') {
-          const candidate = join(folder, 'node_modules', folderName)
+          const candidate = join(folder, 'node_modules', name)
           const manifest = existsSync(join(candidate, 'package.json')) ? readManifest(candidate) : null
           if (manifest) {
             found = { name, version: String(manifest.version ?? '0.0.0'), key: realpathSync(candidate) }

@@ -6,7 +6,8 @@
  *   a global (see `context/hostCall.ts`);
  * - `sandbox-process.mjs`, the child process that holds the contexts (`sandboxProcess.ts`); it runs without
  *   tsx, as the permission model lets it read only this folder;
- * - the libraries the host sends with a run that needs them (`../libraries.ts`), e.g. `axios.cjs`.
+ * - the libraries the host sends with a run that needs them (`../libraries.ts`): `axios.cjs`, and `nodeShims.cjs`
+ *   built by `src/build/nodeShims.ts`.
  * In the checkout, `sandboxFolder()` rebuilds them when a file they were built from has changed since.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type * as Esbuild from 'esbuild'
+import { buildNodeShims } from '../../build/nodeShims.ts'
 import { LIBRARY_FILES, type LibraryName } from '../libraries.ts'
 
 /** Set by the CLI's build: the sandbox's folder, relative to the bundled CLI. */
@@ -73,6 +75,9 @@ export function buildSandboxBundle(folder = SANDBOX_DIR): string[] {
     writeAtomically(libraryIn(folder, name), readFileSync(source))
     inputs.add(relative(ROOT, source))
   }
+  const shims = buildNodeShims()
+  writeAtomically(libraryIn(folder, 'nodeShims'), shims.code)
+  for (const input of shims.inputs) inputs.add(input)
   const sorted = [...inputs].sort()
   if (folder === SANDBOX_DIR) writeAtomically(INPUTS, JSON.stringify(sorted, null, 1))
   return sorted

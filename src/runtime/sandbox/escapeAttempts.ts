@@ -41,11 +41,17 @@ export const ESCAPE_ATTEMPTS: { name: string; code: string; error: RegExp }[] = 
     code: handler(`await import('node:fs')`),
     error: /^import\("node:fs"\) is not available in the Actions Playground: action code reaches the modules the playground provides with require\(\)\.$/,
   },
-  ...['fs', 'child_process'].map((module) => ({
-    name: `require('${module}')`,
-    code: handler(`require('${module}')`),
-    error: new RegExp(`^Cannot find module '${module}'\\nThe playground provides: axios, buffer, crypto, querystring, url, util\\.$`),
-  })),
+  // Packages may require fs and child_process as they load; what they do with them fails.
+  {
+    name: "require('fs').readFileSync",
+    code: handler(`require('fs').readFileSync('/etc/passwd', 'utf8')`),
+    error: /^fs\.readFileSync\(\) is not available in the Actions Playground: actions have no file system/,
+  },
+  {
+    name: "require('node:child_process').execSync",
+    code: handler(`require('node:child_process').execSync('id')`),
+    error: /^child_process\.execSync\(\) is not available in the Actions Playground: actions cannot start processes\.$/,
+  },
   {
     name: 'process.kill(process.pid)',
     code: handler(`process.kill(process.pid)`),

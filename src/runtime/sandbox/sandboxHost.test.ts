@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunResult } from '../../engine/types.ts'
-import { contextBundleIn, sandboxFolder } from './bundle.ts'
+import { librarySources } from '../libraries.ts'
+import { contextBundleIn, libraryIn, sandboxFolder } from './bundle.ts'
 import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from './escapeAttempts.ts'
 import { createSandboxHost, type SandboxHost } from './sandboxHost.ts'
 
@@ -15,7 +16,12 @@ beforeAll(() => {
 })
 afterAll(() => { delete process.env[PARENT_SECRET.name] })
 
-const run = (code: string): Promise<RunResult> => host.serve({ kind: 'run', doc: escapeFlow({ name: 'probe', code }), options: {} }, () => {})
+/** With the libraries a runner would send (the Node shims, for a `require('fs')`). */
+const run = async (code: string): Promise<RunResult> => {
+  const doc = escapeFlow({ name: 'probe', code })
+  const libraries = await librarySources(doc, async (name) => readFileSync(libraryIn(sandboxFolder(), name), 'utf8'))
+  return host.serve({ kind: 'run', doc, options: {}, libraries }, () => {})
+}
 
 /** Source-map tools install one like this: sloppy-mode code that reads the error it formats. */
 const sloppyHostFormatter = new Function('error', 'sites', 'return String(error.name) + sites.length') as (error: Error, sites: unknown[]) => string
