@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Dependency } from '../../engine/flowDocument.ts'
-import { useSelectedAction } from '../../store/hooks.ts'
+import { problemsOf, useSelectedAction } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
 
@@ -25,6 +25,8 @@ export function DependenciesPanel() {
   if (!action) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its dependencies.</p>
   const declared = action.dependencies ?? []
   const save = (next: Dependency[]) => usePlayground.getState().setDependencies(action.id, next)
+  // The quick fix of the "not a dependency" problems: the packages the code requires without declaring them.
+  const undeclared = [...new Set(problemsOf(action.code, declared).flatMap((problem) => (problem.fix ? [problem.fix.addDependency.name] : [])))]
   const draftProblem = draft.name ? nameProblem(draft.name, declared) ?? versionProblem(draft.version) : null
   const add = () => {
     if (nameProblem(draft.name, declared) || versionProblem(draft.version)) return
@@ -36,6 +38,16 @@ export function DependenciesPanel() {
       <p className="text-slate-600 dark:text-slate-400">
         npm packages <strong>{action.name}</strong> may <code>require</code>, as in Auth0. The Node built-ins and axios need no declaration.
       </p>
+      {undeclared.length > 0 && (
+        <div role="group" aria-label="Required but not declared" className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2 dark:border-amber-700 dark:bg-amber-950">
+          <p className="text-xs text-amber-900 dark:text-amber-200">The code requires these packages, which are not dependencies: Auth0 would fail with “Cannot find module”.</p>
+          {undeclared.map((name) => (
+            <button key={name} type="button" onClick={() => save([...declared, { name, version: 'latest' }])} className="mr-2 rounded bg-amber-600 px-2 py-0.5 text-xs font-medium text-white hover:bg-amber-700">
+              Add {name}
+            </button>
+          ))}
+        </div>
+      )}
       {declared.length === 0 && <p className="text-slate-600 dark:text-slate-400">No dependencies yet.</p>}
       <ul className="space-y-2" aria-label="Dependencies">
         {declared.map((dependency, index) => (
