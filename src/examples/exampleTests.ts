@@ -680,7 +680,7 @@ export const EXAMPLE_TESTS: Record<string, FlowTest[]> = {
         status: 'completed',
         actions: [{ status: 'ok', logs: [{ level: 'log', message: `Linked ${GOOGLE_USER_ID} into ${DATABASE_USER_ID}` }] }],
         http: [
-          { method: 'POST', url: `https://${TENANT}/oauth/token`, status: 200, standIn: 'management-api', body: { grant_type: 'client_credentials', audience: `https://${TENANT}/api/v2/` } },
+          { method: 'POST', url: `https://${TENANT}/oauth/token`, status: 200, standIn: 'management-api', body: { $matches: `^grant_type=client_credentials&.*audience=${encodeURIComponent(`https://${TENANT}/api/v2/`)}` } },
           { method: 'GET', url: `https://${TENANT}/api/v2/users-by-email?email=j%2Bsmith%40example.com`, status: 200, headers: { authorization: { $matches: `^Bearer ${JWT}$` } }, standIn: 'management-api' },
           { method: 'POST', url: `https://${TENANT}/api/v2/users/auth0%7C5f7c8ec7c33c6c004bbafe82/identities`, status: 201, body: { $equals: { provider: 'google-oauth2', user_id: '109876543210987654321' } }, standIn: 'management-api' },
         ],
