@@ -4,6 +4,8 @@ export interface ActionSpec {
   code: string
   secrets?: Record<string, string>
   enabled?: boolean
+  /** npm packages the code requires, as Auth0 records them. */
+  dependencies?: Array<{ name: string; version: string }>
 }
 
 /** The JSDoc Auth0's editor puts above a handler: it types `event` and `api` in the playground's editor too. */

@@ -11,6 +11,7 @@ import {
   lazyMigration, mfaForContinent, planClaims, rolesIntoTokens, setUserMetadata, skipMfaAfterPasskey, throwingAction, weekdaysOnly,
   actionsFromSpecs, type ActionSpec,
 } from './templates.ts'
+import * as pkg from './packageFlows.ts'
 import * as team from './teamFlows.ts'
 
 export interface Example {
@@ -57,6 +58,7 @@ export const EXAMPLES: Example[] = [
   { slug: 'throw-fails-login', title: 'An error fails the login', teaches: 'An uncaught error fails the login with access_denied and the error message.', document: flow('An error fails the login', [throwingAction, rolesIntoTokens]) },
   { slug: 'endless-loop', title: 'An endless loop hits the time limit', teaches: 'A flow has 20 seconds; past that Auth0 fails the login.', document: flow('An endless loop hits the time limit', [endlessLoop]) },
   ...teamExamples(),
+  ...packageExamples(),
 ]
 
 /** The flows of `teamFlows.ts`: what teams deploy, two to four actions each. */
@@ -105,6 +107,34 @@ function teamExamples(): Example[] {
     example('first-login-slack', 'Slack message on a first login',
       'event.stats.logins_count is 1 on the first login; a webhook failure caught in the action does not block the login.',
       [team.notifySlackOfNewUsers, team.startOnboarding], team.firstLogin, [team.SLACK_MOCK]),
+  ]
+}
+
+/** The flows of `packageFlows.ts`: actions that require npm packages (their `dependencies`). */
+function packageExamples(): Example[] {
+  const example = (
+    slug: string, title: string, teaches: string, actions: ActionSpec[],
+    changeEvent?: (event: Record<string, any>) => void, mocks: FlowDocument['mocks'] = { http: [] },
+  ): Example => ({ slug, title, teaches, document: flow(title, actions, changeEvent, { mocks }) })
+  return [
+    example('partner-jwt-jwks', 'Verify a partner JWT with jsonwebtoken and jwks-rsa',
+      "An action's dependencies are npm packages it can require: jwks-rsa fetches the partner's JWKS (answered by an HTTP mock) and jsonwebtoken checks the token's signature, issuer, audience and expiry.",
+      [pkg.verifyPartnerJwt], pkg.partnerLinkLogin, { http: [pkg.PARTNER_JWKS_MOCK] }),
+    example('link-accounts-auth0-sdk', 'Link accounts with the auth0 SDK',
+      "The auth0 package's ManagementClient gets its own token and calls the Management API, which the playground's stand-in answers from the flow's users; api.authentication.setPrimaryUser makes the older account the tokens' subject.",
+      [pkg.linkWithManagementClient], team.googleLoginWithExistingAccount, { http: [], managementApi: team.LINKING_DIRECTORY }),
+    example('default-role-first-login', 'A default role on the first login',
+      'ManagementClient finds a role by name and assigns it (result.managementApi.changes); the role reaches this login\'s tokens only if the action adds it itself.',
+      [pkg.assignDefaultRole], pkg.newSignUp, { http: [], managementApi: pkg.ROLE_DIRECTORY }),
+    example('corporate-ip-range', 'Corporate network check with ipaddr.js',
+      'ipaddr.js matches event.request.ip against IPv4 and IPv6 ranges (IPv4-mapped addresses too): an internal app denies outside logins, other apps get a claim.',
+      [pkg.corporateNetwork]),
+    example('soap-entitlements', 'Entitlements from a SOAP service',
+      '@xmldom/xmldom parses a legacy SOAP response (an HTTP mock) and xpath, with namespaces, picks the active entitlements for the tokens.',
+      [pkg.soapEntitlements], pkg.employeeLogin, { http: [pkg.ENTITLEMENTS_MOCK] }),
+    example('debug-logging', 'Logging with debug',
+      "debug.enable chooses the namespaces in code (an action has no DEBUG variable); debug's lines appear in the action's logs, on stderr as in Node.",
+      [pkg.debugLogging]),
   ]
 }
 

@@ -4,6 +4,7 @@
  */
 import type { FlowTest } from '../engine/flowTests.ts'
 import { CONTINUE_FILES } from './continueFiles.ts'
+import { ENTITLEMENTS_URL, MEMBER_ROLE_ID, PARTNER_JWKS_URL, PARTNER_JWT } from './packageFlows.ts'
 import { ADMIN_DASHBOARD_CLIENT_ID, DATABASE_USER_ID, GOOGLE_USER_ID, LINKING_SECRET, PARTNER_TOKEN, TERMS_FORM_ID } from './teamFlows.ts'
 
 const MONDAY = '2026-11-23T12:00:00Z'
@@ -35,6 +36,23 @@ const partnerRefused = (reason: string) => ({
   error: PARTNER_DENIED,
   actions: [{ status: 'denied', logs: [{ level: 'warn', message: `Refused a partner token: ${reason}` }] }, { status: 'skipped' }],
   transactionMetadata: { $equals: {} },
+  idToken: null,
+})
+
+// The npm-package flows (packageFlows.ts).
+const TENANT = 'acme-dev.us.auth0.com'
+const [PARTNER_JWT_HEADER, PARTNER_JWT_PAYLOAD, PARTNER_JWT_SIGNATURE] = PARTNER_JWT.split('.')
+/** The partner JWT with its tier raised to platinum: the signature no longer matches. */
+const TAMPERED_PARTNER_JWT = `${PARTNER_JWT_HEADER}.${jwtPart({
+  sub: 'nw-customer-8841', email: 'j+smith@example.com', partner_tier: 'platinum', iat: 1777636800, exp: 2093256000,
+  aud: 'https://acme-dev.us.auth0.com/', iss: 'https://login.northwind.example/',
+})}.${PARTNER_JWT_SIGNATURE}`
+/** The partner JWT naming a key id the partner's JWKS does not have. */
+const UNKNOWN_KEY_PARTNER_JWT = `${jwtPart({ alg: 'RS256', typ: 'JWT', kid: 'northwind-2025-01' })}.${PARTNER_JWT_PAYLOAD}.${PARTNER_JWT_SIGNATURE}`
+const partnerJwtRefused = (reason: string) => ({
+  status: 'denied',
+  error: { code: 'access_denied', description: 'Your partner sign-in link is invalid or has expired.' },
+  actions: [{ status: 'denied', logs: [{ level: 'warn', message: `Refused a partner token: ${reason}` }] }],
   idToken: null,
 })
 
@@ -620,6 +638,148 @@ export const EXAMPLE_TESTS: Record<string, FlowTest[]> = {
       name: 'does nothing on later logins',
       event: { stats: { logins_count: 2 } },
       expect: { status: 'completed', http: [], profileUpdates: { count: 0 }, idToken: { customClaims: { $equals: {} } } },
+    },
+  ],
+  // The npm-package flows (packageFlows.ts).
+  'partner-jwt-jwks': [
+    {
+      name: 'fetches the partner JWKS once and adds the partner claims for a valid token',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok', logs: [] }],
+        http: [{ method: 'GET', url: PARTNER_JWKS_URL, status: 200, mock: 0 }],
+        idToken: { customClaims: { $equals: { [`${NS}/partner`]: { id: 'northwind', customer: 'nw-customer-8841', tier: 'gold' } } } },
+        accessToken: { claims: { [`${NS}/partner_tier`]: 'gold' } },
+      },
+    },
+    { name: 'denies a token whose claims were changed', now: MONDAY, event: { request: { query: { partner_token: TAMPERED_PARTNER_JWT } } }, expect: partnerJwtRefused('invalid signature') },
+    {
+      name: 'denies a token signed with a key the partner does not publish',
+      now: MONDAY,
+      event: { request: { query: { partner_token: UNKNOWN_KEY_PARTNER_JWT } } },
+      expect: partnerJwtRefused("error in secret or public key callback: Unable to find a signing key that matches 'northwind-2025-01'"),
+    },
+    { name: 'denies the token once it has expired', now: '2036-06-01T00:00:00Z', expect: partnerJwtRefused('jwt expired') },
+    {
+      name: 'denies a valid token issued for another email',
+      now: MONDAY,
+      event: { user: { email: 'jane@acme.test' } },
+      expect: {
+        status: 'denied', error: { description: 'This partner sign-in link belongs to another account.' },
+        actions: [{ logs: [{ level: 'warn', message: 'Refused a partner token for nw-customer-8841: it was issued for another email' }] }],
+      },
+    },
+    { name: 'does nothing without a partner token', event: { request: { query: { partner_token: null } } }, expect: { status: 'completed', http: [], idToken: { customClaims: { $equals: {} } } } },
+  ],
+  'link-accounts-auth0-sdk': [
+    {
+      name: 'finds the database account by email, links the Google identity into it and makes it the subject',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok', logs: [{ level: 'log', message: `Linked ${GOOGLE_USER_ID} into ${DATABASE_USER_ID}` }] }],
+        http: [
+          { method: 'POST', url: `https://${TENANT}/oauth/token`, status: 200, standIn: 'management-api', body: { $matches: `^grant_type=client_credentials&.*audience=${encodeURIComponent(`https://${TENANT}/api/v2/`)}` } },
+          { method: 'GET', url: `https://${TENANT}/api/v2/users-by-email?email=j%2Bsmith%40example.com`, status: 200, headers: { authorization: { $matches: `^Bearer ${JWT}$` } }, standIn: 'management-api' },
+          { method: 'POST', url: `https://${TENANT}/api/v2/users/auth0%7C5f7c8ec7c33c6c004bbafe82/identities`, status: 201, body: { $equals: { provider: 'google-oauth2', user_id: '109876543210987654321' } }, standIn: 'management-api' },
+        ],
+        managementApi: { changes: [{ kind: 'identities.link', user_id: DATABASE_USER_ID, linked: GOOGLE_USER_ID }] },
+        authentication: { primaryUser: DATABASE_USER_ID },
+        idToken: { claims: { sub: DATABASE_USER_ID } },
+        accessToken: { claims: { sub: DATABASE_USER_ID } },
+        warnings: [],
+      },
+    },
+    {
+      name: 'leaves a user without another account alone',
+      now: MONDAY,
+      event: { user: { email: 'new.person@example.org' } },
+      expect: { status: 'completed', http: [{ method: 'POST', status: 200 }, { method: 'GET', status: 200, response: [{ user_id: GOOGLE_USER_ID }] }], managementApi: { changes: [] }, authentication: { primaryUser: null }, idToken: { claims: { sub: GOOGLE_USER_ID } } },
+    },
+    {
+      name: 'does not call the Management API for an unverified email',
+      event: { user: { email_verified: false } },
+      expect: { status: 'completed', http: [], authentication: { primaryUser: null }, idToken: { claims: { sub: GOOGLE_USER_ID } } },
+    },
+  ],
+  'default-role-first-login': [
+    {
+      name: 'assigns the member role by id on the first login and adds it to the tokens',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok', logs: [] }],
+        http: [
+          { method: 'POST', url: `https://${TENANT}/oauth/token`, status: 200 },
+          { method: 'GET', url: `https://${TENANT}/api/v2/roles?per_page=50&page=0&include_totals=true&name_filter=member`, status: 200 },
+          { method: 'POST', url: `https://${TENANT}/api/v2/users/auth0%7C5f7c8ec7c33c6c004bbafe82/roles`, status: 204, body: { $equals: { roles: [MEMBER_ROLE_ID] } } },
+        ],
+        managementApi: { changes: [{ kind: 'roles.assign', user_id: DATABASE_USER_ID, roles: [{ id: MEMBER_ROLE_ID, name: 'member' }] }] },
+        idToken: { customClaims: { $equals: { [`${NS}/roles`]: ['member'] } } },
+        accessToken: { claims: { [`${NS}/roles`]: ['member'] } },
+      },
+    },
+    { name: 'does nothing on a later login', event: { stats: { logins_count: 4 } }, expect: { status: 'completed', http: [], idToken: { customClaims: { $equals: {} } } } },
+  ],
+  'corporate-ip-range': [
+    {
+      name: 'flags a login from outside the corporate ranges',
+      expect: { status: 'completed', accessToken: { claims: { [`${NS}/network`]: 'external' } }, idToken: { customClaims: { $equals: { [`${NS}/outside_network`]: true } } } },
+    },
+    { name: 'recognizes an office IPv4 address', event: { request: { ip: '198.51.100.23' } }, expect: { status: 'completed', accessToken: { claims: { [`${NS}/network`]: 'corporate' } }, idToken: { customClaims: { $equals: {} } } } },
+    { name: 'recognizes an IPv4-mapped IPv6 address of the office', event: { request: { ip: '::ffff:198.51.100.23' } }, expect: { accessToken: { claims: { [`${NS}/network`]: 'corporate' } } } },
+    { name: 'recognizes an office IPv6 address', event: { request: { ip: '2001:db8:4a17::2f' } }, expect: { accessToken: { claims: { [`${NS}/network`]: 'corporate' } } } },
+    {
+      name: 'denies the back office from outside',
+      event: { client: { name: 'Back office' } },
+      expect: { status: 'denied', error: { code: 'access_denied', description: 'Back office is only available from the corporate network.' }, accessToken: null },
+    },
+    { name: 'lets the back office in from the office', event: { client: { name: 'Back office' }, request: { ip: '198.51.100.7' } }, expect: { status: 'completed' } },
+  ],
+  'soap-entitlements': [
+    {
+      name: 'posts a SOAP request for the employee and puts the active entitlements into the tokens',
+      expect: {
+        status: 'completed',
+        actions: [{ status: 'ok', logs: [] }],
+        http: [{
+          method: 'POST', url: ENTITLEMENTS_URL, status: 200, mock: 0,
+          headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"urn:acme:entitlements:v2/GetEntitlements"' },
+          body: { $matches: '<GetEntitlements xmlns="urn:acme:entitlements:v2"><EmployeeId>E-20417</EmployeeId></GetEntitlements>' },
+        }],
+        idToken: { customClaims: { $equals: { [`${NS}/entitlements`]: ['expenses.submit', 'expenses.approve'] } } },
+        accessToken: { claims: { [`${NS}/entitlements`]: ['expenses.submit', 'expenses.approve'], [`${NS}/cost_center`]: 'CC-4410' } },
+      },
+    },
+    { name: 'escapes the employee id in the envelope', event: { user: { app_metadata: { employee_id: 'E<1>&2' } } }, expect: { http: [{ body: { $matches: '<EmployeeId>E&#60;1&#62;&#38;2</EmployeeId>' } }] } },
+    { name: 'does not call the service for a user without an employee id', event: { user: { app_metadata: { employee_id: null } } }, expect: { status: 'completed', http: [], idToken: { customClaims: { $equals: {} } } } },
+  ],
+  'debug-logging': [
+    {
+      name: 'prints the enabled namespaces to stderr with the time, and nothing for login:trace',
+      now: MONDAY,
+      expect: {
+        status: 'completed',
+        mfa: null,
+        actions: [{
+          status: 'ok',
+          logs: { $equals: [
+            { level: 'error', message: `${MONDAY_ISO} login:risk ${DATABASE_USER_ID} signs in to My SPA from 13.33.86.47 (US)`, phase: 'execute' },
+            { level: 'error', message: `${MONDAY_ISO} login:risk nothing unusual`, phase: 'execute' },
+          ] },
+        }],
+      },
+    },
+    {
+      name: 'logs why it asks for MFA from an unusual country',
+      now: MONDAY,
+      event: { user: { app_metadata: { usual_countries: ['DE', 'AT'] } } },
+      expect: {
+        status: 'completed',
+        mfa: { required: true, provider: 'any' },
+        actions: [{ logs: [{ level: 'error' }, { level: 'error', message: `${MONDAY_ISO} login:risk country US is new for this user (usual: [ 'DE', 'AT' ]): MFA` }] }],
+      },
     },
   ],
 }

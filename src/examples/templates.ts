@@ -286,7 +286,7 @@ export const TEMPLATES: Template[] = [
 
 /** A new flow action from a template, with an id not used in the flow yet. */
 export function actionFromSpec(spec: ActionSpec, takenIds: Iterable<string>): FlowAction {
-  return { id: uniqueActionId(spec.name, takenIds), name: spec.name, code: spec.code, enabled: spec.enabled ?? true, secrets: { ...spec.secrets } }
+  return { id: uniqueActionId(spec.name, takenIds), name: spec.name, code: spec.code, enabled: spec.enabled ?? true, secrets: { ...spec.secrets }, ...(spec.dependencies ? { dependencies: spec.dependencies.map((item) => ({ ...item })) } : {}) }
 }
 
 /** Actions made from specs, with ids unique within the list. */
