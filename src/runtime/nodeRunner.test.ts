@@ -76,6 +76,26 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(withHost.idToken?.jwt).toBe(inProcess.idToken?.jwt)
   })
 
+  it('has AbortController, AbortSignal (timeout, any) and EventTarget, as Node has, for packages that cancel requests', async () => {
+    const code = `exports.onExecutePostLogin = async () => {
+  const seen = []
+  const controller = new AbortController()
+  controller.signal.addEventListener('abort', (event) => seen.push(event.type + ':' + controller.signal.reason))
+  const both = AbortSignal.any([controller.signal, AbortSignal.timeout(60000)])
+  controller.abort('stop')
+  const timed = await new Promise((resolve) => AbortSignal.timeout(5).addEventListener('abort', (event) => resolve(event.target.reason.name)))
+  const target = new EventTarget()
+  target.addEventListener('ping', () => seen.push('ping'), { once: true })
+  target.dispatchEvent(new Event('ping')); target.dispatchEvent(new Event('ping'))
+  let thrown = ''
+  try { both.throwIfAborted() } catch (reason) { thrown = String(reason) }
+  console.log(JSON.stringify([seen, both.aborted, both.reason, timed, thrown, AbortSignal.abort().reason.name]))
+}`
+    const result = await runner.run(flow('abort', [{ id: 'abort', code }]))
+    expect(result.status, JSON.stringify(result.error)).toBe('completed')
+    expect(JSON.parse(result.actions[0].logs[0].message)).toEqual([['abort:stop', 'ping'], true, 'stop', 'TimeoutError', 'stop', 'AbortError'])
+  })
+
   it('prints Buffers as Node does from its bundle, where the bundler renames the package\'s Buffer function', async () => {
     const result = await runner.run(flow('buffer', [{ id: 'b', code: 'exports.onExecutePostLogin = async () => { console.log(Buffer.from("ab"), require("buffer").Buffer.name) }' }]))
     expect(result.actions[0].logs.map((log) => log.message)).toEqual(['<Buffer 61 62> Buffer'])

@@ -2,9 +2,10 @@
  * Inside the sandbox's context, before the engine's modules run: the Web and Node globals the engine and
  * action code use. A `vm` context starts with JavaScript's own globals only; these are all built here,
  * so every object action code can reach belongs to the context. Not provided: `Request`, `FormData`,
- * `Blob`, `AbortController`, `EventTarget`, streams and `WebSocket` (and no `process`, `require` or
+ * `Blob`, streams and `WebSocket` (and no `process`, `require` or
  * `Buffer` globals: the engine hands action code its own).
  */
+import { AbortController, AbortSignal, Event, EventTarget } from './abort.ts'
 import { DOMException, TextDecoder, TextEncoder, atob, btoa } from './encoding.ts'
 import { Headers, Response } from './fetchTypes.ts'
 import { callHost } from './hostCall.ts'
@@ -49,6 +50,7 @@ keepStackFormattingInside()
 const globals = {
   ...timerGlobals, queueMicrotask, structuredClone, performance,
   TextEncoder, TextDecoder, atob, btoa, DOMException, URL, URLSearchParams, Headers, Response, crypto, CryptoKey,
+  Event, EventTarget, AbortController, AbortSignal,
 }
 for (const [name, value] of Object.entries(globals)) {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false })
