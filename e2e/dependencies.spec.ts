@@ -1,5 +1,16 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { openDesigner, selectNode } from './helpers.ts'
+
+/** Opens the starter flow's "Roles into tokens" in the code editor and types `text` at its first line, key by key. */
+async function typeAtTheTop(page: Page, text: string) {
+  await openDesigner(page)
+  await selectNode(page, 'Roles into tokens')
+  const editor = page.getByTestId('code-editor').locator('.monaco-editor')
+  await expect(editor).toBeVisible({ timeout: 20_000 })
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+Home')
+  await page.keyboard.type(text)
+}
 
 test('an action\'s npm dependencies are added, versioned and removed in the Dependencies tab, and a share link carries them', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
@@ -42,13 +53,7 @@ test('an action\'s npm dependencies are added, versioned and removed in the Depe
 })
 
 test('a require of an undeclared package is a problem with a one-click fix, and the run then loads the package offline', async ({ page }) => {
-  await openDesigner(page)
-  await selectNode(page, 'Roles into tokens')
-  const editor = page.getByTestId('code-editor').locator('.monaco-editor')
-  await expect(editor).toBeVisible({ timeout: 20_000 })
-  await editor.click()
-  await page.keyboard.press('ControlOrMeta+Home')
-  await page.keyboard.type("const { v5: uuidv5 } = require('uuid')\n")
+  await typeAtTheTop(page, "const { v5: uuidv5 } = require('uuid')\n")
   const node = page.getByTestId('action-node-roles-into-tokens')
   await expect(node).toContainText('1 problem')
 
@@ -66,4 +71,30 @@ test('a require of an undeclared package is a problem with a one-click fix, and 
   const result = await page.evaluate(() => { const state = window.__playgroundStore!.getState(); return state.runs[state.currentId]?.result ?? null })
   expect(result?.error?.description ?? '').not.toMatch(/Cannot find module|not a dependency|could not be loaded/)
   expect(result?.actions.map((action: { status: string }) => action.status)).toEqual(['ok', 'ok', 'denied'])
+})
+
+test('a module mock typed in Monaco replaces a package for the run', async ({ page }) => {
+  await typeAtTheTop(page, "console.log('id', require('uuid').v4())\n")
+  await page.getByRole('tab', { name: 'Dependencies' }).click()
+  await page.getByRole('button', { name: 'Add uuid' }).click()
+
+  await page.getByRole('tab', { name: 'Module mocks' }).click()
+  const panel = page.getByTestId('module-mocks-panel')
+  await panel.getByLabel('Package to mock').fill('uuid')
+  await panel.getByRole('button', { name: 'Add module mock' }).click()
+  const mockEditor = panel.getByTestId('module-mock-editor').locator('.monaco-editor')
+  await expect(mockEditor).toBeVisible({ timeout: 20_000 })
+  await mockEditor.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  await page.keyboard.type("module.exports = { v4: () => 'mocked-id' }")
+  await expect.poll(() => page.evaluate(() => window.__playgroundStore!.getState().doc.mocks.modules?.uuid)).toBe("module.exports = { v4: () => 'mocked-id' }")
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', /denied|completed/, { timeout: 25_000 })
+  const logs = await page.evaluate(() => {
+    const state = window.__playgroundStore!.getState()
+    return state.runs[state.currentId]?.result?.actions.find((action) => action.name === 'Roles into tokens')?.logs.map((log) => log.message)
+  })
+  expect(logs).toEqual(['id mocked-id'])
 })

@@ -30,6 +30,8 @@ export interface FlowSlice {
   setSecrets(id: string, secrets: Record<string, string>): void
   setDependencies(id: string, dependencies: Dependency[]): void
   setMocks(mocks: HttpMock[]): void
+  /** Module mocks: package name → the CommonJS source that replaces it. */
+  setModuleMocks(modules: Record<string, string>): void
   undo(): void
   redo(): void
 }
@@ -96,6 +98,7 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     setSecrets: (id, secrets) => update(id, { secrets }),
     setDependencies: (id, dependencies) => update(id, { dependencies }),
     setMocks: (mocks) => set(({ doc }) => ({ doc: { ...doc, mocks: { ...doc.mocks, http: mocks } } })),
+    setModuleMocks: (modules) => set(({ doc }) => ({ doc: { ...doc, mocks: { ...doc.mocks, modules } } })),
     undo: () => {
       const { doc, past, future } = get()
       const previous = past.at(-1)

@@ -14,7 +14,7 @@ function storedPackageCdn(): string {
   }
 }
 
-export type InspectorTab = 'code' | 'event' | 'secrets' | 'dependencies' | 'mocks'
+export type InspectorTab = 'code' | 'event' | 'secrets' | 'dependencies' | 'mocks' | 'modules'
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export interface UiSlice {

@@ -3,15 +3,15 @@ import type { Dependency } from '../../engine/flowDocument.ts'
 import { problemsOf, useSelectedAction } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
+import { packageNameProblem } from './packageName.ts'
 
-/** npm's rules for a package name: lowercase, URL-safe, at most 214 characters, optionally `@scope/name`. */
-const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/
 /** An exact version, a range or a tag, as Auth0's dependency editor takes them. */
 const VERSION = /^[\w.^~<>=|* -]+$/
 
 function nameProblem(name: string, declared: Dependency[]): string | null {
   if (!name) return 'A dependency needs a package name.'
-  if (name.length > 214 || !PACKAGE_NAME.test(name)) return 'npm package names are lowercase letters, digits, - . _ ~, optionally @scope/name.'
+  const invalid = packageNameProblem(name)
+  if (invalid) return invalid
   if (declared.some((dependency) => dependency.name === name)) return `${name} is already a dependency.`
   return null
 }

@@ -15,6 +15,7 @@ import { REGION } from '../commands/regions.ts'
 // Monaco loads only when the code or event tab is first shown, after the canvas has painted.
 const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx'))
 const EventPanel = lazy(() => import('../event/EventPanel.tsx'))
+const ModuleMocksPanel = lazy(() => import('./ModuleMocksPanel.tsx'))
 
 const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'code', label: 'Code' },
@@ -22,6 +23,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'secrets', label: 'Secrets' },
   { id: 'dependencies', label: 'Dependencies' },
   { id: 'mocks', label: 'HTTP mocks' },
+  { id: 'modules', label: 'Module mocks' },
 ]
 
 function Loading({ what }: { what: string }) {
@@ -58,6 +60,7 @@ export function Inspector({ onHide }: { onHide: () => void }) {
         {tab === 'secrets' && <SecretsPanel />}
         {tab === 'dependencies' && <DependenciesPanel />}
         {tab === 'mocks' && <MocksPanel />}
+        {tab === 'modules' && <Suspense fallback={<Loading what="module mocks" />}><ModuleMocksPanel /></Suspense>}
       </TabPanel>
     </section>
   )
