@@ -10,7 +10,7 @@ import { createDefaultEvent } from '../src/engine/defaultEvent.ts'
 import type { FlowDocument, HttpMock } from '../src/engine/flowDocument.ts'
 import { runFlow, type RunResult } from '../src/engine/index.ts'
 import type { ModuleFiles } from '../src/engine/packages/moduleFiles.ts'
-import { packageFiles, PACKAGE_LIBRARIES } from '../src/engine/packages/testPackages.ts'
+import { packageFiles, PACKAGE_LIBRARIES } from '../src/runtime/packages/testPackages.ts'
 
 const FIXED = { now: '2026-11-23T12:00:00Z', seed: 11 }
 const jwtSign = (key: KeyObject) => jwt.sign({ sub: 'partner|3' }, key, { algorithm: 'RS256', keyid: 'p1', expiresIn: '10y' })

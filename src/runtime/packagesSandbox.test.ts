@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { runFlow, type RunResult } from '../engine/index.ts'
-import { packageFiles, PACKAGE_LIBRARIES } from '../engine/packages/testPackages.ts'
+import { packageFiles, PACKAGE_LIBRARIES } from './packages/testPackages.ts'
 import { createNodeRunner } from './nodeRunner.ts'
 
 const FIXED = { now: '2026-11-23T12:00:00Z', seed: 7 }

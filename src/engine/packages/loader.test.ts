@@ -6,7 +6,7 @@ import { onExecute, testFlow } from '../testing.ts'
 import type { RunResult } from '../types.ts'
 import type { Dependency } from '../flowDocument.ts'
 import type { ModuleFiles } from './moduleFiles.ts'
-import { PACKAGE_LIBRARIES } from './testPackages.ts'
+import { PACKAGE_LIBRARIES } from '../../runtime/packages/testPackages.ts'
 
 const json = (value: unknown) => JSON.stringify(value)
 

@@ -13,7 +13,7 @@ import { findProblems } from '../problems.ts'
 import { onExecute, testFlow } from '../testing.ts'
 import type { RunResult } from '../types.ts'
 import type { ModuleFiles } from './moduleFiles.ts'
-import { packageFiles, PACKAGE_LIBRARIES } from './testPackages.ts'
+import { packageFiles, PACKAGE_LIBRARIES } from '../../runtime/packages/testPackages.ts'
 
 const NOW = '2026-01-01T00:00:00Z'
 const NOW_SECONDS = Date.parse(NOW) / 1000

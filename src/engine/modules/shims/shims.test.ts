@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { runFlow } from '../../pipeline.ts'
-import { PACKAGE_LIBRARIES } from '../../packages/testPackages.ts'
+import { PACKAGE_LIBRARIES } from '../../../runtime/packages/testPackages.ts'
 import { onExecute, testFlow } from '../../testing.ts'
 
 async function logsOf(body: string, secrets: Record<string, string> = {}) {

@@ -8,9 +8,9 @@ import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import axios from 'axios/dist/browser/axios.cjs'
 import { buildNodeShims } from '../../build/nodeShims.ts'
-import { libraryLoaders } from '../../runtime/libraries.ts'
-import type { Libraries } from '../pipeline.ts'
-import type { ModuleFiles } from './moduleFiles.ts'
+import { libraryLoaders } from '../libraries.ts'
+import type { Libraries } from '../../engine/pipeline.ts'
+import type { ModuleFiles } from '../../engine/packages/moduleFiles.ts'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 /** The files a package needs at run time: code and JSON, not types, maps or docs. */
