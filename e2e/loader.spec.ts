@@ -4,11 +4,12 @@
  * (Where the files come from in the app, the package CDN and its cache, is tested with that feature.)
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto'
+import { comparableResult } from '../src/engine/testing.ts'
 import { expect, test, type Page } from '@playwright/test'
 import jwt from 'jsonwebtoken'
 import { createDefaultEvent } from '../src/engine/defaultEvent.ts'
 import type { FlowDocument, HttpMock } from '../src/engine/flowDocument.ts'
-import { runFlow, type RunResult } from '../src/engine/index.ts'
+import { runFlow } from '../src/engine/index.ts'
 import type { ModuleFiles } from '../src/engine/packages/moduleFiles.ts'
 import { packageFiles, PACKAGE_LIBRARIES } from '../src/runtime/packages/testPackages.ts'
 
@@ -26,14 +27,6 @@ function flow(code: string, dependencies: string[], mocks: HttpMock[] = [], secr
 
 const run = (page: Page, doc: FlowDocument, packages: ModuleFiles) =>
   page.evaluate(([doc, options]) => window.__actionsPlayground!.run(doc, options), [doc, { ...FIXED, packages }] as const)
-
-function comparable(result: RunResult) {
-  const copy = structuredClone(result) as unknown as Record<string, any>
-  for (const action of copy.actions) delete action.durationMs
-  for (const token of [copy.idToken, copy.accessToken]) if (token) delete token.jwt
-  delete copy.jwks
-  return copy
-}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/')
@@ -68,7 +61,7 @@ exports.onExecutePostLogin = async (event, api) => {
   expect(inBrowser.status).toBe('completed')
   expect(inBrowser.actions[0].logs.map((entry) => entry.message)).toEqual([`2026-11-23T12:00:00.000Z checks user ${(createDefaultEvent() as { user: { user_id: string } }).user.user_id} tier gold`])
   const inNode = await runFlow(doc, { ...FIXED, packages, libraries: PACKAGE_LIBRARIES })
-  expect(comparable(inBrowser)).toEqual(comparable(inNode))
+  expect(comparableResult(inBrowser)).toEqual(comparableResult(inNode))
 })
 
 test('https.request from a package is answered by a mock and refused without one; fs at load time fails clearly and the next run is fine', async ({ page }) => {
@@ -109,7 +102,7 @@ exports.onExecutePostLogin = async (event, api) => {
   expect(inBrowser.error).toBeUndefined()
   expect(inBrowser.idToken?.customClaims).toEqual({ 'https://example.com/partner': ['partner|3', 'partner|3'] })
   const inNode = await runFlow(doc, { ...FIXED, packages, libraries: PACKAGE_LIBRARIES })
-  expect(comparable(inBrowser)).toEqual(comparable(inNode))
+  expect(comparableResult(inBrowser)).toEqual(comparableResult(inNode))
 })
 
 test("auth0's ManagementClient (2,000 files) runs in the sandbox: it finds Node as it loads, and gets a token and a user through mocks", async ({ page }) => {
@@ -129,5 +122,5 @@ exports.onExecutePostLogin = async (event, api) => {
   expect(inBrowser.idToken?.customClaims).toEqual({ 'https://example.com/email': 'ada@example.com' })
   expect(inBrowser.http.map((exchange) => `${exchange.method} ${exchange.url}`)).toEqual(['POST https://tenant.auth0.com/oauth/token', expect.stringMatching(/^GET https:\/\/tenant\.auth0\.com\/api\/v2\/users\//)])
   const inNode = await runFlow(doc, { ...FIXED, packages, libraries: PACKAGE_LIBRARIES })
-  expect(comparable(inBrowser)).toEqual(comparable(inNode))
+  expect(comparableResult(inBrowser)).toEqual(comparableResult(inNode))
 })

@@ -1,6 +1,7 @@
 /** Helpers for the engine's unit tests: flow documents built from bits of action code. */
 import { createDefaultEvent } from './defaultEvent.ts'
 import type { FlowDocument, HttpMock } from './flowDocument.ts'
+import type { RunResult } from './types.ts'
 import type { Libraries } from './pipeline.ts'
 import axios from 'axios/dist/browser/axios.cjs'
 
@@ -37,4 +38,13 @@ export function testFlow(
     mocks: { http: options.mocks ?? [] },
     ...(options.cache ? { cache: options.cache } : {}),
   }
+}
+
+/** A result without what may differ between two runtimes or processes: timings, and the JWTs with their keys. */
+export function comparableResult(result: RunResult): Record<string, unknown> {
+  const copy = structuredClone(result) as unknown as Record<string, any>
+  for (const action of copy.actions) delete action.durationMs
+  for (const token of [copy.idToken, copy.accessToken]) if (token) delete token.jwt
+  delete copy.jwks
+  return copy
 }

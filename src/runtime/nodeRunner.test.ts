@@ -2,8 +2,8 @@ import { createPrivateKey, createSign, type JsonWebKey } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
-import { LIBRARIES } from '../engine/testing.ts'
-import { continueFlow, runFlow, type ProgressEvent, type RunResult } from '../engine/index.ts'
+import { LIBRARIES, comparableResult } from '../engine/testing.ts'
+import { continueFlow, runFlow, type ProgressEvent } from '../engine/index.ts'
 import { createNodeRunner } from './nodeRunner.ts'
 import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from './sandbox/escapeAttempts.ts'
 
@@ -18,15 +18,6 @@ function flow(name: string, actions: { id: string; code: string; enabled?: boole
     event: createDefaultEvent(),
     mocks: { http: [{ method: 'GET', url: 'https://api.example.com/roles', status: 200, body: { roles: ['admin'] }, headers: {} }] },
   }
-}
-
-/** What may differ between two processes: timings, and JWTs signed with each process's own key. */
-function comparable(result: RunResult) {
-  const copy = structuredClone(result) as unknown as Record<string, any>
-  for (const action of copy.actions) delete action.durationMs
-  for (const token of [copy.idToken, copy.accessToken]) if (token) delete token.jwt
-  delete copy.jwks
-  return copy
 }
 
 const runner = createNodeRunner()
@@ -60,7 +51,7 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(inWorker.idToken?.customClaims).toEqual({ 'https://example.com/roles': ['admin'] })
     expect(inWorker.idToken?.jwt).toMatch(/^ey/)
     expect(inWorker.timeline.map((entry) => entry.call)).toEqual(inProcess.timeline.map((entry) => entry.call))
-    expect(comparable(inWorker)).toEqual(comparable(inProcess))
+    expect(comparableResult(inWorker)).toEqual(comparableResult(inProcess))
     expect(events.filter((event) => event.type === 'timeline').map((event) => event.entry)).toEqual(inWorker.timeline)
   })
 
@@ -112,7 +103,7 @@ exports.onContinuePostLogin = async (event, api) => { api.idToken.setCustomClaim
     const inProcess = await continueFlow(doc, first, request, FIXED)
     expect(inWorker.status).toBe('completed')
     expect(inWorker.idToken?.customClaims).toEqual({ 'https://example.com/color': 'green' })
-    expect(comparable(inWorker)).toEqual(comparable(inProcess))
+    expect(comparableResult(inWorker)).toEqual(comparableResult(inProcess))
   })
 
   it('stops an endless loop at the time limit, then runs the next flow on a fresh worker', async () => {

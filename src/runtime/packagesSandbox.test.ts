@@ -1,10 +1,11 @@
 /** npm packages in the CLI's sandbox: the engine's loader inside a locked-down process's `vm` context. */
+import { comparableResult } from '../engine/testing.ts'
 import { generateKeyPairSync } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDefaultEvent } from '../engine/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
-import { runFlow, type RunResult } from '../engine/index.ts'
+import { runFlow } from '../engine/index.ts'
 import { packageFiles, PACKAGE_LIBRARIES } from './packages/testPackages.ts'
 import { createNodeRunner } from './nodeRunner.ts'
 
@@ -22,14 +23,6 @@ function flow(code: string, dependencies: string[]): FlowDocument {
     event: createDefaultEvent(),
     mocks: { http: [{ method: 'GET', url: JWKS_URL, status: 200, body: { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig' }] }, headers: {} }] },
   }
-}
-
-function comparable(result: RunResult) {
-  const copy = structuredClone(result) as unknown as Record<string, any>
-  for (const action of copy.actions) delete action.durationMs
-  for (const token of [copy.idToken, copy.accessToken]) if (token) delete token.jwt
-  delete copy.jwks
-  return copy
 }
 
 describe('packages in the CLI sandbox', () => {
@@ -58,7 +51,7 @@ exports.onExecutePostLogin = async (event, api) => {
     expect(inSandbox.idToken?.customClaims['https://example.com/partner']).toBe('partner|7')
     expect(inSandbox.actions[0].logs.map((log) => log.message)).toEqual(['2026-11-23T12:00:00.000Z partner verified partner|7'])
     expect(inSandbox.http.map((exchange) => exchange.url)).toEqual([JWKS_URL])
-    expect(comparable(inSandbox)).toEqual(comparable(inProcess))
+    expect(comparableResult(inSandbox)).toEqual(comparableResult(inProcess))
   })
 
   it('fails a package that reads a file as it loads with a clear error, and the sandbox runs the next flow', async () => {
