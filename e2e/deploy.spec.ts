@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { strToU8, unzipSync, zipSync } from 'fflate'
-import { createDefaultEvent } from '../src/engine/defaultEvent.ts'
+import { createDefaultEvent } from '../src/triggers/post-login/defaultEvent.ts'
 import { flowOrder } from './helpers.ts'
 
 const storeDoc = (page: Page) => page.evaluate(() => window.__playgroundStore!.getState().doc)

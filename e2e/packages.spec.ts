@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Frame, type Page } from '@playwright/test'
-import { createDefaultEvent } from '../src/engine/defaultEvent.ts'
+import { createDefaultEvent } from '../src/triggers/post-login/defaultEvent.ts'
 import type { FlowDocument } from '../src/engine/flowDocument.ts'
 import { REQUEST_LOG } from '../playwright.config.ts'
 

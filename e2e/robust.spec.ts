@@ -3,7 +3,7 @@
  * an oversized playground, an empty signing secret, a link pasted into an open tab.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { createDefaultEvent } from '../src/engine/defaultEvent.ts'
+import { createDefaultEvent } from '../src/triggers/post-login/defaultEvent.ts'
 import type { FlowDocument } from '../src/engine/flowDocument.ts'
 
 /** A page answers a click within this, measured in the page (see `clickLatency`). */

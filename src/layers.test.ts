@@ -1,5 +1,6 @@
 /**
- * Imports go one way: engine ← runtime ← store ← features. No file of a layer imports from a layer above it,
+ * Imports go one way: engine ← runtime ← store ← features, the triggers (src/triggers/) beside the engine, whose
+ * action runner knows no trigger. No file of a layer imports from a layer above it,
  * and none of them imports the command line, the benchmarks or (below the features) the example content.
  * Tests are exempt: they may reach across layers to check them.
  */
@@ -10,6 +11,9 @@ import { describe, expect, it } from 'vitest'
 
 const SRC = fileURLToPath(new URL('.', import.meta.url))
 const LAYERS = ['engine', 'runtime', 'store', 'features']
+/** Folders of a layer's rank besides the layer's own. */
+const BESIDE: Record<string, string> = { triggers: 'engine' }
+const rank = (folder: string) => LAYERS.indexOf(BESIDE[folder] ?? folder)
 /** Folders outside the chain that no layer may import; `examples` only the features may. */
 const OFF_LIMITS: Record<string, string[]> = { cli: LAYERS, bench: LAYERS, examples: ['engine', 'runtime', 'store'] }
 
@@ -28,12 +32,12 @@ function importsOf(text: string): string[] {
 
 function violations(): string[] {
   const found: string[] = []
-  for (const layer of LAYERS) {
+  for (const layer of [...LAYERS, ...Object.keys(BESIDE)]) {
     for (const file of sources(join(SRC, layer))) {
       for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
         const target = relative(SRC, join(dirname(file), specifier)).split(sep)[0]
-        const above = LAYERS.indexOf(target) > LAYERS.indexOf(layer)
-        const forbidden = OFF_LIMITS[target]?.includes(layer) ?? false
+        const above = rank(target) > rank(layer)
+        const forbidden = OFF_LIMITS[target]?.includes(BESIDE[layer] ?? layer) ?? false
         if (above || forbidden) found.push(`${relative(SRC, file)} imports ${specifier} (${target})`)
       }
     }
@@ -44,6 +48,13 @@ function violations(): string[] {
 describe('layers', () => {
   it('import only from their own layer or the layers below (engine ← runtime ← store ← features)', () => {
     expect(violations()).toEqual([])
+  })
+
+  it('keep the action runner trigger-free: it, its api object and its trigger interface import nothing of a trigger', () => {
+    const core = ['engine/actionRunner.ts', 'engine/trigger.ts', 'engine/api/apiObject.ts', 'engine/api/context.ts', 'engine/runState.ts']
+    const reached = core.flatMap((file) => importsOf(readFileSync(join(SRC, file), 'utf8')).filter((specifier) => specifier.includes('triggers')).map((specifier) => `${file} imports ${specifier}`))
+    expect(reached).toEqual([])
+    expect(readFileSync(join(SRC, 'engine/actionRunner.ts'), 'utf8')).not.toMatch(/PostLogin|post-login/)
   })
 
   it('are checked: the scan finds the imports it must judge', () => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { compileAction, instantiate, type ModuleScope } from '../engine/compile.ts'
-import { createDefaultEvent } from '../engine/defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { parseFlowDocument, type FlowDocument } from '../engine/flowDocument.ts'
 import { runFlow } from '../engine/pipeline.ts'
 import { createNodeRunner } from '../runtime/nodeRunner.ts'

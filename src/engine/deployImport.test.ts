@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDefaultEvent } from './defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { deployCliFiles } from './deployExport.ts'
 import { findDeployRoot, importDeployDirectory, importFiles, joinPath, normalizePath, type Files } from './deployImport.ts'
 import type { FlowAction, FlowDocument } from './flowDocument.ts'

@@ -11,7 +11,7 @@
  *   display_name }], … }`, the actions bound to each trigger in the order the tenant runs them.
  * Keywords (`##NAME##`, `@@NAME@@`) are a0deploy's, replaced from its configuration at import: they are never values.
  */
-import { createDefaultEvent } from './defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { uniqueActionId } from './actionIds.ts'
 import { RUNTIME } from './deployExport.ts'
 import { inlineCodeFiles, parseJson, validateFlowSource, type FlowAction, type FlowDocument, type Parsed } from './flowDocument.ts'

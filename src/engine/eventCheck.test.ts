@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createDefaultEvent } from './defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { checkEvent } from './eventCheck.ts'
+import { postLogin } from '../triggers/post-login/index.ts'
 import { validateFlowDocument } from './flowDocument.ts'
 import { testFlow } from './testing.ts'
 
@@ -16,7 +17,7 @@ describe('the event of a flow document, checked against the event editor\'s sche
     const event = createDefaultEvent() as Record<string, any>
     event.user.email_verified = 'yes'
     event.stats.logins_count = 'many'
-    const checked = checkEvent(event)
+    const checked = checkEvent(event, postLogin)
     expect(checked.errors).toEqual([])
     expect(checked.warnings).toEqual(expect.arrayContaining(['event.user.email_verified: expected boolean, received string']))
     expect(checked.warnings.some((warning) => warning.startsWith('event.stats.logins_count: '))).toBe(true)
@@ -25,6 +26,6 @@ describe('the event of a flow document, checked against the event editor\'s sche
   })
 
   it('finds nothing to say about the default event', () => {
-    expect(checkEvent(createDefaultEvent())).toEqual({ errors: [], warnings: [] })
+    expect(checkEvent(createDefaultEvent(), postLogin)).toEqual({ errors: [], warnings: [] })
   })
 })

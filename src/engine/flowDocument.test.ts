@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDefaultEvent } from './defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { inlineCodeFiles, parseFlowDocument, parseFlowSource, parseJson } from './flowDocument.ts'
 
 const valid = () => ({

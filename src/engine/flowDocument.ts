@@ -6,6 +6,7 @@
  */
 import * as z from 'zod'
 import { checkEvent } from './eventCheck.ts'
+import { triggerOf, TRIGGER_IDS } from './triggers.ts'
 import { checkFlowTests, flowTestsSchema } from './flowTests.ts'
 import { parseJson, type Parsed } from './json.ts'
 import type { CacheRecord } from './types.ts'
@@ -60,7 +61,8 @@ export const managementApiMocksSchema = z.looseObject({
 
 export const flowDocumentSchema = z.looseObject({
   version: z.literal(1),
-  trigger: z.literal('post-login'),
+  /** The trigger whose rules run the flow (src/triggers/registry.ts). */
+  trigger: z.string().refine((id) => TRIGGER_IDS.includes(id), { message: `unknown trigger: the playground runs ${TRIGGER_IDS.join(', ')}` }),
   name: z.string(),
   actions: z.array(actionSchema),
   event: z.looseObject({}),
@@ -108,8 +110,9 @@ export function validateFlowSource(value: unknown): Parsed<FlowSource> {
       return [`actions[${index}].id: duplicate id "${action.id}"`]
     })
     if (duplicates.length) return { ok: false, errors: duplicates }
-    const event = checkEvent(parsed.data.event)
-    const tests = checkFlowTests(parsed.data)
+    const trigger = triggerOf(parsed.data.trigger)
+    const event = checkEvent(parsed.data.event, trigger)
+    const tests = checkFlowTests(parsed.data, trigger)
     const errors = [...event.errors, ...tests.errors]
     return errors.length ? { ok: false, errors } : { ok: true, value: parsed.data, warnings: [...event.warnings, ...tests.warnings] }
   }

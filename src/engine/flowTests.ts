@@ -6,6 +6,7 @@
  */
 import * as z from 'zod'
 import { checkEvent } from './eventCheck.ts'
+import type { TriggerDefinition } from './trigger.ts'
 import { checkExpectation } from './expectation.ts'
 import { setOwn } from './serialize.ts'
 
@@ -75,16 +76,16 @@ export function mergeEvent<T extends Record<string, unknown>>(base: T, override:
  * error, its warnings are warnings unless the document's own event has them, and unknown test fields are
  * warnings (they may be a typo of a field that changes the test).
  */
-export function checkFlowTests(doc: { event: Record<string, unknown>; tests?: FlowTest[] }): { errors: string[]; warnings: string[] } {
+export function checkFlowTests(doc: { event: Record<string, unknown>; tests?: FlowTest[] }, trigger: TriggerDefinition): { errors: string[]; warnings: string[] } {
   const errors: string[] = []
   const warnings: string[] = []
-  const own = new Set(checkEvent(doc.event).warnings)
+  const own = new Set(checkEvent(doc.event, trigger).warnings)
   doc.tests?.forEach((test, index) => {
     for (const key of Object.keys(test)) {
       if (!(TEST_FIELDS as readonly string[]).includes(key)) warnings.push(`tests[${index}].${key}: unknown field, ignored (a test has ${TEST_FIELDS.join(', ')})`)
     }
     if (!test.event) return
-    const checked = checkEvent(mergeEvent(doc.event, test.event))
+    const checked = checkEvent(mergeEvent(doc.event, test.event), trigger)
     errors.push(...checked.errors.map((error) => `tests[${index}].${error}`))
     warnings.push(...checked.warnings.filter((warning) => !own.has(warning)).map((warning) => `tests[${index}].${warning}`))
   })

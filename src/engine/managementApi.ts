@@ -23,7 +23,7 @@ import { base64url } from 'jose'
 import { hmac } from '@noble/hashes/hmac.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { cloneJson, setOwn } from './serialize.ts'
-import { applyChanges, type Transaction } from './transaction.ts'
+import { applyChanges, type RunState } from './runState.ts'
 import type { JsonObject, JsonValue, ManagementApiChange } from './types.ts'
 
 export const STAND_IN = 'management-api' as const
@@ -55,7 +55,7 @@ export interface ManagementApiState {
   roles: Role[]
   changes: ManagementApiChange[]
   /** The event's user's metadata as the actions' event shows it, once a Management API write made the stored one differ. */
-  eventMetadata: Transaction['user'] | null
+  eventMetadata: RunState['user'] | null
   /** Access tokens the flow's own mocks answered from the tenant's token endpoint: accepted like the stand-in's. */
   mockedTokens: string[]
   /** Set when the event's user became a secondary identity of another user. */
@@ -79,7 +79,7 @@ export interface StandInResponse {
 }
 
 export interface ManagementApiOptions {
-  tx: Transaction
+  tx: RunState
   /** The flow document's event. */
   event: Record<string, any>
   mocks: ManagementApiMocks | undefined
@@ -389,7 +389,7 @@ export function createManagementApi(options: ManagementApiOptions): ManagementAp
     }
     if ('user_id' in body) return apiError(400, "Payload validation error: 'Additional properties not allowed: user_id'.", 'invalid_body')
     const metadata: { app_metadata: JsonObject; user_metadata: JsonObject } = { app_metadata: {}, user_metadata: {} }
-    const stored = isEventUser(user) ? tx.user : (user.record as unknown as Transaction['user'])
+    const stored = isEventUser(user) ? tx.user : (user.record as unknown as RunState['user'])
     const next = { app_metadata: stored.app_metadata, user_metadata: stored.user_metadata }
     for (const field of ['app_metadata', 'user_metadata'] as const) {
       const patch = body[field]
@@ -417,7 +417,7 @@ export function createManagementApi(options: ManagementApiOptions): ManagementAp
     if (isEventUser(user)) {
       if (wroteMetadata) {
         const s = state()
-        s.eventMetadata ??= cloneJson(tx.user) as Transaction['user']
+        s.eventMetadata ??= cloneJson(tx.user) as RunState['user']
         tx.user = next
         tx.writes.push({ when: 'management-api', app_metadata: metadata.app_metadata, user_metadata: metadata.user_metadata, action: options.action })
       }
@@ -570,7 +570,7 @@ export function createManagementApi(options: ManagementApiOptions): ManagementAp
 }
 
 /** Said at the end of a run whose event's user was linked into another user that the tokens are not issued for. */
-export function linkWarning(tx: Transaction): string | undefined {
+export function linkWarning(tx: RunState): string | undefined {
   const into = tx.managementApi?.linkedInto
   if (!into || tx.primaryUser === into) return undefined
   return `The event's user was linked into ${into} as a secondary identity through the Management API stand-in, but no action called api.authentication.setPrimaryUser('${into}'): the login's user no longer exists on its own.`

@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ManagementClient } from 'auth0-v6'
 import { ManagementClient as LegacyManagementClient } from 'auth0-v6/legacy'
-import { createDefaultEvent } from './defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { createHttpClient, type HttpRecord } from './http.ts'
 import { createManagementApi } from './managementApi.ts'
-import { createTransaction } from './transaction.ts'
+import { createRunState } from './runState.ts'
 
 const DOMAIN = 'acme-dev.us.auth0.com'
 const USER_ID = 'auth0|5f7c8ec7c33c6c004bbafe82'
@@ -18,7 +18,7 @@ const GOOGLE_ID = 'google-oauth2|109876543210987654321'
 /** A fetch answered by the stand-in (no HTTP mocks), and the state it works on. */
 function standIn() {
   const event = createDefaultEvent() as Record<string, any>
-  const tx = createTransaction(event)
+  const tx = createRunState(event)
   const exchanges: HttpRecord[] = []
   const api = createManagementApi({
     tx, event, now: Date.now, action: 'SDK',

@@ -1,5 +1,5 @@
 /** Helpers for the engine's unit tests: flow documents built from bits of action code. */
-import { createDefaultEvent } from './defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import type { FlowDocument, HttpMock } from './flowDocument.ts'
 import type { RunResult } from './types.ts'
 import type { Libraries } from './pipeline.ts'

@@ -3,7 +3,7 @@
  * failures, and multi-action flows in the style teams deploy (`teamFlows.ts`). The gallery, the tests and
  * the flow files under `flows/` (written by `npm run examples`) use them.
  */
-import { createDefaultEvent } from '../engine/defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { EXAMPLE_TESTS } from './exampleTests.ts'
 import {

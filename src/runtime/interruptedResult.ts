@@ -6,8 +6,8 @@
 import type {
   ActionError, ActionResult, LogEntry, ProgressEvent, RunError, RunResult, TimelineEntry,
 } from '../engine/index.ts'
-import { transactionResult } from '../engine/result.ts'
-import { createTransaction, type Transaction } from '../engine/transaction.ts'
+import type { RunState } from '../engine/runState.ts'
+import { triggerOf } from '../engine/triggers.ts'
 import type { EngineRequest } from './workerProtocol.ts'
 
 export type Interruption =
@@ -61,9 +61,10 @@ function logOf(entry: TimelineEntry): LogEntry {
 export function interruptedResult(request: EngineRequest, progress: readonly ReceivedProgress[], interruption: Interruption): RunResult {
   const { doc } = request
   const resumed = request.kind === 'continue' && request.previous.resume ? request.previous : null
-  const tx = resumed
-    ? structuredClone(resumed.resume!.transaction) as unknown as Transaction
-    : createTransaction(doc.event as Record<string, unknown>)
+  const trigger = triggerOf(doc.trigger)
+  const state = resumed
+    ? structuredClone(resumed.resume!.transaction) as unknown as RunState
+    : trigger.rules.createState(doc.event as Record<string, unknown>)
   const actions: ActionResult[] = resumed
     ? structuredClone(resumed.actions)
     : doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] }))
@@ -118,7 +119,7 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   push('flow.end', [{ status: 'failed', error: error.code }])
 
   return {
-    ...transactionResult(doc.event, tx, 'failed', {
+    ...trigger.rules.result(doc.event, state, 'failed', {
       actions,
       timeline,
       http: resumed ? structuredClone(resumed.http) : [],

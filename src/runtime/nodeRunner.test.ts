@@ -1,6 +1,6 @@
 import { createPrivateKey, createSign, type JsonWebKey } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDefaultEvent } from '../engine/defaultEvent.ts'
+import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { LIBRARIES, comparableResult } from '../engine/testing.ts'
 import { continueFlow, runFlow, type ProgressEvent } from '../engine/index.ts'

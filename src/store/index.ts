@@ -1,6 +1,6 @@
 /** The playground's store: one zustand store split into slices, read through the small hooks in hooks.ts. */
 import { create } from 'zustand'
-import { emptyFlow } from '../engine/defaultEvent.ts'
+import { emptyFlow } from '../engine/triggers.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { createEventSlice, formatEvent, type EventSlice } from './eventSlice.ts'
 import { createFlowSlice, type FlowSlice } from './flowSlice.ts'

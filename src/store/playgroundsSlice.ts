@@ -4,7 +4,7 @@
  * Deleting one can be undone; notices tell what happened (a link opened, data unreadable).
  */
 import type { StateCreator } from 'zustand'
-import { emptyFlow } from '../engine/defaultEvent.ts'
+import { emptyFlow } from '../engine/triggers.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { eventDraft } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'

@@ -1,11 +1,11 @@
-/** What every `api` namespace works on while one action runs. */
+/** What every `api` namespace works on while one action runs, whatever the trigger. */
 import type { CacheState } from '../cache.ts'
 import type { Entropy } from '../determinism.ts'
-import type { Suspension, Transaction } from '../transaction.ts'
 import type { Phase } from '../types.ts'
 
-export interface ApiContext {
-  tx: Transaction
+export interface ApiContext<State = unknown, Local = unknown> {
+  /** The run's state, which the trigger's rules define (post-login: its Transaction). */
+  tx: State
   /** The running action's own copy of the event. */
   event: Record<string, any>
   action: { id: string; name: string }
@@ -13,8 +13,8 @@ export interface ApiContext {
   now(): number
   entropy: Entropy
   cache: CacheState
-  /** State that lives for one handler call only. */
-  local: { suspension: Suspension | null; rendered: boolean; userMetadataKeys: string[] }
+  /** State that lives for one handler call only, which the trigger's rules define. */
+  local: Local
 }
 
 /** Returned by a method implementation whose Auth0 counterpart returns the `api` object. */
@@ -40,4 +40,14 @@ export function refuseReservedKey(key: string, what: string): string {
 export function requireTimestamp(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`${what} must be a number of milliseconds since the Unix epoch.`)
   return value
+}
+
+/** `api.cache`, the same in every trigger ("Actions cache"). */
+export function cacheApi(ctx: ApiContext): Namespace {
+  return {
+    get: (key: unknown) => ctx.cache.get(requireString(key, 'The cache key')),
+    set: (key: unknown, value: unknown, options?: { ttl?: unknown; expires_at?: unknown }) =>
+      ctx.cache.set(requireString(key, 'The cache key'), value as string, options ?? {}),
+    delete: (key: unknown) => ctx.cache.delete(requireString(key, 'The cache key')),
+  }
 }

@@ -7,8 +7,7 @@ import { dirname } from 'node:path'
 import ts from 'typescript'
 import axios from 'axios/dist/browser/axios.cjs'
 import { describe, expect, it } from 'vitest'
-import { createApiMaker } from '../../engine/api/createApi.ts'
-import type { ApiContext } from '../../engine/api/context.ts'
+import { postLoginNamespaces, type PostLoginContext } from '../../triggers/post-login/api/context.ts'
 import { EXAMPLES } from '../../examples/catalog.ts'
 import { BLANK_ACTION, TEMPLATES } from '../../examples/templates.ts'
 
@@ -44,9 +43,8 @@ describe('the editor\'s Auth0 types', () => {
   })
 
   it('declare every api namespace and method the engine implements, and no other', () => {
-    const context = { tx: { accessTokenClaims: {}, idTokenClaims: {} } } as unknown as ApiContext & { api: null }
-    const engineApi = createApiMaker(context, () => undefined)()
-    const implemented = Object.entries(engineApi).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}.${method}`)).sort()
+    const context = { tx: { accessTokenClaims: {}, idTokenClaims: {} } } as unknown as PostLoginContext
+    const implemented = Object.entries(postLoginNamespaces(context)).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}.${method}`)).sort()
 
     const built = program({})
     const checker = built.getTypeChecker()

@@ -10,7 +10,7 @@ import { bindEditorCommands } from '../editor/editorCommands.ts'
 import { editorOptions, useMonacoTheme } from '../editor/monacoTheme.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { replaceModelText } from '../editor/replaceModelText.ts'
-import { POST_LOGIN_EVENT_SCHEMA } from '../../engine/eventSchema.ts'
+import { POST_LOGIN_EVENT_SCHEMA } from '../../triggers/post-login/eventSchema.ts'
 
 const EVENT_URI = monaco.Uri.parse('file:///event.json')
 

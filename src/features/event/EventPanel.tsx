@@ -3,8 +3,8 @@
  * the form render at once; the JSON editor (Monaco) loads behind them.
  */
 import { lazy, Suspense, useState } from 'react'
-import { createDefaultEvent } from '../../engine/defaultEvent.ts'
-import { EVENT_PRESETS } from '../../engine/eventPresets.ts'
+import { createDefaultEvent } from '../../triggers/post-login/defaultEvent.ts'
+import { EVENT_PRESETS } from '../../triggers/post-login/eventPresets.ts'
 import { usePlayground } from '../../store/index.ts'
 import { EventForm } from './EventForm.tsx'
 import { EDITOR_SIZE_LIMIT, LargeEvent } from './LargeEvent.tsx'

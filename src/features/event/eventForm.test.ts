@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDefaultEvent } from '../../engine/defaultEvent.ts'
+import { createDefaultEvent } from '../../triggers/post-login/defaultEvent.ts'
 import { readEventForm, writeEventForm } from './eventForm.ts'
 
 describe('event form', () => {

@@ -3,7 +3,7 @@
  * attempt that finds nothing throws what it found, so that every attempt fails the flow with its message.
  * Run in-process (layer 1 alone), through the runner (both layers) and through the CLI.
  */
-import { createDefaultEvent } from '../../engine/defaultEvent.ts'
+import { createDefaultEvent } from '../../triggers/post-login/defaultEvent.ts'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 
 /** The tests put this in their own environment; no action may read it. */

@@ -2,8 +2,9 @@
  * `api.user`: metadata changes are queued and written as one profile update at the end of the trigger
  * (or before a redirect); the running action's `event.user` is not changed.
  */
-import { jsonCopy } from '../serialize.ts'
-import { CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from './context.ts'
+import { jsonCopy } from '../../../engine/serialize.ts'
+import { CHAIN, refuseReservedKey, requireString, type Namespace } from '../../../engine/api/context.ts'
+import type { PostLoginContext as ApiContext } from './context.ts'
 
 function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

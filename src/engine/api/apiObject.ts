@@ -1,17 +1,11 @@
 /**
- * The post-login `api` object: a plain object per action (an action may add its own properties), whose
- * every method records a timeline entry with its arguments and the line of the action that called it.
+ * An action's `api` object: a plain object per action (an action may add its own properties), whose every method
+ * records a timeline entry with its arguments and the line of the action that called it. The trigger's rules give
+ * the namespaces; this wraps them once per run.
  */
 import { toJson } from '../serialize.ts'
 import type { TimelineEntry } from '../types.ts'
-import { authenticationApi, multifactorApi } from './authenticationApi.ts'
-import { CHAIN, type ApiContext, type Namespace } from './context.ts'
-import { accessApi, cacheApi, promptApi, rulesApi, transactionApi, validationApi } from './otherApis.ts'
-import { redirectApi } from './redirectApi.ts'
-import { samlResponseApi } from './samlApi.ts'
-import { refreshTokenApi, sessionApi } from './sessionApi.ts'
-import { accessTokenApi, idTokenApi } from './tokensApi.ts'
-import { userApi } from './userApi.ts'
+import { CHAIN, type Namespace } from './context.ts'
 
 /** Starts a timeline entry for a call made through `api`; throws when that api's action is no longer running. */
 export type BeginCall = (call: string, name: string, args: unknown[], callee: Function, api: Api) => TimelineEntry | undefined
@@ -22,34 +16,17 @@ export type Api = Record<string, Record<string, unknown>>
 const OWNER = Symbol('api')
 
 /**
- * Builds the method wrappers once per run, over a context whose per-action fields the engine updates
- * as each action starts; `makeApi()` then gives each action its own plain api object cheaply.
+ * Builds the method wrappers once per run, over namespaces whose context the engine updates as each action
+ * starts; `makeApi()` then gives each action its own plain api object cheaply.
  */
-export function createApiMaker(ctx: ApiContext & { api: Api | null }, begin: BeginCall): () => Api {
-  const namespaces: Record<string, Namespace> = {
-    access: accessApi(ctx),
-    accessToken: accessTokenApi(ctx),
-    authentication: authenticationApi(ctx),
-    cache: cacheApi(ctx),
-    idToken: idTokenApi(ctx),
-    multifactor: multifactorApi(ctx),
-    prompt: promptApi(ctx),
-    redirect: redirectApi(ctx),
-    refreshToken: refreshTokenApi(ctx),
-    rules: rulesApi(),
-    samlResponse: samlResponseApi(ctx),
-    session: sessionApi(ctx),
-    transaction: transactionApi(ctx),
-    user: userApi(ctx),
-    validation: validationApi(ctx),
-  }
+export function createApiMaker(namespaces: Record<string, Namespace>, current: () => Api | null, begin: BeginCall): () => Api {
   const wrapped: [string, Record<string, unknown>][] = Object.entries(namespaces).map(([namespace, methods]) => {
     const target: Record<string, unknown> = {}
     for (const [name, impl] of Object.entries(methods)) {
       const call = `api.${namespace}.${name}`
       target[name] = function method(this: { [OWNER]?: Api } | undefined, ...args: unknown[]) {
         // A method taken off its namespace (`const set = api.user.setAppMetadata`) belongs to the running action.
-        const api = this?.[OWNER] ?? ctx.api!
+        const api = this?.[OWNER] ?? current()!
         const entry = begin(call, name, args, method, api)
         try {
           const returned = impl(...args)

@@ -1,6 +1,7 @@
 /** `api.redirect`: the redirect round trip (Redirect with Actions). */
-import { encodeSessionToken, verifySessionToken } from '../sessionToken.ts'
-import { CHAIN, type ApiContext, type Namespace } from './context.ts'
+import { encodeSessionToken, verifySessionToken } from '../../../engine/sessionToken.ts'
+import { CHAIN, type Namespace } from '../../../engine/api/context.ts'
+import type { PostLoginContext as ApiContext } from './context.ts'
 
 /** Protocols that cannot show the user a page (the `@auth0/actions` runtime's `canRedirect`). */
 const NON_INTERACTIVE_PROTOCOLS = ['oauth2-resource-owner', 'oauth2-refresh-token', 'oauth2-password', 'oauth2-webauthn']

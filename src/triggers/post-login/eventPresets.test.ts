@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { canRedirect } from './api/redirectApi.ts'
 import { createDefaultEvent } from './defaultEvent.ts'
-import { EVENT_PRESETS, type EventPreset } from './eventPresets.ts'
-import { runFlow } from './pipeline.ts'
-import { onExecute, testFlow } from './testing.ts'
+import type { EventPreset } from '../../engine/trigger.ts'
+import { EVENT_PRESETS } from './eventPresets.ts'
+import { runFlow } from '../../engine/pipeline.ts'
+import { onExecute, testFlow } from '../../engine/testing.ts'
 
 const byId = (id: string): EventPreset => {
   const found = EVENT_PRESETS.find((preset) => preset.id === id)

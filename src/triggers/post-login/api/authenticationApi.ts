@@ -1,7 +1,8 @@
 /** `api.authentication` and `api.multifactor`. */
-import { jsonCopy } from '../serialize.ts'
-import type { JsonObject, MfaFactor } from '../types.ts'
-import { CHAIN, requireString, type ApiContext, type Namespace } from './context.ts'
+import { jsonCopy } from '../../../engine/serialize.ts'
+import type { JsonObject, MfaFactor } from '../../../engine/types.ts'
+import { CHAIN, requireString, type Namespace } from '../../../engine/api/context.ts'
+import type { PostLoginContext as ApiContext } from './context.ts'
 
 const CHALLENGE_FACTORS = ['otp', 'recovery-code', 'email', 'push-notification', 'phone', 'webauthn-platform', 'webauthn-roaming']
 // Email can be enrolled too ("Enroll and Challenge Email Authenticators").

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { runFlow } from '../pipeline.ts'
-import { onExecute, testFlow } from '../testing.ts'
+import { runFlow } from '../../../engine/pipeline.ts'
+import { onExecute, testFlow } from '../../../engine/testing.ts'
 
 /** Runs one handler body and returns what `api` method calls threw, in order. */
 async function errorsOf(body: string, event?: (event: Record<string, any>) => void) {

@@ -2,7 +2,7 @@
  * A realistic post-login event with every documented field, modelled on Auth0's own sample event
  * (post-login event object reference; `@auth0/actions` test fixture values such as `logins_count: 62`).
  */
-import type { FlowDocument, FlowEvent } from './flowDocument.ts'
+import type { FlowEvent } from '../../engine/flowDocument.ts'
 
 export const DEFAULT_CLIENT_ID = 'gmOWNgklfRm4tyl5YYnl3JDSJy19h1bR'
 
@@ -105,11 +105,6 @@ export function createDefaultEvent(): FlowEvent {
     secrets: {},
     configuration: {},
   }
-}
-
-/** A flow without actions, run against the default event: what a new playground starts with. */
-export function emptyFlow(): FlowDocument {
-  return { version: 1, trigger: 'post-login', name: 'My Login flow', actions: [], event: createDefaultEvent(), mocks: { http: [] } }
 }
 
 /** The parts of the event that Auth0 may leave out; tests run the engine with each one absent. */

@@ -1,7 +1,8 @@
 /** `api.samlResponse`: invalid settings throw, and the whole execution fails. */
-import { utf8Length } from '../serialize.ts'
-import type { JsonObject, JsonValue } from '../types.ts'
-import { CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from './context.ts'
+import { utf8Length } from '../../../engine/serialize.ts'
+import type { JsonObject, JsonValue } from '../../../engine/types.ts'
+import { CHAIN, refuseReservedKey, requireString, type Namespace } from '../../../engine/api/context.ts'
+import type { PostLoginContext as ApiContext } from './context.ts'
 
 const MAX_ATTRIBUTES = 100
 const MAX_NAME_BYTES = 1024

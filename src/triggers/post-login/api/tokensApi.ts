@@ -1,6 +1,7 @@
 /** `api.accessToken` and `api.idToken`. */
-import { jsonCopy } from '../serialize.ts'
-import { CHAIN, refuseReservedKey, type ApiContext, type Namespace } from './context.ts'
+import { jsonCopy } from '../../../engine/serialize.ts'
+import { CHAIN, refuseReservedKey, type Namespace } from '../../../engine/api/context.ts'
+import type { PostLoginContext as ApiContext } from './context.ts'
 
 const MAX_SCOPE_LENGTH = 280
 const MAX_SCOPE_CHANGES = 1000

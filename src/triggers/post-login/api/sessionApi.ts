@@ -1,6 +1,7 @@
 /** `api.session` and `api.refreshToken` ([Enterprise] in Auth0): revoke and the expiry setters return the api object, as documented. */
-import type { JsonObject } from '../types.ts'
-import { CHAIN, refuseReservedKey, requireString, requireTimestamp, type ApiContext, type Namespace } from './context.ts'
+import type { JsonObject } from '../../../engine/types.ts'
+import { CHAIN, refuseReservedKey, requireString, requireTimestamp, type Namespace } from '../../../engine/api/context.ts'
+import type { PostLoginContext as ApiContext } from './context.ts'
 
 const MAX_METADATA_KEYS = 25
 const MAX_METADATA_VALUE = 255

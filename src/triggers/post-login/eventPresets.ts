@@ -3,40 +3,14 @@
  * `createDefaultEvent()`; `apply` changes a deep copy and never its argument. The shapes follow the
  * post-login event object reference (and what a real tenant sends for each situation).
  */
-import type { FlowEvent } from './flowDocument.ts'
+import type { EventPreset } from '../../engine/trigger.ts'
+import { part, preset } from '../presets.ts'
 
-export interface EventPreset {
-  id: string
-  label: string
-  description: string
-  apply(event: FlowEvent): FlowEvent
-}
-
-type EventShape = Record<string, any>
 
 /** The default event's login time; presets keep their own timestamps consistent with it. */
 const LOGIN_TIME = '2026-05-01T12:00:00.000Z'
 const API_AUDIENCE = 'https://api.example.com'
 const API_SCOPES = ['openid', 'profile', 'email', 'read:orders', 'write:orders']
-
-function preset(id: string, label: string, description: string, change: (event: EventShape) => void): EventPreset {
-  return {
-    id,
-    label,
-    description,
-    apply(event) {
-      const copy = structuredClone(event) as EventShape
-      change(copy)
-      return copy
-    },
-  }
-}
-
-/** The object at `event[key]`, created when the event has none. */
-function part(event: EventShape, key: string): EventShape {
-  if (typeof event[key] !== 'object' || event[key] === null) event[key] = {}
-  return event[key]
-}
 
 export const EVENT_PRESETS: EventPreset[] = [
   preset('new-user', 'New user', 'First login right after sign-up: logins_count 1, no metadata, no roles, email not verified yet.', (event) => {

@@ -1,13 +1,7 @@
-/** A run's result as far as the transaction got: shared by the engine and by runtimes that rebuild an interrupted run. */
+/** A post-login run's result as far as the transaction got. */
 import type { Transaction } from './transaction.ts'
-import type { ActionResult, HttpExchange, RunResult, RunStatus, TimelineEntry } from './types.ts'
-
-export interface RunRecord {
-  actions: ActionResult[]
-  timeline: TimelineEntry[]
-  http: HttpExchange[]
-  cache: RunResult['cache']
-}
+import type { RunRecord } from '../../engine/trigger.ts'
+import type { RunResult, RunStatus } from '../../engine/types.ts'
 
 export function transactionResult(event: Record<string, any>, tx: Transaction, status: RunStatus, record: RunRecord): RunResult {
   const methods = [...(Array.isArray(event.authentication?.methods) ? event.authentication.methods : []), ...tx.mfaMethods]

@@ -1,7 +1,8 @@
-/** The smaller namespaces: access, cache, prompt, rules, transaction, validation. */
-import { jsonCopy, utf8Length } from '../serialize.ts'
-import type { JsonObject } from '../types.ts'
-import { CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from './context.ts'
+/** The smaller namespaces: access, prompt, rules, transaction, validation. */
+import { jsonCopy, utf8Length } from '../../../engine/serialize.ts'
+import type { JsonObject } from '../../../engine/types.ts'
+import { CHAIN, refuseReservedKey, requireString, type Namespace } from '../../../engine/api/context.ts'
+import type { PostLoginContext as ApiContext } from './context.ts'
 
 const MAX_RENDER_OPTIONS_BYTES = 24 * 1024
 const TX_METADATA = { keyLength: 64, valueBytes: 8 * 1024, totalBytes: 16 * 1024 }
@@ -25,15 +26,6 @@ export function validationApi(ctx: ApiContext): Namespace {
       ctx.tx.denial ??= { code, description, action: ctx.action.name }
       return CHAIN
     },
-  }
-}
-
-export function cacheApi(ctx: ApiContext): Namespace {
-  return {
-    get: (key: unknown) => ctx.cache.get(requireString(key, 'The cache key')),
-    set: (key: unknown, value: unknown, options?: { ttl?: unknown; expires_at?: unknown }) =>
-      ctx.cache.set(requireString(key, 'The cache key'), value as string, options ?? {}),
-    delete: (key: unknown) => ctx.cache.delete(requireString(key, 'The cache key')),
   }
 }
 

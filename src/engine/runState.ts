@@ -1,0 +1,96 @@
+/**
+ * What every trigger's run keeps, whatever else its rules add: the user's metadata as stored and as queued,
+ * the profile writes, the warnings and the Management API stand-in's state. Plain JSON, so a suspended run can
+ * carry it and be continued later.
+ */
+import type { ManagementApiState } from './managementApi.ts'
+import { setOwn } from './serialize.ts'
+import type { JsonObject, ProfileUpdate } from './types.ts'
+
+export interface Metadata {
+  app_metadata: JsonObject
+  user_metadata: JsonObject
+}
+
+export interface RunState {
+  /** The user's metadata as stored (after the profile writes so far). */
+  user: Metadata
+  /** Changes queued since the last write; `null` removes a key. */
+  pending: Metadata
+  writes: ProfileUpdate[]
+  /** The user the tokens are issued for, when an action changed it (post-login's setPrimaryUser). */
+  primaryUser: string | null
+  warnings: string[]
+  /** The Management API stand-in's directory and changes, from its first request on (managementApi.ts). */
+  managementApi?: ManagementApiState
+}
+
+export function objectOr(value: unknown): JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {}
+}
+
+export function createRunState(event: Record<string, any>): RunState {
+  return {
+    user: structuredClone({ app_metadata: objectOr(event.user?.app_metadata), user_metadata: objectOr(event.user?.user_metadata) }),
+    pending: { app_metadata: {}, user_metadata: {} },
+    writes: [],
+    primaryUser: null,
+    warnings: [],
+  }
+}
+
+export function applyChanges(target: JsonObject, changes: JsonObject): JsonObject {
+  const out = { ...target }
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete out[key]
+    else setOwn(out, key, value)
+  }
+  return out
+}
+
+/**
+ * A copy of stored and queued metadata for an action's event: nested values are copied, so the action cannot change the
+ * run's state through them. Writes through the Management API are not in it: the event carries the profile the login
+ * started with and the trigger's own changes only.
+ */
+export function metadataForEvent(state: RunState): Metadata {
+  const stored = state.managementApi?.eventMetadata ?? state.user
+  const copy = (target: JsonObject, changes: JsonObject) => {
+    const out: JsonObject = {}
+    for (const source of [target, changes]) {
+      for (const key in source) {
+        const value = source[key]
+        if (value === null && source === changes) delete out[key]
+        else setOwn(out, key, typeof value === 'object' && value !== null ? structuredClone(value) : value)
+      }
+    }
+    return out
+  }
+  return { app_metadata: copy(stored.app_metadata, state.pending.app_metadata), user_metadata: copy(stored.user_metadata, state.pending.user_metadata) }
+}
+
+/** The metadata later actions see: what is stored plus what is queued. */
+export function currentMetadata(state: RunState): Metadata {
+  return {
+    app_metadata: applyChanges(state.user.app_metadata, state.pending.app_metadata),
+    user_metadata: applyChanges(state.user.user_metadata, state.pending.user_metadata),
+  }
+}
+
+/** Writes the queued metadata changes as one profile update; returns it, or null when nothing was queued. */
+export function flushMetadata(state: RunState, when: ProfileUpdate['when']): ProfileUpdate | null {
+  const { app_metadata, user_metadata } = state.pending
+  if (!Object.keys(app_metadata).length && !Object.keys(user_metadata).length) return null
+  const write: ProfileUpdate = { when, app_metadata, user_metadata }
+  const eventView = state.managementApi?.eventMetadata
+  if (eventView) {
+    state.managementApi!.eventMetadata = {
+      app_metadata: applyChanges(eventView.app_metadata, app_metadata),
+      user_metadata: applyChanges(eventView.user_metadata, user_metadata),
+    }
+  }
+  state.user = currentMetadata(state)
+  state.pending = { app_metadata: {}, user_metadata: {} }
+  state.writes.push(write)
+  return write
+}

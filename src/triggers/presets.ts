@@ -1,0 +1,24 @@
+/** Helpers for the triggers' event presets: a preset changes a deep copy of the event, never its argument. */
+import type { EventPreset } from '../engine/trigger.ts'
+
+type EventShape = Record<string, any>
+
+export function preset(id: string, label: string, description: string, change: (event: EventShape) => void): EventPreset {
+  return {
+    id,
+    label,
+    description,
+    apply(event) {
+      const copy = structuredClone(event) as EventShape
+      change(copy)
+      return copy
+    },
+  }
+}
+
+/** The object at `event[key]`, created when the event has none. */
+export function part(event: EventShape, key: string): EventShape {
+  if (typeof event[key] !== 'object' || event[key] === null) event[key] = {}
+  return event[key]
+}
+
