@@ -3,19 +3,14 @@
  * and links see the same problems the editor underlines. The parts every action reads as objects are required to be
  * objects; the other problems are warnings, as Auth0's event grows over time.
  */
-import * as z from 'zod'
 import type { TriggerDefinition } from './trigger.ts'
-
-const schemas = new WeakMap<TriggerDefinition, z.ZodType>()
 
 const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value)
 
 export function checkEvent(event: Record<string, unknown>, trigger: TriggerDefinition): { errors: string[]; warnings: string[] } {
   const objects = trigger.event.objects
   const errors = objects.filter((key) => kind(event[key]) !== 'object').map((key) => `event.${key}: expected object, received ${kind(event[key])}`)
-  let schema = schemas.get(trigger)
-  if (!schema) schemas.set(trigger, (schema = z.fromJSONSchema(trigger.event.schema as Parameters<typeof z.fromJSONSchema>[0])))
-  const parsed = schema.safeParse(event)
+  const parsed = trigger.event.schema.safeParse(event)
   const warnings = parsed.success ? [] : parsed.error.issues
     .filter((issue) => !(issue.path.length <= 1 && objects.includes(String(issue.path[0]))))
     .map((issue) => `event${issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')}: ${issue.message.replace(/^Invalid input: /, '')}`)

@@ -3,6 +3,7 @@
  * sandbox scope, with a time limit, a timeline, console and HTTP; a trigger (src/triggers/<id>/) says what its
  * event and `api` are and what Auth0 does with what the actions asked for.
  */
+import type * as z from 'zod'
 import type { ApiContext, Namespace } from './api/context.ts'
 import type { FlowDocument } from './flowDocument.ts'
 import type { RunState } from './runState.ts'
@@ -99,8 +100,11 @@ export interface TriggerDefinition<State extends RunState = any, Local = any> {
   /** The exported handler names an action defines. */
   handlers: { execute: string; continue?: string }
   event: {
-    /** JSON Schema of the event (generated from the trigger's zod schema), for the event editor and checks. */
-    schema: Record<string, unknown>
+    /**
+     * The event's one description: checks documents (eventCheck.ts); the event editor's JSON Schema is generated from
+     * it and the trigger's types.d.ts.txt is checked against it (src/triggers/eventTypes.test.ts).
+     */
+    schema: z.ZodType
     /** The parts every action reads as objects: a document whose event lacks them is refused. */
     objects: string[]
     create(): Record<string, any>

@@ -5,6 +5,7 @@
 import { uniqueActionId } from '../engine/actionIds.ts'
 import type { FlowAction, HttpMock } from '../engine/flowDocument.ts'
 import { JSDOC, type ActionSpec } from './actionSpec.ts'
+import type { ActionTemplate } from '../triggers/content.ts'
 import * as team from './teamFlows.ts'
 
 export { JSDOC, type ActionSpec }
@@ -223,12 +224,7 @@ exports.onExecutePostLogin = async (event, api) => {
 }
 
 
-export interface Template extends ActionSpec {
-  slug: string
-  teaches: string
-  /** HTTP mocks the template needs; added to the flow with it. */
-  mocks?: HttpMock[]
-}
+export type Template = ActionTemplate
 
 export const BLANK_ACTION: ActionSpec = {
   name: 'New action',

@@ -10,7 +10,7 @@ import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { useStoredFlag } from '../ui/useStoredFlag.ts'
 import { actionModel, markRunErrors, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
 import { bindEditorCommands } from './editorCommands.ts'
-import { monaco, setActionSecrets } from './monacoSetup.ts'
+import { monaco, setActionSecrets, setTriggerTypes } from './monacoSetup.ts'
 import { editorOptions, useMonacoTheme } from './monacoTheme.ts'
 
 type Editor = monaco.editor.IStandaloneCodeEditor
@@ -117,6 +117,8 @@ export default function CodeEditor() {
   }, [editor, focusPending, selectedId])
 
   useEffect(() => setActionSecrets(JSON.parse(secretNames) as string[]), [secretNames])
+  const trigger = usePlayground((state) => state.doc.trigger)
+  useEffect(() => setTriggerTypes(trigger), [trigger])
 
   useEffect(() => editor?.updateOptions({ wordWrap: wordWrap ? 'on' : 'off' }), [editor, wordWrap])
 

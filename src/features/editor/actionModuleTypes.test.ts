@@ -2,14 +2,16 @@
 import { readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { postLogin } from '../../triggers/post-login/index.ts'
 import { ACTION_COMPILER_OPTIONS, actionModuleTypes } from './actionModuleTypes.ts'
 
-const auth0Types = readFileSync(new URL('./auth0-actions.d.ts.txt', import.meta.url), 'utf8')
+const runtimeTypes = readFileSync(new URL('./runtime.d.ts.txt', import.meta.url), 'utf8')
+const auth0Types = `${runtimeTypes}\n${readFileSync(new URL('../../triggers/post-login/types.d.ts.txt', import.meta.url), 'utf8')}`
 
 function completionsAt(code: string, marker: string): string[] {
   const files: Record<string, string> = {
     '/types/index.d.ts': auth0Types,
-    '/types/action-module.d.ts': actionModuleTypes(auth0Types),
+    '/types/action-module.d.ts': actionModuleTypes(runtimeTypes, postLogin.handlers),
     '/types/secrets.d.ts': 'interface ActionSecrets { API_KEY: string }',
     '/actions/a.ts': code.replace(marker, ''),
     '/actions/b.ts': 'const fromAnotherAction = 1\nexports.onExecutePostLogin = async () => {}\n',

@@ -12,7 +12,7 @@ import { EXAMPLES } from '../../examples/catalog.ts'
 import { BLANK_ACTION, TEMPLATES } from '../../examples/templates.ts'
 
 const TYPES_FILE = 'auth0-actions.d.ts'
-const types = readFileSync(new URL('./auth0-actions.d.ts.txt', import.meta.url), 'utf8')
+const types = `${readFileSync(new URL('./runtime.d.ts.txt', import.meta.url), 'utf8')}\n${readFileSync(new URL('../../triggers/post-login/types.d.ts.txt', import.meta.url), 'utf8')}`
 
 /** A program of the types, a secrets declaration and the given action files, with the editor's compiler options. */
 function program(actions: Record<string, string>, secrets = 'interface ActionSecrets { MY_SHARED_SECRET: string }') {
