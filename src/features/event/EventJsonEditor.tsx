@@ -1,5 +1,5 @@
 /**
- * The event as JSON in Monaco, checked against the post-login event schema. What the user types goes to
+ * The event as JSON in Monaco, checked against the flow's trigger's event schema. What the user types goes to
  * the store as typed (even when invalid); only a replacement from elsewhere (a preset, the form, a loaded
  * document) rewrites the text, as one undoable edit.
  */
@@ -10,7 +10,8 @@ import { bindEditorCommands } from '../editor/editorCommands.ts'
 import { editorOptions, useMonacoTheme } from '../editor/monacoTheme.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { replaceModelText } from '../editor/replaceModelText.ts'
-import { POST_LOGIN_EVENT_SCHEMA } from '../../triggers/post-login/eventSchema.ts'
+import { triggerOf } from '../../engine/triggers.ts'
+import { eventJsonSchema } from '../../triggers/eventFields.ts'
 
 const EVENT_URI = monaco.Uri.parse('file:///event.json')
 
@@ -21,12 +22,21 @@ declare global {
   }
 }
 
-jsonDefaults.setDiagnosticsOptions({
-  validate: true,
-  allowComments: false,
-  enableSchemaRequest: false,
-  schemas: [{ uri: 'https://actions-playground.local/schemas/post-login-event.json', fileMatch: [EVENT_URI.toString()], schema: POST_LOGIN_EVENT_SCHEMA }],
-})
+let checkedTrigger: string | null = null
+
+/** Checks the event editor's JSON against the trigger's event schema. */
+function useEventSchema(id: string) {
+  useEffect(() => {
+    if (checkedTrigger === id) return
+    checkedTrigger = id
+    jsonDefaults.setDiagnosticsOptions({
+      validate: true,
+      allowComments: false,
+      enableSchemaRequest: false,
+      schemas: [{ uri: `https://actions-playground.local/schemas/${id}-event.json`, fileMatch: [EVENT_URI.toString()], schema: eventJsonSchema(triggerOf(id).event.schema) }],
+    })
+  }, [id])
+}
 
 /** The event's model outlives the editor, so its undo history survives switching tabs. */
 function eventModel(): monaco.editor.ITextModel {
@@ -39,6 +49,7 @@ function eventModel(): monaco.editor.ITextModel {
 export default function EventJsonEditor() {
   const container = useRef<HTMLDivElement>(null)
   useMonacoTheme()
+  useEventSchema(usePlayground((state) => state.doc.trigger))
 
   useEffect(() => {
     const model = eventModel()

@@ -1,18 +1,11 @@
 /**
- * JSON Schema of the post-login event, for the event editor: fields complete with their descriptions
- * and a wrong type is underlined. Unknown fields are allowed, as Auth0 adds fields over time.
+ * The post-login event, described once: a zod schema whose every field carries its description. The event
+ * editor's JSON Schema is generated from it (`eventJsonSchema`), documents are checked with it (eventCheck.ts) and
+ * the editor's types (types.d.ts.txt) are checked against it (src/triggers/eventTypes.test.ts). Objects are loose:
+ * Auth0 adds fields over time.
  */
-type Schema = Record<string, unknown>
-
-const string = (description: string, extra: Schema = {}): Schema => ({ type: 'string', description, ...extra })
-const number = (description: string): Schema => ({ type: 'number', description })
-const boolean = (description: string): Schema => ({ type: 'boolean', description })
-const strings = (description: string): Schema => ({ type: 'array', items: { type: 'string' }, description })
-const object = (description: string, properties: Record<string, Schema>, required: string[] = []): Schema =>
-  ({ type: 'object', description, properties, ...(required.length ? { required } : {}) })
-const anyObject = (description: string): Schema => ({ type: 'object', description })
-const stringMap = (description: string): Schema => ({ type: 'object', description, additionalProperties: { type: 'string' } })
-const isoDate = (description: string): Schema => string(`${description} (ISO 8601)`, { format: 'date-time' })
+import * as z from 'zod'
+import { anyObject, array, boolean, integer, isoDate, number, object, string, stringMap, strings } from '../eventFields.ts'
 
 const device = object('The device it was created on and last used from.', {
   initial_ip: string('IP address at creation.'),
@@ -41,26 +34,18 @@ const user = object('The user that is logging in.', {
   app_metadata: anyObject('Data the user cannot edit (roles, plans, flags). Changed with api.user.setAppMetadata.'),
   user_metadata: anyObject('Data the user may edit (preferences). Changed with api.user.setUserMetadata.'),
   multifactor: strings('MFA providers the user has enrolled with (legacy).'),
-  enrolledFactors: {
-    type: 'array',
-    description: 'MFA factors the user has enrolled.',
-    items: object('An enrolled factor.', {
+  enrolledFactors: array('MFA factors the user has enrolled.', object('An enrolled factor.', {
       type: string('Factor type.', { examples: ['otp', 'push-notification', 'phone', 'email', 'webauthn-platform', 'webauthn-roaming', 'recovery-code'] }),
       options: anyObject('Factor options.'),
-    }, ['type']),
-  },
-  identities: {
-    type: 'array',
-    description: 'Identities linked to the user.',
-    items: object('A linked identity.', {
+    }, ['type'])),
+  identities: array('Identities linked to the user.', object('A linked identity.', {
       connection: string('Connection name, e.g. google-oauth2.'),
       provider: string('Provider, e.g. auth0, google-oauth2, samlp.'),
       isSocial: boolean('Whether the identity comes from a social provider.'),
       user_id: string('The user id at the provider.'),
       user_name: string('The user name at the provider.'),
       profileData: anyObject('The profile the provider returned.'),
-    }, ['connection', 'provider', 'user_id']),
-  },
+    }, ['connection', 'provider', 'user_id'])),
 }, ['user_id'])
 
 const request = object('The HTTP request that started the transaction.', {
@@ -102,7 +87,7 @@ const transaction = object('The login transaction.', {
   linking_id: string('Linking id.'),
   locale: string('Locale of the login pages.'),
   ui_locales: strings('The ui_locales parameter.'),
-  metadata: { type: 'object', description: 'Values shared by the actions of this transaction (api.transaction.setMetadata).', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+  metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('Values shared by the actions of this transaction (api.transaction.setMetadata).'),
 })
 
 const session = object('The user\'s session.', {
@@ -114,7 +99,7 @@ const session = object('The user\'s session.', {
   idle_expires_at: isoDate('Inactivity expiry'),
   last_interacted_at: isoDate('Last interaction'),
   device,
-  clients: { type: 'array', description: 'Applications using the session.', items: object('An application.', { client_id: string('Client id.') }) },
+  clients: array('Applications using the session.', object('An application.', { client_id: string('Client id.') })),
   cookie: object('The session cookie.', { mode: string('Cookie mode.', { enum: ['persistent', 'non-persistent'] }) }),
   metadata: stringMap('Session metadata (api.session.setMetadata).'),
 })
@@ -127,62 +112,54 @@ const refreshToken = object('The refresh token being exchanged (transaction.prot
   idle_expires_at: isoDate('Inactivity expiry'),
   last_exchanged_at: isoDate('Last exchange'),
   device,
-  resource_servers: {
-    type: 'array',
-    description: 'APIs and scopes the token grants.',
-    items: object('An API.', { audience: string('API identifier.'), scopes: string('Space-separated scopes.') }),
-  },
+  resource_servers: array('APIs and scopes the token grants.', object('An API.', { audience: string('API identifier.'), scopes: string('Space-separated scopes.') })),
   rotating: boolean('Whether the token rotates.'),
   session_id: string('The session it belongs to.'),
   metadata: stringMap('Refresh token metadata (api.refreshToken.setMetadata).'),
 })
 
-export const POST_LOGIN_EVENT_SCHEMA: Schema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'Post-login event',
-  ...object('Details about the user and the context in which they are logging in.', {
-    user,
-    client: object('The application the user is logging in to.', {
-      client_id: string('Client id.'),
-      name: string('Application name.'),
-      metadata: stringMap('Application metadata.'),
-    }),
-    connection: object('The connection used to authenticate.', {
-      id: string('Connection id.'),
-      name: string('Connection name.'),
-      strategy: string('Connection strategy.', { examples: ['auth0', 'google-oauth2', 'samlp', 'waad', 'oidc', 'sms', 'email'] }),
-      metadata: stringMap('Connection metadata.'),
-    }),
-    request,
-    transaction,
-    authorization: object('RBAC information.', { roles: strings('The user\'s roles.') }),
-    authentication: object('How the user authenticated in this session.', {
-      methods: {
-        type: 'array',
-        description: 'Completed authentication methods.',
-        items: object('A method.', {
-          name: string('Method.', { examples: ['pwd', 'passkey', 'federated', 'email', 'sms', 'phone_number', 'mfa'] }),
-          timestamp: isoDate('When it was completed'),
-          type: string('For mfa: the factor used.'),
-        }, ['name', 'timestamp']),
-      },
-      riskAssessment: anyObject('Adaptive MFA risk assessment.'),
-    }),
-    organization: object('The organization the user is logging in to.', {
-      id: string('Organization id.'),
-      name: string('Organization name.'),
-      display_name: string('Display name.'),
-      metadata: stringMap('Organization metadata.'),
-    }),
-    resource_server: object('The API the access token is for, when an audience was requested.', { identifier: string('API identifier (audience).') }),
-    stats: object('Statistics.', { logins_count: { type: 'integer', minimum: 0, description: 'How many times the user has logged in, this login included.' } }),
-    tenant: object('The tenant.', { id: string('Tenant name.') }),
-    session,
-    refresh_token: refreshToken,
-    prompt: object('After api.prompt.render: the submitted form.', { id: string('Prompt id.'), fields: anyObject('Submitted fields.'), vars: anyObject('Variables.') }),
-    custom_domain: object('The custom domain the request came through.', { domain: string('Domain.'), domain_metadata: stringMap('Domain metadata.') }),
-    security_context: object('TLS fingerprints of the client.', { ja3: string('JA3 fingerprint.'), ja4: string('JA4 fingerprint.') }),
-    secrets: stringMap('Replaced by each action\'s own secrets when it runs.'),
-    configuration: stringMap('Action configuration values.'),
+export const POST_LOGIN_EVENT = object('Details about the user and the context in which they are logging in.', {
+  user,
+  client: object('The application the user is logging in to.', {
+    client_id: string('Client id.'),
+    name: string('Application name.'),
+    metadata: stringMap('Application metadata.'),
   }),
-}
+  connection: object('The connection used to authenticate.', {
+    id: string('Connection id.'),
+    name: string('Connection name.'),
+    strategy: string('Connection strategy.', { examples: ['auth0', 'google-oauth2', 'samlp', 'waad', 'oidc', 'sms', 'email'] }),
+    metadata: stringMap('Connection metadata.'),
+  }),
+  request,
+  transaction,
+  authorization: object('RBAC information.', { roles: strings('The user\'s roles.') }),
+  authentication: object('How the user authenticated in this session.', {
+    methods: array('Completed authentication methods.', object('A method.', {
+        name: string('Method.', { examples: ['pwd', 'passkey', 'federated', 'email', 'sms', 'phone_number', 'mfa'] }),
+        timestamp: isoDate('When it was completed'),
+        type: string('For mfa: the factor used.'),
+      }, ['name', 'timestamp'])),
+    riskAssessment: object('Adaptive MFA risk assessment.', {
+      confidence: string('Overall confidence that the login is legitimate.', { enum: ['low', 'medium', 'high', 'neutral'] }),
+      version: string('Version of the assessment.'),
+      assessments: anyObject('The individual assessments (NewDevice, ImpossibleTravel, UntrustedIP, …).'),
+    }, ['confidence', 'version', 'assessments']),
+  }),
+  organization: object('The organization the user is logging in to.', {
+    id: string('Organization id.'),
+    name: string('Organization name.'),
+    display_name: string('Display name.'),
+    metadata: stringMap('Organization metadata.'),
+  }),
+  resource_server: object('The API the access token is for, when an audience was requested.', { identifier: string('API identifier (audience).') }),
+  stats: object('Statistics.', { logins_count: integer('How many times the user has logged in, this login included.') }),
+  tenant: object('The tenant.', { id: string('Tenant name.') }),
+  session,
+  refresh_token: refreshToken,
+  prompt: object('After api.prompt.render: the submitted form.', { id: string('Prompt id.'), fields: anyObject('Submitted fields.'), vars: anyObject('Variables.') }),
+  custom_domain: object('The custom domain the request came through.', { domain: string('Domain.'), domain_metadata: stringMap('Domain metadata.') }),
+  security_context: object('TLS fingerprints of the client.', { ja3: string('JA3 fingerprint.'), ja4: string('JA4 fingerprint.') }),
+  secrets: stringMap('Replaced by each action\'s own secrets when it runs.'),
+  configuration: stringMap('Action configuration values.'),
+})

@@ -1,12 +1,9 @@
 /** The Login flow's post-login trigger. */
-import * as z from 'zod'
 import type { TriggerDefinition } from '../../engine/trigger.ts'
 import { createDefaultEvent } from './defaultEvent.ts'
 import { EVENT_PRESETS } from './eventPresets.ts'
-import { POST_LOGIN_EVENT_SCHEMA } from './eventSchema.ts'
+import { POST_LOGIN_EVENT } from './eventSchema.ts'
 import { postLoginRules } from './rules.ts'
-
-let schema: z.ZodType | undefined
 
 export const postLogin: TriggerDefinition = {
   id: 'post-login',
@@ -15,7 +12,7 @@ export const postLogin: TriggerDefinition = {
   docs: 'https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger',
   handlers: { execute: 'onExecutePostLogin', continue: 'onContinuePostLogin' },
   event: {
-    get schema() { return (schema ??= z.fromJSONSchema(POST_LOGIN_EVENT_SCHEMA as Parameters<typeof z.fromJSONSchema>[0])) },
+    schema: POST_LOGIN_EVENT,
     objects: ['user', 'request', 'client', 'transaction'],
     create: createDefaultEvent,
     presets: EVENT_PRESETS,
