@@ -22,6 +22,7 @@ import type { NodeShimHost, NodeShims } from './modules/shims/index.ts'
 import type { AxiosStatic } from 'axios'
 import { fileSystemOf, ModuleLoader } from './packages/loader.ts'
 import type { ModuleFiles } from './packages/moduleFiles.ts'
+import { lazyProperty, settle } from './lazy.ts'
 import { formatLog } from './nodeInspect.ts'
 import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
@@ -60,6 +61,8 @@ export interface RunOptions {
   packages?: ModuleFiles
   /** A faster RS256 signer, where the runtime has one (the CLI's host); the same signatures as the engine's. */
   signRs256?: SignRs256
+  /** Leaves the tokens unsigned, to be signed off the run's critical path with `signTokens` (tokens.ts). */
+  deferSigning?: boolean
 }
 
 /** What a library of Node code gets from the engine when it is evaluated: its `buffer` and `util`, the run's `process`. */
@@ -101,6 +104,8 @@ interface Frame {
   result: ActionResult
   logBytes: number
   fetch?: typeof globalThis.fetch
+  /** The event the action was given. */
+  event?: object
 }
 
 function resolveNow(now: RunOptions['now']): number | undefined {
@@ -120,7 +125,9 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   readonly cache: CacheState
   readonly limitMs: number
   private readonly rules: TriggerDefinition<State, Local>['rules']
-  private readonly eventJson: string
+  /** The document's event, part by part, as JSON: each action's event parses only the parts it reads. */
+  private readonly eventParts: Record<string, string>
+  private readonly eventKeys: string[]
   private readonly dateClass: DateConstructor
   private readonly math: Math
   /** Node's globals are shared by every module of the process, so by every action of the run. */
@@ -142,7 +149,8 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.dateClass = fixedNow === undefined ? Date : createDateClass(this.now)
     this.math = options.seed === undefined ? Math : createMath(this.entropy)
     this.crypto = createCryptoGlobal(this.entropy, () => this.emulatedSubtle())
-    this.eventJson = JSON.stringify(doc.event)
+    this.eventParts = Object.fromEntries(Object.entries(doc.event).map(([key, value]) => [key, JSON.stringify(value)]))
+    this.eventKeys = [...Object.keys(this.eventParts), ...('secrets' in this.eventParts ? [] : ['secrets'])]
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
     if (previous?.resume) {
@@ -220,10 +228,20 @@ class Run<State extends RunState, Local> implements RunControl<State> {
 
   // ---- what an action sees ----------------------------------------------------------------------------
 
+  /**
+   * The event an action sees: each part is parsed from the document and changed by the trigger's rules on first
+   * read (then it is a plain property), from a view of the run taken now, so the action's event never changes.
+   */
   eventFor(secrets: FlowAction['secrets']): Record<string, any> {
-    const event = JSON.parse(this.eventJson)
-    this.rules.eventFor(event, this.state)
-    event.secrets = { ...(event.secrets ?? {}), ...secrets }
+    const view = this.rules.eventView(this.state)
+    const parts = this.eventParts
+    const event: Record<string, any> = {}
+    const build = (key: string) => {
+      const original = key in parts ? JSON.parse(parts[key]) : undefined
+      return key === 'secrets' ? { ...(original ?? {}), ...secrets } : this.rules.eventPart(key, original, view)
+    }
+    const keys = [...this.eventKeys, ...(this.rules.eventExtraKeys?.(view) ?? []).filter((key) => !(key in parts))]
+    for (const key of keys) lazyProperty(event, key, () => build(key))
     return event
   }
 
@@ -232,6 +250,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     const write = (name: string, level: LogEntry['level']) => function log(...args: unknown[]) {
       run.guard(frame)
       const line = run.callerLine(frame, log, name)
+      settle(frame.event)
       const message = formatLog(...args)
       frame.logBytes += message.length
       if (frame.logBytes > LOG_LIMIT_BYTES) {
@@ -353,6 +372,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     if (!compiled.ok) return { error: compiled.error }
 
     const event = this.eventFor(action.secrets)
+    frame.event = event
     const ctx = this.apiContext
     const local = this.rules.createLocal(this.state)
     Object.assign(ctx, { event, action: { id: action.id, name: action.name }, phase, local })

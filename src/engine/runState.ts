@@ -49,24 +49,21 @@ export function applyChanges(target: JsonObject, changes: JsonObject): JsonObjec
 }
 
 /**
- * A copy of stored and queued metadata for an action's event: nested values are copied, so the action cannot change the
- * run's state through them. Writes through the Management API are not in it: the event carries the profile the login
- * started with and the trigger's own changes only.
+ * A copy of stored and queued metadata (`app_metadata` or `user_metadata`) for an action's event: nested values are
+ * copied, so the action cannot change the run's state through them. Writes through the Management API are not in it:
+ * the event carries the profile the login started with and the trigger's own changes only (so `stored` is
+ * `managementApi.eventMetadata` when there is one).
  */
-export function metadataForEvent(state: RunState): Metadata {
-  const stored = state.managementApi?.eventMetadata ?? state.user
-  const copy = (target: JsonObject, changes: JsonObject) => {
-    const out: JsonObject = {}
-    for (const source of [target, changes]) {
-      for (const key in source) {
-        const value = source[key]
-        if (value === null && source === changes) delete out[key]
-        else setOwn(out, key, typeof value === 'object' && value !== null ? structuredClone(value) : value)
-      }
+export function metadataCopy(stored: JsonObject, pending: JsonObject): JsonObject {
+  const out: JsonObject = {}
+  for (const source of [stored, pending]) {
+    for (const key in source) {
+      const value = source[key]
+      if (value === null && source === pending) delete out[key]
+      else setOwn(out, key, typeof value === 'object' && value !== null ? structuredClone(value) : value)
     }
-    return out
   }
-  return { app_metadata: copy(stored.app_metadata, state.pending.app_metadata), user_metadata: copy(stored.user_metadata, state.pending.user_metadata) }
+  return out
 }
 
 /** The metadata later actions see: what is stored plus what is queued. */

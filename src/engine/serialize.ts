@@ -65,7 +65,9 @@ export function jsonCopy(value: unknown): JsonValue {
  * `target[key] = value` would replace the object's prototype instead.
  */
 export function setOwn<T>(target: { [key: string]: T }, key: string, value: T) {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
+  // Only `__proto__` would reach the prototype: every other key is an own property by plain assignment.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
+  else target[key] = value
 }
 
 /** A size in characters as megabytes, for messages: "4.2 MB". */

@@ -117,6 +117,8 @@ export interface TokenInput {
   accessTokenClaims: JsonObject
   /** False when the authorization request did not ask for `openid`: no ID token then. */
   issueIdToken: boolean
+  /** Leaves the signatures for later (`signTokens`): the tokens come back `unsigned`. */
+  defer?: boolean
   now: number
   key: SigningKey
 }
@@ -145,6 +147,26 @@ function completedMfa(event: Record<string, any>): boolean {
 
 function sign(claims: JsonObject, key: SigningKey): string {
   return signJwt({ alg: 'RS256', typ: 'JWT', kid: key.kid }, claims, key.sign)
+}
+
+/** A token's `jwt`, or the mark that it is to be signed later. */
+export function signed(claims: JsonObject, key: SigningKey, defer = false): Pick<IssuedToken, 'jwt' | 'unsigned'> {
+  return defer ? { jwt: null, unsigned: true } : { jwt: sign(claims, key) }
+}
+
+/**
+ * Signs the tokens a run left `unsigned`, with the key the run would have used: the result's JWKS names it. A run
+ * shows its outcome first and its signatures a moment later (the browser), or signs at once (the CLI).
+ */
+export function signTokens<T extends { idToken: IssuedToken | null; accessToken: AccessTokenResult | null }>(result: T, options: { signingKey?: JWK; signRs256?: SignRs256 } = {}): T {
+  if (!result.idToken?.unsigned && !result.accessToken?.unsigned) return result
+  const key = getSigningKey(options.signingKey, options.signRs256)
+  const complete = <Token extends IssuedToken>(token: Token | null): Token | null => {
+    if (!token?.unsigned || !token.claims) return token
+    const { unsigned: _unsigned, ...rest } = token
+    return { ...rest, jwt: sign(token.claims, key) } as Token
+  }
+  return { ...result, idToken: complete(result.idToken), accessToken: complete(result.accessToken) }
 }
 
 export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
@@ -210,8 +232,7 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   if (!input.issueIdToken && Object.keys(idCustom.kept).length) {
     warnings.push('The "openid" scope was not requested, so Auth0 issues no ID token: its custom claims are not delivered.')
   }
-  const [idJwt, atJwt] = [input.issueIdToken ? sign(idClaims, key) : null, atClaims ? sign(atClaims, key) : null]
-  const idToken: IssuedToken | null = idJwt ? { jwt: idJwt, claims: idClaims, customClaims: idCustom.kept } : null
-  const accessToken: AccessTokenResult = { jwt: atJwt, claims: atClaims, customClaims: atCustom.kept, scope, audience }
+  const idToken: IssuedToken | null = input.issueIdToken ? { ...signed(idClaims, key, input.defer), claims: idClaims, customClaims: idCustom.kept } : null
+  const accessToken: AccessTokenResult = { ...(atClaims ? signed(atClaims, key, input.defer) : { jwt: null }), claims: atClaims, customClaims: atCustom.kept, scope, audience }
   return { idToken, accessToken, warnings }
 }

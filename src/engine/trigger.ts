@@ -53,8 +53,15 @@ export interface TriggerRules<State extends RunState, Local> {
   createLocal(state: State): Local
   /** The `api` namespaces, built once per run over a context whose per-action fields change as actions run. */
   namespaces(ctx: ApiContext<State, Local>): Record<string, Namespace>
-  /** Adds what earlier actions changed to a fresh copy of the document's event, for the next action. */
-  eventFor(event: Record<string, any>, state: State): void
+  /**
+   * What the next action's event shows of earlier actions, taken as it starts: cheap (references and shallow copies),
+   * as most of the event is never read. Its parts are built on first read with `eventPart`.
+   */
+  eventView(state: State): unknown
+  /** One part of an action's event: the document's part (a fresh copy, or undefined), changed by what the view holds. */
+  eventPart(key: string, original: unknown, view: any): unknown
+  /** Parts the view adds that the document's event lacks (post-login: `prompt` after a form). */
+  eventExtraKeys?(view: any): string[]
   /** A handler the trigger lets an action leave out in this phase (post-login: `onContinuePostLogin` after MFA). */
   handlerOptional?(phase: Phase, state: State): boolean
   /** What an uncaught error or the time limit does to the run (Auth0: the error the application receives). */

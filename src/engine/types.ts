@@ -82,10 +82,12 @@ export interface ProfileUpdate extends MetadataChanges {
 }
 
 export interface IssuedToken {
-  /** `null` when Auth0 would issue an opaque access token (no audience). */
+  /** `null` when Auth0 would issue an opaque access token (no audience), or while the token is `unsigned`. */
   jwt: string | null
   claims: JsonObject | null
   customClaims: JsonObject
+  /** Set when the run left the signature for later (`RunOptions.deferSigning`): `signTokens` adds the `jwt`. */
+  unsigned?: true
 }
 
 export interface AccessTokenResult extends IssuedToken {

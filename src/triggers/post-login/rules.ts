@@ -4,7 +4,8 @@
  * a SAML response) are built and signed after the last action.
  */
 import type { ContinueRequest } from '../../engine/actionRunner.ts'
-import { flushMetadata, metadataForEvent } from '../../engine/runState.ts'
+import { flushMetadata, metadataCopy, type Metadata } from '../../engine/runState.ts'
+import { lazyProperty } from '../../engine/lazy.ts'
 import { linkWarning } from '../../engine/managementApi.ts'
 import { cloneJson } from '../../engine/serialize.ts'
 import { issueTokens } from '../../engine/tokens.ts'
@@ -17,28 +18,61 @@ import { createTransaction, initialScopes, type Suspension, type Transaction } f
 
 type Run = RunControl<Transaction>
 
-/** What the next action's event shows of what earlier actions did. */
-function eventFor(event: Record<string, any>, tx: Transaction) {
-  if (typeof event.user === 'object' && event.user !== null) {
-    // Later actions see the metadata queued by earlier ones (lazy-migration note: "the metadata becomes
-    // available in the event.user object during the next action"); the running action's copy never changes.
-    const metadata = metadataForEvent(tx)
-    for (const field of ['app_metadata', 'user_metadata'] as const) {
-      const original = event.user[field]
-      if (original === undefined || (typeof original === 'object' && original !== null && !Array.isArray(original))) {
-        event.user[field] = metadata[field]
+/** What the next action's event shows of what earlier actions did, taken as it starts (see eventPart). */
+interface EventView {
+  stored: Metadata
+  pending: Metadata
+  request: JsonObject | null
+  mfaMethods: JsonObject[]
+  prompt: JsonObject | null
+  transactionMetadata: JsonObject
+  sessionMetadata: JsonObject | undefined
+  refreshTokenMetadata: JsonObject | undefined
+}
+
+function eventView(tx: Transaction): EventView {
+  // Queued values are fresh copies that nothing changes in place, and a write replaces the maps: shallow copies hold.
+  return {
+    stored: tx.managementApi?.eventMetadata ?? tx.user,
+    pending: { app_metadata: { ...tx.pending.app_metadata }, user_metadata: { ...tx.pending.user_metadata } },
+    request: tx.request,
+    mfaMethods: tx.mfaMethods.slice(),
+    prompt: tx.prompt,
+    transactionMetadata: { ...tx.transactionMetadata },
+    sessionMetadata: tx.session?.metadata as JsonObject | undefined,
+    refreshTokenMetadata: tx.refreshToken?.metadata as JsonObject | undefined,
+  }
+}
+
+function eventPart(key: string, original: any, view: EventView): unknown {
+  switch (key) {
+    case 'user':
+      if (typeof original === 'object' && original !== null) {
+        // Later actions see the metadata queued by earlier ones (lazy-migration note: "the metadata becomes
+        // available in the event.user object during the next action"); the running action's copy never changes.
+        // Built on first read too: copying all queued metadata into every later event would grow with actions squared.
+        for (const field of ['app_metadata', 'user_metadata'] as const) {
+          const value = original[field]
+          if (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))) {
+            lazyProperty(original, field, () => metadataCopy(view.stored[field], view.pending[field]))
+          }
+        }
       }
-    }
+      return original
+    case 'request': return view.request ? cloneJson(view.request) : original
+    case 'authentication':
+      if (!view.mfaMethods.length) return original
+      return { ...(original ?? {}), methods: [...(original?.methods ?? []), ...cloneJson(view.mfaMethods)] }
+    case 'prompt': return view.prompt ? cloneJson(view.prompt) : original
+    case 'transaction': return original ? Object.assign(original, { metadata: { ...view.transactionMetadata } }) : original
+    case 'session': return original && view.sessionMetadata ? Object.assign(original, { metadata: cloneJson(view.sessionMetadata) }) : original
+    case 'refresh_token': return original && view.refreshTokenMetadata ? Object.assign(original, { metadata: cloneJson(view.refreshTokenMetadata) }) : original
+    default: return original
   }
-  if (tx.request) event.request = cloneJson(tx.request)
-  if (tx.mfaMethods.length) {
-    event.authentication ??= { methods: [] }
-    event.authentication.methods = [...(event.authentication.methods ?? []), ...cloneJson(tx.mfaMethods)]
-  }
-  if (tx.prompt) event.prompt = cloneJson(tx.prompt)
-  if (event.transaction) event.transaction.metadata = { ...tx.transactionMetadata }
-  if (event.session && tx.session?.metadata) event.session.metadata = cloneJson(tx.session.metadata)
-  if (event.refresh_token && tx.refreshToken?.metadata) event.refresh_token.metadata = cloneJson(tx.refreshToken.metadata)
+}
+
+function eventExtraKeys(view: EventView): string[] {
+  return [...(view.mfaMethods.length ? ['authentication'] : []), ...(view.prompt ? ['prompt'] : [])]
 }
 
 function afterAction(run: Run, index: number, outcome: { event: Record<string, any>; local: HandlerLocal }): Promise<RunResult> | null {
@@ -163,6 +197,7 @@ async function issue(run: Run): Promise<RunResult> {
     issueIdToken: requestedScopes.includes('openid'),
     now: run.now(),
     key,
+    defer: run.options.deferSigning,
   })
   run.state.warnings.push(...tokens.warnings)
   if (tokens.error) return run.stop('failed', { code: 'access_denied', description: tokens.error })
@@ -245,7 +280,9 @@ export const postLoginRules: TriggerRules<Transaction, HandlerLocal> = {
   createState: createTransaction,
   createLocal: (tx) => ({ suspension: null, rendered: false, userMetadataKeys: [], primaryUserBefore: tx.primaryUser }),
   namespaces: postLoginNamespaces,
-  eventFor,
+  eventView,
+  eventPart,
+  eventExtraKeys,
   // After an MFA challenge the continue handler is optional: the flow goes on to the next action.
   handlerOptional: (phase, tx) => phase === 'continue' && tx.suspendedKind === 'challenge',
   // An uncaught error fails the login with access_denied and the error's message (Auth0 support: "Troubleshooting
