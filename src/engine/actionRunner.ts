@@ -27,7 +27,7 @@ import { formatLog } from './nodeInspect.ts'
 import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { getSigningKey, type SignRs256, type SigningKey } from './tokens.ts'
-import type { HandlerOutcome, RunControl, TriggerDefinition } from './trigger.ts'
+import type { HandlerOutcome, RunControl, TriggerDefinition, TriggerRules } from './trigger.ts'
 import type {
   ActionResult, ActionStatus, JsonObject, JsonValue, LogEntry, Phase, RunError, RunResult,
   RunStatus, TimelineEntry, TimelineKind,
@@ -124,7 +124,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   readonly http: RunResult['http']
   readonly cache: CacheState
   readonly limitMs: number
-  private readonly rules: TriggerDefinition<State, Local>['rules']
+  private readonly rules: TriggerRules<State, Local>
   /** The document's event, part by part, as JSON: each action's event parses only the parts it reads. */
   private readonly eventParts: Record<string, string>
   private readonly eventKeys: string[]
@@ -141,8 +141,8 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   private timer: ReturnType<typeof setTimeout> | undefined
   private deadline: Promise<typeof TIMEOUT>
 
-  constructor(readonly trigger: TriggerDefinition<State, Local>, readonly doc: FlowDocument, readonly options: RunOptions, previous: RunResult | null) {
-    this.rules = trigger.rules
+  constructor(readonly trigger: TriggerDefinition<State>, rules: TriggerRules<State, Local>, readonly doc: FlowDocument, readonly options: RunOptions, previous: RunResult | null) {
+    this.rules = rules
     const fixedNow = resolveNow(options.now)
     this.now = fixedNow === undefined ? Date.now : () => fixedNow
     this.entropy = createEntropy(options.seed)
@@ -160,7 +160,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       this.http = cloneJson(previous.http)
       this.cache = new CacheState(previous.cache, this.now)
     } else {
-      this.state = this.rules.createState(doc.event)
+      this.state = trigger.state.create(doc.event)
       this.timeline = []
       this.actions = doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] }))
       this.http = []
@@ -458,7 +458,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   }
 
   result(status: RunStatus): RunResult {
-    return this.rules.result(this.doc.event, this.state, status, { actions: this.actions, timeline: this.timeline, http: this.http, cache: {} })
+    return this.trigger.state.result(this.doc.event, this.state, status, { actions: this.actions, timeline: this.timeline, http: this.http, cache: {} })
   }
 
   async finish(result: RunResult): Promise<RunResult> {
@@ -475,23 +475,25 @@ class Run<State extends RunState, Local> implements RunControl<State> {
 }
 
 /** Runs the flow's enabled actions in order against its event, by the rules of its trigger. */
-export async function runActions<State extends RunState, Local>(trigger: TriggerDefinition<State, Local>, doc: FlowDocument, options: RunOptions = {}): Promise<RunResult> {
-  const run = new Run(trigger, doc, options, null)
+export async function runActions<State extends RunState, Local>(
+  trigger: TriggerDefinition<State>, rules: TriggerRules<State, Local>, doc: FlowDocument, options: RunOptions = {},
+): Promise<RunResult> {
+  const run = new Run(trigger, rules, doc, options, null)
   await run.loadCache(doc.cache ?? {})
   return run.execute(0, 'execute')
 }
 
 /** Resumes a suspended run with the `/continue` request, by the rules of its trigger. */
 export async function continueActions<State extends RunState, Local>(
-  trigger: TriggerDefinition<State, Local>, doc: FlowDocument, previous: RunResult, request: ContinueRequest, options: RunOptions = {},
+  trigger: TriggerDefinition<State>, rules: TriggerRules<State, Local>, doc: FlowDocument, previous: RunResult, request: ContinueRequest, options: RunOptions = {},
 ): Promise<RunResult> {
   if (previous.status !== 'suspended' || !previous.resume) throw new Error('Only a suspended run can be continued.')
-  if (!trigger.rules.resume) throw new Error(`A ${trigger.id} run cannot be continued.`)
+  if (!rules.resume) throw new Error(`A ${trigger.id} run cannot be continued.`)
   const index = previous.resume.actionIndex
   if (doc.actions[index]?.id !== previous.actions[index]?.id || doc.actions.length !== previous.actions.length) {
     throw new Error('The flow changed since this run was suspended; run it again.')
   }
-  const run = new Run(trigger, doc, options, previous)
+  const run = new Run(trigger, rules, doc, options, previous)
   await run.loadCache({})
-  return trigger.rules.resume(run, previous, request)
+  return rules.resume(run, previous, request)
 }

@@ -91,3 +91,10 @@ export function flushMetadata(state: RunState, when: ProfileUpdate['when']): Pro
   state.writes.push(write)
   return write
 }
+
+/** Said at the end of a run whose event's user was linked into another user that the tokens are not issued for. */
+export function linkWarning(tx: RunState): string | undefined {
+  const into = tx.managementApi?.linkedInto
+  if (!into || tx.primaryUser === into) return undefined
+  return `The event's user was linked into ${into} as a secondary identity through the Management API stand-in, but no action called api.authentication.setPrimaryUser('${into}'): the login's user no longer exists on its own.`
+}

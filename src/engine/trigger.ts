@@ -47,8 +47,15 @@ export interface RunControl<State extends RunState> {
   signingKey(): SigningKey
 }
 
+/** What a run of a trigger keeps and how it becomes a result: light enough for the page, which rebuilds interrupted runs. */
+export interface TriggerState<State extends RunState> {
+  create(event: Record<string, any>): State
+  /** The result for a status from the run's state and record (also used to rebuild an interrupted run). */
+  result(event: Record<string, any>, state: State, status: RunStatus, record: RunRecord): RunResult
+}
+
+/** How the engine runs a trigger's actions: loaded by the engine only (src/triggers/registry.ts `RULES`), never by the page. */
 export interface TriggerRules<State extends RunState, Local> {
-  createState(event: Record<string, any>): State
   /** A fresh handler-call state for an action about to run. */
   createLocal(state: State): Local
   /** The `api` namespaces, built once per run over a context whose per-action fields change as actions run. */
@@ -70,8 +77,6 @@ export interface TriggerRules<State extends RunState, Local> {
   afterAction(run: RunControl<State>, index: number, outcome: Required<Pick<HandlerOutcome<Local>, 'event' | 'local'>>): Promise<RunResult> | null
   /** After the last action: the outcome of the whole flow. */
   complete(run: RunControl<State>): Promise<RunResult>
-  /** The result for a status from the run's state and record (also used to rebuild an interrupted run). */
-  result(event: Record<string, any>, state: State, status: RunStatus, record: RunRecord): RunResult
   /** Continues a suspended run; only triggers whose actions can leave the flow have it. */
   resume?(run: RunControl<State>, previous: RunResult, request: ContinueRequest): Promise<RunResult>
 }
@@ -95,7 +100,7 @@ export interface EventPreset {
 }
 
 /** A trigger: one folder under src/triggers/, listed once in src/triggers/registry.ts. */
-export interface TriggerDefinition<State extends RunState = any, Local = any> {
+export interface TriggerDefinition<State extends RunState = any> {
   /** Auth0's trigger id, the flow document's `trigger`. */
   id: string
   /** What the designer calls it, e.g. "Login". */
@@ -119,5 +124,5 @@ export interface TriggerDefinition<State extends RunState = any, Local = any> {
   }
   /** The result views that mean something for this trigger. */
   views: ResultView[]
-  rules: TriggerRules<State, Local>
+  state: TriggerState<State>
 }

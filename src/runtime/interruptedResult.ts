@@ -64,7 +64,7 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   const trigger = triggerOf(doc.trigger)
   const state = resumed
     ? structuredClone(resumed.resume!.transaction) as unknown as RunState
-    : trigger.rules.createState(doc.event as Record<string, unknown>)
+    : trigger.state.create(doc.event as Record<string, unknown>)
   const actions: ActionResult[] = resumed
     ? structuredClone(resumed.actions)
     : doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] }))
@@ -119,7 +119,7 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   push('flow.end', [{ status: 'failed', error: error.code }])
 
   return {
-    ...trigger.rules.result(doc.event, state, 'failed', {
+    ...trigger.state.result(doc.event, state, 'failed', {
       actions,
       timeline,
       http: resumed ? structuredClone(resumed.http) : [],

@@ -48,6 +48,8 @@ export interface RunSlice {
   runProgress(actionId: string): void
   /** Files the result under the playground that started the run, whichever one is shown now. */
   runFinished(result: RunResult): void
+  /** A finished run's tokens, signed after its outcome was shown: replaces that result, if it is still the playground's. */
+  runSigned(unsigned: RunResult, signed: RunResult): void
   setTimeLimit(ms: number): void
   setStep(step: number | null): void
   /** Selects the action, opens its code and scrolls to the line. */
@@ -68,6 +70,11 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   runFinished: (result) => {
     const { activeRun, runs } = get()
     if (activeRun) set({ activeRun: null, runs: { ...runs, [activeRun.playgroundId]: { doc: activeRun.doc, only: activeRun.only, result } } })
+  },
+  runSigned: (unsigned, signed) => {
+    const { runs } = get()
+    const entry = Object.entries(runs).find(([, run]) => run.result === unsigned)
+    if (entry) set({ runs: { ...runs, [entry[0]]: { ...entry[1], result: signed } } })
   },
   setTimeLimit: (ms) => set({ timeLimitMs: ms }),
   setStep: (step) => set({ step }),

@@ -11,6 +11,7 @@ import * as z from 'zod'
 import { TRIGGERS } from '../engine/triggers.ts'
 import type { TriggerDefinition } from '../engine/trigger.ts'
 import { eventJsonSchema, object, string } from './eventFields.ts'
+import { RULES } from './registry.ts'
 
 /** `path: kind` for every field, and `path!` for every required one. */
 type Fields = Set<string>
@@ -125,9 +126,10 @@ describe.each(TRIGGERS.map((trigger) => [trigger.id, trigger] as const))('the %s
   })
 
   it('declares in API exactly the api methods its rules implement', () => {
-    const state = trigger.rules.createState(trigger.event.create())
-    const context = { tx: state, event: trigger.event.create(), action: { id: 'a', name: 'A' }, phase: 'execute', now: Date.now, local: trigger.rules.createLocal(state) }
-    const implemented = Object.entries(trigger.rules.namespaces(context as never)).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}.${method}`)).sort()
+    const rules = RULES[trigger.id]
+    const state = trigger.state.create(trigger.event.create())
+    const context = { tx: state, event: trigger.event.create(), action: { id: 'a', name: 'A' }, phase: 'execute', now: Date.now, local: rules.createLocal(state) }
+    const implemented = Object.entries(rules.namespaces(context as never)).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}.${method}`)).sort()
     const { checker, named } = typeProgram(triggerTypes(trigger.id))
     const declaration = named('API')!
     const api = checker.getTypeAtLocation(declaration)

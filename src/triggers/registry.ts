@@ -1,7 +1,13 @@
-/** Every trigger the playground runs: one line each (src/triggers/README.md). */
-import type { TriggerDefinition } from '../engine/trigger.ts'
+/**
+ * Every trigger the playground runs (src/triggers/README.md). `TRIGGERS` are what the page and documents need (event,
+ * presets, views); `RULES` are how the engine runs each one, apart so the page's bundle leaves them out.
+ */
+import type { TriggerDefinition, TriggerRules } from '../engine/trigger.ts'
 import { postLogin } from './post-login/index.ts'
+import { postLoginRules } from './post-login/rules.ts'
 
-export const TRIGGERS: readonly TriggerDefinition[] = [
-  postLogin,
-]
+export const TRIGGERS: readonly TriggerDefinition[] = [postLogin]
+
+export const RULES: Record<string, TriggerRules<any, any>> = {
+  [postLogin.id]: postLoginRules,
+}

@@ -52,6 +52,11 @@ function idSubtitle(token: IssuedToken): string {
 }
 
 /** The tokens the run issued, decoded and checked, with the claims Auth0 would drop. */
+/** A token whose claims are known and whose signature is being computed, after the run's outcome was shown. */
+function Signing() {
+  return <p className="text-xs text-slate-600 dark:text-slate-400">Signing the token…</p>
+}
+
 export function TokensView({ result }: { result: RunResult }) {
   const { idToken, accessToken } = result
   if (!accessToken) {
@@ -62,7 +67,7 @@ export function TokensView({ result }: { result: RunResult }) {
       {idToken ? (
         <TokenCard title="ID token" subtitle={idSubtitle(idToken)} testKey="id">
           <WarningList warnings={droppedClaimWarnings(result.warnings, 'ID token')} testId="token-warnings-id" />
-          {idToken.jwt && <JwtView jwt={idToken.jwt} token={idToken} jwks={result.jwks} testKey="id" />}
+          {idToken.unsigned ? <Signing /> : idToken.jwt && <JwtView jwt={idToken.jwt} token={idToken} jwks={result.jwks} testKey="id" />}
         </TokenCard>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-300">No ID token: the application did not ask for the <code>openid</code> scope.</p>
@@ -73,7 +78,7 @@ export function TokensView({ result }: { result: RunResult }) {
         testKey="access"
       >
         <WarningList warnings={droppedClaimWarnings(result.warnings, 'access token')} testId="token-warnings-access" />
-        {accessToken.jwt ? <JwtView jwt={accessToken.jwt} token={accessToken} jwks={result.jwks} testKey="access" /> : <OpaqueAccessToken token={accessToken} />}
+        {accessToken.unsigned ? <Signing /> : accessToken.jwt ? <JwtView jwt={accessToken.jwt} token={accessToken} jwks={result.jwks} testKey="access" /> : <OpaqueAccessToken token={accessToken} />}
       </TokenCard>
     </div>
   )

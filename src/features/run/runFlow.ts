@@ -18,6 +18,8 @@ export function runBlocker(state: PlaygroundState): string | null {
 function options(): RunnerOptions {
   return {
     timeLimitMs: usePlayground.getState().timeLimitMs,
+    // The outcome shows first; the tokens' RSA signatures follow (track).
+    deferSigning: true,
     // Only starts: an action's end is followed at once by the next one's start, and each report re-renders the page.
     onProgress: (event) => {
       if (event.type === 'action' && event.status === 'running') usePlayground.getState().runProgress(event.id)
@@ -28,6 +30,9 @@ function options(): RunnerOptions {
 async function track(start: () => Promise<RunResult>) {
   const result = await start()
   usePlayground.getState().runFinished(result)
+  if (result.idToken?.unsigned || result.accessToken?.unsigned) {
+    void import('../../engine/tokens.ts').then(({ signTokens }) => usePlayground.getState().runSigned(result, signTokens(result)))
+  }
   // A run that was stopped, timed out or crashed took its sandbox with it: have the next one ready.
   pageRunner.warm()
   return result

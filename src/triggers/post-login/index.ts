@@ -3,7 +3,8 @@ import type { TriggerDefinition } from '../../engine/trigger.ts'
 import { createDefaultEvent } from './defaultEvent.ts'
 import { EVENT_PRESETS } from './eventPresets.ts'
 import { POST_LOGIN_EVENT } from './eventSchema.ts'
-import { postLoginRules } from './rules.ts'
+import { transactionResult } from './result.ts'
+import { createTransaction } from './transaction.ts'
 
 export const postLogin: TriggerDefinition = {
   id: 'post-login',
@@ -18,5 +19,5 @@ export const postLogin: TriggerDefinition = {
     presets: EVENT_PRESETS,
   },
   views: ['tokens', 'metadata', 'saml', 'redirect'],
-  rules: postLoginRules,
+  state: { create: createTransaction, result: transactionResult },
 }

@@ -1,9 +1,14 @@
 /** A post-login run's result as far as the transaction got. */
+import { linkWarning } from '../../engine/runState.ts'
 import type { Transaction } from './transaction.ts'
 import type { RunRecord } from '../../engine/trigger.ts'
 import type { RunResult, RunStatus } from '../../engine/types.ts'
 
 export function transactionResult(event: Record<string, any>, tx: Transaction, status: RunStatus, record: RunRecord): RunResult {
+  if (status !== 'suspended') {
+    const warning = linkWarning(tx)
+    if (warning && !tx.warnings.includes(warning)) tx.warnings.push(warning)
+  }
   const methods = [...(Array.isArray(event.authentication?.methods) ? event.authentication.methods : []), ...tx.mfaMethods]
   return {
     status,

@@ -6,15 +6,13 @@
 import type { ContinueRequest } from '../../engine/actionRunner.ts'
 import { flushMetadata, metadataCopy, type Metadata } from '../../engine/runState.ts'
 import { lazyProperty } from '../../engine/lazy.ts'
-import { linkWarning } from '../../engine/managementApi.ts'
 import { cloneJson } from '../../engine/serialize.ts'
 import { issueTokens } from '../../engine/tokens.ts'
 import type { RunControl, TriggerRules } from '../../engine/trigger.ts'
 import type { JsonObject, JsonValue, MfaFactor, RunResult } from '../../engine/types.ts'
 import { postLoginNamespaces, type HandlerLocal } from './api/context.ts'
 import { canRedirect } from './api/redirectApi.ts'
-import { transactionResult } from './result.ts'
-import { createTransaction, initialScopes, type Suspension, type Transaction } from './transaction.ts'
+import { initialScopes, type Suspension, type Transaction } from './transaction.ts'
 
 type Run = RunControl<Transaction>
 
@@ -277,7 +275,6 @@ async function resume(run: Run, previous: RunResult, request: ContinueRequest): 
 }
 
 export const postLoginRules: TriggerRules<Transaction, HandlerLocal> = {
-  createState: createTransaction,
   createLocal: (tx) => ({ suspension: null, rendered: false, userMetadataKeys: [], primaryUserBefore: tx.primaryUser }),
   namespaces: postLoginNamespaces,
   eventView,
@@ -292,12 +289,5 @@ export const postLoginRules: TriggerRules<Transaction, HandlerLocal> = {
     : { code: 'access_denied', description: message },
   afterAction,
   complete,
-  result(event, tx, status, record) {
-    if (status !== 'suspended') {
-      const warning = linkWarning(tx)
-      if (warning && !tx.warnings.includes(warning)) tx.warnings.push(warning)
-    }
-    return transactionResult(event, tx, status, record)
-  },
   resume,
 }
