@@ -1,6 +1,7 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useOutOfDate, useProblems, useResult } from '../../store/hooks.ts'
+import { useOutOfDate, useResult } from '../../store/hooks.ts'
+import { useProblems } from '../problems/problemChecks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { actionSummary } from '../run/actionSummary.ts'
