@@ -4,19 +4,13 @@ import { useCommandKeys } from './features/commands/useCommandKeys.ts'
 import { Header } from './features/header/Header.tsx'
 import { Workspace } from './features/layout/Workspace.tsx'
 import { RunAnnouncer } from './features/run/RunAnnouncer.tsx'
+import { NoticeBar } from './features/playgrounds/NoticeBar.tsx'
 import { useFileDrop } from './features/share/useFileDrop.ts'
 import { usePlayground } from './store/index.ts'
 
-// The dialogs and the notices are not on the first screen: each loads when it is first shown.
+// The dialogs are not on the first screen: each loads when it first opens.
 const Gallery = lazy(() => import('./features/playgrounds/Gallery.tsx').then((module) => ({ default: module.Gallery })))
-const NoticeBar = lazy(() => import('./features/playgrounds/NoticeBar.tsx').then((module) => ({ default: module.NoticeBar })))
 const ShortcutsDialog = lazy(() => import('./features/commands/ShortcutsDialog.tsx').then((module) => ({ default: module.ShortcutsDialog })))
-
-/** The notices, which load with the first one. */
-function Notices() {
-  const shown = usePlayground((state) => state.notice !== null || state.deleted !== null)
-  return shown ? <Suspense fallback={null}><NoticeBar /></Suspense> : null
-}
 
 function Dialogs() {
   const gallery = usePlayground((state) => state.galleryOpen)
@@ -36,7 +30,7 @@ export function App() {
   return (
     <div className="flex h-screen min-w-[1024px] flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
-      <Notices />
+      <NoticeBar />
       <main className="min-h-0 flex-1">
         <Workspace />
       </main>
