@@ -6,14 +6,16 @@ test('the designer paints its canvas before Monaco has loaded, without errors', 
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
   // Hold back every lazy chunk (Monaco lives there) until the canvas is checked: every script but the entry
-  // and what index.html preloads with it.
+  // and what index.html preloads with it, and the example flows, which `?example=` opens (they load on their own).
   const html = await (await page.request.get('/')).text()
   const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((match) => match[1])
   expect(initial.some((path) => path.startsWith('assets/index-'))).toBe(true)
+  const examples = /\/assets\/(catalog|templates)-[\w-]+\.js$/
   let release: () => void = () => {}
   const held = new Promise<void>((resolve) => { release = resolve })
   await page.route(/\/assets\/.*\.js$/, async (route) => {
-    if (!initial.some((path) => route.request().url().endsWith(path))) await held
+    const url = route.request().url()
+    if (!initial.some((path) => url.endsWith(path)) && !examples.test(url)) await held
     await route.continue()
   })
   await page.goto('/?example=starter')

@@ -1,12 +1,27 @@
+import { lazy, Suspense } from 'react'
 import { useTheme } from './features/app/useTheme.ts'
-import { ShortcutsDialog } from './features/commands/ShortcutsDialog.tsx'
 import { useCommandKeys } from './features/commands/useCommandKeys.ts'
 import { Header } from './features/header/Header.tsx'
 import { Workspace } from './features/layout/Workspace.tsx'
 import { RunAnnouncer } from './features/run/RunAnnouncer.tsx'
-import { Gallery } from './features/playgrounds/Gallery.tsx'
 import { NoticeBar } from './features/playgrounds/NoticeBar.tsx'
 import { useFileDrop } from './features/share/useFileDrop.ts'
+import { usePlayground } from './store/index.ts'
+
+// The dialogs are not on the first screen: each loads when it first opens.
+const Gallery = lazy(() => import('./features/playgrounds/Gallery.tsx').then((module) => ({ default: module.Gallery })))
+const ShortcutsDialog = lazy(() => import('./features/commands/ShortcutsDialog.tsx').then((module) => ({ default: module.ShortcutsDialog })))
+
+function Dialogs() {
+  const gallery = usePlayground((state) => state.galleryOpen)
+  const shortcuts = usePlayground((state) => state.shortcutsOpen)
+  return (
+    <Suspense fallback={null}>
+      {gallery && <Gallery />}
+      {shortcuts && <ShortcutsDialog />}
+    </Suspense>
+  )
+}
 
 export function App() {
   useTheme()
@@ -19,8 +34,7 @@ export function App() {
       <main className="min-h-0 flex-1">
         <Workspace />
       </main>
-      <Gallery />
-      <ShortcutsDialog />
+      <Dialogs />
       <RunAnnouncer />
     </div>
   )

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import './index.css'
 import { App } from './App.tsx'
 import { startPlayground } from './features/app/startup.ts'
-import { pageRunner } from './features/run/pageRunner.ts'
+import { loadedPageRunner } from './features/run/pageRunner.ts'
 import { exposeRunner } from './runtime/exposeRunner.ts'
 import { usePlayground } from './store/index.ts'
 
@@ -14,7 +14,10 @@ declare global {
   }
 }
 
-exposeRunner(pageRunner)
+exposeRunner({
+  run: async (...args) => (await loadedPageRunner()).run(...args),
+  continue: async (...args) => (await loadedPageRunner()).continue(...args),
+})
 window.__playgroundStore = usePlayground
 void startPlayground()
 
@@ -24,4 +27,4 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 )
 // The sandbox loads while the page is idle, so the first Run does not wait for it.
-requestIdleCallback(() => pageRunner.warm(), { timeout: 3000 })
+requestIdleCallback(() => void loadedPageRunner().then((runner) => runner.warm()), { timeout: 3000 })

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
-const BUDGET_KB = 250
+const BUDGET_KB = 160
 const dist = new URL('../../dist/', import.meta.url)
 const html = readFileSync(new URL('index.html', dist), 'utf8')
 const scripts = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/?([^"]+\.js)"/g)].map((match) => match[1])

@@ -7,6 +7,6 @@ declare global {
   }
 }
 
-export function exposeRunner(runner: Runner) {
+export function exposeRunner(runner: Pick<Runner, 'run' | 'continue'>) {
   window.__actionsPlayground = { run: runner.run, continue: runner.continue }
 }

@@ -1,6 +1,5 @@
 /** Small selector hooks: components read only what they show. */
 import type { FlowAction } from '../engine/flowDocument.ts'
-import { findProblems, type Problem } from '../engine/problems.ts'
 import { findAction } from './actionLookup.ts'
 import { usePlayground } from './index.ts'
 import { currentRun, isOutOfDate, runsHere } from './runSelectors.ts'
@@ -17,22 +16,3 @@ export const useRunDoc = () => usePlayground((state) => currentRun(state)?.doc ?
 /** Whether the run in progress is the current playground's. */
 export const useRunningHere = () => usePlayground(runsHere)
 export const useOutOfDate = () => usePlayground(isOutOfDate)
-
-const problemCache = new Map<string, Problem[]>()
-
-/** Problems of a piece of action code with the dependencies it declares, computed once per distinct source and names. */
-export function problemsOf(code: string, dependencies: FlowAction['dependencies'] = []): Problem[] {
-  const key = `${dependencies.map((dependency) => dependency.name).join('\0')}\u0001${code}`
-  let problems = problemCache.get(key)
-  if (!problems) {
-    problems = findProblems(code, dependencies)
-    if (problemCache.size > 200) problemCache.clear()
-    problemCache.set(key, problems)
-  }
-  return problems
-}
-
-export const useProblems = (id: string): Problem[] => {
-  const action = usePlayground((state) => findAction(state.doc.actions, id))
-  return problemsOf(action?.code ?? '', action?.dependencies)
-}

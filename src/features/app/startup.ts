@@ -3,9 +3,9 @@
  * shared link or `?example=` as a new playground; from then on every change is saved, and a link pasted
  * into the open tab opens too.
  */
-import { findExample } from '../../examples/catalog.ts'
 import { usePlayground } from '../../store/index.ts'
 import { createSaver, loadSaved, type SavedState } from '../../store/persistence.ts'
+import { exampleCatalog } from '../playgrounds/exampleCatalog.ts'
 import { eventWarnings } from '../share/eventWarnings.ts'
 
 export const WELCOMED_KEY = 'actions-playground:welcomed'
@@ -76,7 +76,9 @@ export async function startPlayground() {
   if (isShareLink(location.hash)) await openSharedLink(location.hash)
   else {
     const url = new URL(location.href)
-    const example = findExample(url.searchParams.get('example') ?? '')
+    const slug = url.searchParams.get('example')
+    // The examples load only for a link that names one.
+    const example = slug ? (await exampleCatalog.load()).findExample(slug) : undefined
     if (example) {
       store.getState().openAsNew(structuredClone(example.document))
       // Read once, like a link: a reload shows the saved playground, not a second copy of the example.

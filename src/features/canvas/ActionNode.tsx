@@ -1,13 +1,17 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useOutOfDate, useProblems, useResult } from '../../store/hooks.ts'
+import { useOutOfDate, useResult } from '../../store/hooks.ts'
+import { useProblems } from '../problems/problemChecks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
-import { actionSummary } from '../run/actionSummary.ts'
 import { indexById } from '../../store/actionLookup.ts'
 import { usePlayground } from '../../store/index.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { NODE_WIDTH } from './layout.ts'
+import { lazyModule } from '../ui/lazyModule.ts'
+
+// The one-line summaries of a run load after the page has painted, not with it.
+const summaries = lazyModule(() => import('../run/actionSummary.ts'))
 
 export type ActionNodeData = { id: string; name: string; enabled: boolean; index: number }
 export type ActionFlowNode = Node<ActionNodeData, 'action'>
@@ -35,7 +39,8 @@ function useRunStatus(id: string) {
   const stepped = usePlayground((state) => state.step !== null && currentRun(state)?.result.timeline[state.step]?.actionId === id)
   const outOfDate = useOutOfDate()
   const action = result?.actions[indexById(result.actions, id)]
-  return { running, stepped, outOfDate, status: action?.status, durationMs: action?.durationMs, summary: result && action ? actionSummary(result, action) : null }
+  const summarize = summaries.use()?.actionSummary
+  return { running, stepped, outOfDate, status: action?.status, durationMs: action?.durationMs, summary: result && action && summarize ? summarize(result, action) : null }
 }
 
 const OUT_OF_DATE = 'Out of date: run again'

@@ -140,7 +140,7 @@ function Pipeline() {
     setDrag(null)
     if (!item) return
     event.preventDefault()
-    addPaletteItem(item, slotFor(event))
+    void addPaletteItem(item, slotFor(event))
   }
 
   return (

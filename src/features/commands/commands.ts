@@ -8,7 +8,6 @@ import { indexById } from '../../store/actionLookup.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
 import { runsHere } from '../../store/runSelectors.ts'
 import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'
-import { exportDeployCli, exportFlowFile, pickFlowFile, pickFolder, pickZip } from '../share/flowFiles.ts'
 import { focusRegion } from './regions.ts'
 
 export interface CommandContext {
@@ -40,6 +39,11 @@ export function targetAction(state: PlaygroundState, context: CommandContext) {
 }
 
 const hasAction = (state: PlaygroundState, context: CommandContext) => targetAction(state, context) !== null
+
+/** Import and export (share/flowFiles.ts) load with their first use, not with the page. */
+function withFiles(use: (files: typeof import('../share/flowFiles.ts')) => unknown): Promise<unknown> {
+  return import('../share/flowFiles.ts').then(use)
+}
 
 export const COMMANDS = [
   { id: 'run', label: 'Run the flow', keys: ['Mod+Enter'], inEditors: true, group: 'Run', enabled: (state) => !runBlocker(state), run: () => runCurrentFlow() },
@@ -76,12 +80,12 @@ export const COMMANDS = [
   },
   { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.newPlayground() },
   { id: 'examples', label: 'Examples…', group: 'Playgrounds', run: (state) => state.setGalleryOpen(true) },
-  { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: () => pickFlowFile() },
-  { id: 'importZip', label: 'Import a zip (Deploy CLI or flow)…', group: 'Files', run: () => pickZip() },
-  { id: 'importFolder', label: 'Import a folder (Deploy CLI or flow)…', group: 'Files', run: () => pickFolder() },
-  { id: 'exportFlow', label: 'Export the flow file', group: 'Files', run: () => exportFlowFile(false) },
-  { id: 'exportWithSecrets', label: 'Export with secret values', group: 'Files', run: () => exportFlowFile(true) },
-  { id: 'exportDeploy', label: 'Export for the Auth0 Deploy CLI (.zip)', group: 'Files', run: () => exportDeployCli() },
+  { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: () => withFiles((files) => files.pickFlowFile()) },
+  { id: 'importZip', label: 'Import a zip (Deploy CLI or flow)…', group: 'Files', run: () => withFiles((files) => files.pickZip()) },
+  { id: 'importFolder', label: 'Import a folder (Deploy CLI or flow)…', group: 'Files', run: () => withFiles((files) => files.pickFolder()) },
+  { id: 'exportFlow', label: 'Export the flow file', group: 'Files', run: () => withFiles((files) => files.exportFlowFile(false)) },
+  { id: 'exportWithSecrets', label: 'Export with secret values', group: 'Files', run: () => withFiles((files) => files.exportFlowFile(true)) },
+  { id: 'exportDeploy', label: 'Export for the Auth0 Deploy CLI (.zip)', group: 'Files', run: () => withFiles((files) => files.exportDeployCli()) },
   { id: 'shortcuts', label: 'Keyboard shortcuts', keys: ['?'], group: 'Help', run: (state) => state.setShortcutsOpen(true) },
 ] as const satisfies readonly Command[]
 

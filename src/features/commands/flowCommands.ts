@@ -1,11 +1,15 @@
 /** Flow operations that touch more than one slice: adding a palette item, removing the selected action. */
 import { usePlayground } from '../../store/index.ts'
-import { newActionFor, type PaletteItem } from '../palette/paletteItems.ts'
+import { loadedTemplates, newActionFor, type PaletteItem } from '../palette/paletteItems.ts'
 
-/** Inserts a palette item at `index` (the end by default), adds the mocks it needs, and selects it. */
-export function addPaletteItem(item: PaletteItem, index?: number) {
+/**
+ * Inserts a palette item at `index` (the end by default), adds the mocks it needs, and selects it; the templates
+ * it is made from load first if they are not here yet.
+ */
+export async function addPaletteItem(item: PaletteItem, index?: number) {
+  const templates = await loadedTemplates()
   const state = usePlayground.getState()
-  const created = newActionFor(item, state.doc)
+  const created = newActionFor(item, state.doc, templates)
   if (!created) return
   state.insertAction(index ?? state.doc.actions.length, created.action)
   if (created.mocks.length) state.setMocks([...state.doc.mocks.http, ...created.mocks])

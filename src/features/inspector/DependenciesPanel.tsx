@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Dependency } from '../../engine/flowDocument.ts'
-import { problemsOf, useSelectedAction } from '../../store/hooks.ts'
+import { useSelectedAction } from '../../store/hooks.ts'
+import { problemsOf, useProblemChecks } from '../problems/problemChecks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
 import { packageNameProblem } from './packageName.ts'
@@ -21,6 +22,7 @@ const versionProblem = (version: string) => (VERSION.test(version.trim()) ? null
 /** The selected action's npm dependencies (`{ name, version }`, as Auth0 declares them), which its code may require. */
 export function DependenciesPanel() {
   const action = useSelectedAction()
+  useProblemChecks()
   const [draft, setDraft] = useState({ name: '', version: 'latest' })
   if (!action) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its dependencies.</p>
   const declared = action.dependencies ?? []

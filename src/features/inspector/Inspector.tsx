@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useSelectedAction } from '../../store/hooks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
@@ -7,15 +7,26 @@ import type { InspectorTab } from '../../store/uiSlice.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
-import { DependenciesPanel } from './DependenciesPanel.tsx'
-import { MocksPanel } from './MocksPanel.tsx'
-import { SecretsPanel } from './SecretsPanel.tsx'
 import { REGION } from '../commands/regions.ts'
 
 // Monaco loads only when the code or event tab is first shown, after the canvas has painted.
 const CodeEditor = lazy(() => import('../editor/CodeEditor.tsx'))
 const EventPanel = lazy(() => import('../event/EventPanel.tsx'))
 const ModuleMocksPanel = lazy(() => import('./ModuleMocksPanel.tsx'))
+// The other tabs are not on the first screen either: they load when the page is idle, or when first shown.
+const loadSecrets = () => import('./SecretsPanel.tsx')
+const loadDependencies = () => import('./DependenciesPanel.tsx')
+const loadMocks = () => import('./MocksPanel.tsx')
+const SecretsPanel = lazy(() => loadSecrets().then((module) => ({ default: module.SecretsPanel })))
+const DependenciesPanel = lazy(() => loadDependencies().then((module) => ({ default: module.DependenciesPanel })))
+const MocksPanel = lazy(() => loadMocks().then((module) => ({ default: module.MocksPanel })))
+
+function usePreloadTabs() {
+  useEffect(() => {
+    const idle = requestIdleCallback(() => { for (const load of [loadSecrets, loadDependencies, loadMocks]) load().catch(() => { /* loads when shown */ }) }, { timeout: 5000 })
+    return () => cancelIdleCallback(idle)
+  }, [])
+}
 
 const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'code', label: 'Code' },
@@ -50,6 +61,7 @@ function ActionHeader() {
 export function Inspector({ onHide }: { onHide: () => void }) {
   const tab = usePlayground((state) => state.inspectorTab)
   const showTab = usePlayground((state) => state.showTab)
+  usePreloadTabs()
   return (
     <section {...REGION} data-testid="inspector" aria-label="Inspector" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <TabBar label="Inspector tabs" tabs={TABS} current={tab} onSelect={showTab} idPrefix="inspector" testIdPrefix="tab-" end={<HideButton label="Hide the inspector" arrow="right" onClick={onHide} />} />
@@ -57,9 +69,9 @@ export function Inspector({ onHide }: { onHide: () => void }) {
       <TabPanel idPrefix="inspector" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {tab === 'code' && <Suspense fallback={<Loading what="code editor" />}><CodeEditor /></Suspense>}
         {tab === 'event' && <Suspense fallback={<Loading what="event editor" />}><EventPanel /></Suspense>}
-        {tab === 'secrets' && <SecretsPanel />}
-        {tab === 'dependencies' && <DependenciesPanel />}
-        {tab === 'mocks' && <MocksPanel />}
+        {tab === 'secrets' && <Suspense fallback={<Loading what="secrets" />}><SecretsPanel /></Suspense>}
+        {tab === 'dependencies' && <Suspense fallback={<Loading what="dependencies" />}><DependenciesPanel /></Suspense>}
+        {tab === 'mocks' && <Suspense fallback={<Loading what="HTTP mocks" />}><MocksPanel /></Suspense>}
         {tab === 'modules' && <Suspense fallback={<Loading what="module mocks" />}><ModuleMocksPanel /></Suspense>}
       </TabPanel>
     </section>

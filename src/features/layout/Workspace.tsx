@@ -3,13 +3,11 @@
  * resized with the mouse or the keyboard; the palette, the inspector and the results can be collapsed. Sizes are
  * remembered in this browser.
  */
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { Group, Panel, useGroupRef } from 'react-resizable-panels'
 import { usePlayground } from '../../store/index.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx'
-import { Inspector } from '../inspector/Inspector.tsx'
-import { Palette } from '../palette/Palette.tsx'
 import { ResultsDock } from '../results/ResultsDock.tsx'
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx'
 import { PanelRail } from './PanelToggles.tsx'
@@ -20,6 +18,14 @@ import { useRememberedLayout } from './rememberedLayout.ts'
 import { REGION } from '../commands/regions.ts'
 
 const RAIL = '28px'
+
+// Only the canvas is in the page's first JavaScript: the palette and the inspector load right after it paints.
+const Palette = lazy(() => import('../palette/Palette.tsx').then((module) => ({ default: module.Palette })))
+const Inspector = lazy(() => import('../inspector/Inspector.tsx').then((module) => ({ default: module.Inspector })))
+
+function Loading({ what }: { what: string }) {
+  return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the {what}…</p>
+}
 
 const ROWS_WITHOUT_RESULTS = ['layout-designer']
 const ROWS_WITH_RESULTS = ['layout-designer', 'layout-results']
@@ -38,7 +44,7 @@ function Columns() {
         collapsible collapsedSize={RAIL} groupResizeBehavior="preserve-pixel-size"
       >
         {palette.collapsed && <PanelRail name="palette" arrow="right" onOpen={palette.toggle} />}
-        <div hidden={palette.collapsed} className="h-full"><ErrorBoundary name="palette"><Palette onHide={palette.toggle} /></ErrorBoundary></div>
+        <div hidden={palette.collapsed} className="h-full"><ErrorBoundary name="palette"><Suspense fallback={<Loading what="palette" />}><Palette onHide={palette.toggle} /></Suspense></ErrorBoundary></div>
       </Panel>
       <ResizeHandle label="Resize the palette" direction="columns" />
       <Panel id="layout-canvas" minSize={`${CANVAS_MIN_WIDTH}px`}>
@@ -52,7 +58,7 @@ function Columns() {
         collapsible collapsedSize={RAIL} groupResizeBehavior="preserve-pixel-size"
       >
         {inspector.collapsed && <PanelRail name="inspector" arrow="left" onOpen={inspector.toggle} />}
-        <div hidden={inspector.collapsed} className="h-full"><ErrorBoundary name="inspector"><Inspector onHide={inspector.toggle} /></ErrorBoundary></div>
+        <div hidden={inspector.collapsed} className="h-full"><ErrorBoundary name="inspector"><Suspense fallback={<Loading what="inspector" />}><Inspector onHide={inspector.toggle} /></Suspense></ErrorBoundary></div>
       </Panel>
     </Group>
   )

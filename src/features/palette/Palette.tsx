@@ -1,5 +1,4 @@
 import { useMemo, useState, type DragEvent } from 'react'
-import { TEMPLATES } from '../../examples/templates.ts'
 import { addPaletteItem } from '../commands/flowCommands.ts'
 import { useActions } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
@@ -7,6 +6,7 @@ import { HideButton } from '../layout/PanelToggles.tsx'
 import { cutList } from '../results/cut.ts'
 import { ShowAllButton, useShowAll } from '../results/ShowAll.tsx'
 import { PALETTE_MIME, type PaletteItem } from './paletteItems.ts'
+import { templateCatalog } from './templateCatalog.ts'
 import { REGION } from '../commands/regions.ts'
 
 interface Entry {
@@ -29,7 +29,7 @@ function PaletteEntry({ entry }: { entry: Entry }) {
   const add = () => {
     const { selectedId, doc } = usePlayground.getState()
     const after = doc.actions.findIndex((action) => action.id === selectedId)
-    addPaletteItem(entry.item, after >= 0 ? after + 1 : undefined)
+    void addPaletteItem(entry.item, after >= 0 ? after + 1 : undefined)
   }
   return (
     <li
@@ -80,7 +80,9 @@ function Section({ title, entries }: { title: string; entries: Entry[] }) {
 export function Palette({ onHide }: { onHide: () => void }) {
   const [query, setQuery] = useState('')
   const actions = useActions()
-  const templates = useMemo(() => TEMPLATES.map((template): Entry => ({ key: `template-${template.slug}`, title: template.name, detail: template.teaches, item: { kind: 'template', slug: template.slug } })), [])
+  // The templates arrive after the first paint; until then their section says so.
+  const loaded = templateCatalog.use()
+  const templates = useMemo(() => (loaded?.TEMPLATES ?? []).map((template): Entry => ({ key: `template-${template.slug}`, title: template.name, detail: template.teaches, item: { kind: 'template', slug: template.slug } })), [loaded])
   const blank: Entry = { key: 'blank', title: 'Blank action', detail: 'The onExecutePostLogin skeleton, to write your own.', item: { kind: 'blank' } }
   const own = actions.map((action): Entry => ({ key: `copy-${action.id}`, title: action.name, detail: 'In this flow: drag to add a copy.', item: { kind: 'copy', id: action.id } }))
   const filter = (entries: Entry[]) => entries.filter((entry) => matches(entry, query))
@@ -102,7 +104,8 @@ export function Palette({ onHide }: { onHide: () => void }) {
         <Section title="Start from scratch" entries={shown[0]} />
         <Section title="In this flow" entries={shown[1]} />
         <Section title="Templates" entries={shown[2]} />
-        {shown.every((entries) => !entries.length) && <p className="text-sm text-slate-600 dark:text-slate-400">Nothing matches “{query}”.</p>}
+        {!loaded && <p className="text-sm text-slate-600 dark:text-slate-400">Loading the templates…</p>}
+        {loaded && shown.every((entries) => !entries.length) && <p className="text-sm text-slate-600 dark:text-slate-400">Nothing matches “{query}”.</p>}
       </div>
     </section>
   )

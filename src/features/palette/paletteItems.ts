@@ -1,6 +1,6 @@
 /** What can be dragged from the palette onto the flow, and the action each item becomes. */
 import type { FlowAction, FlowDocument, HttpMock } from '../../engine/flowDocument.ts'
-import { actionFromSpec, BLANK_ACTION, TEMPLATES } from '../../examples/templates.ts'
+import { templateCatalog, type Templates } from './templateCatalog.ts'
 
 export const PALETTE_MIME = 'application/x-playground-item'
 
@@ -12,7 +12,10 @@ export interface NewAction {
   mocks: HttpMock[]
 }
 
-export function newActionFor(item: PaletteItem, doc: FlowDocument): NewAction | null {
+/** The templates, loaded now if they have not been yet. */
+export const loadedTemplates = async (): Promise<Templates> => templateCatalog.current() ?? await templateCatalog.load()
+
+export function newActionFor(item: PaletteItem, doc: FlowDocument, { actionFromSpec, BLANK_ACTION, TEMPLATES }: Templates): NewAction | null {
   const taken = doc.actions.map((action) => action.id)
   if (item.kind === 'blank') return { action: actionFromSpec(BLANK_ACTION, taken), mocks: [] }
   if (item.kind === 'copy') {

@@ -1,6 +1,6 @@
-import { EXAMPLES } from '../../examples/catalog.ts'
 import { usePlayground } from '../../store/index.ts'
 import { Dialog } from '../ui/Dialog.tsx'
+import { exampleCatalog } from './exampleCatalog.ts'
 
 const close = () => usePlayground.getState().setGalleryOpen(false)
 
@@ -8,16 +8,24 @@ const close = () => usePlayground.getState().setGalleryOpen(false)
 export function Gallery() {
   const open = usePlayground((state) => state.galleryOpen)
   if (!open) return null
+  return <GalleryDialog />
+}
+
+/** The examples load with the gallery's first opening: until then it says so. */
+function GalleryDialog() {
+  const catalog = exampleCatalog.use()
   return (
-    <Dialog title="Explore Auth0 Login flows" onClose={close} className="max-w-5xl" testId="gallery">
+    // A new dialog once the examples are here, so that the first Open takes the focus (and Escape gives it back as before).
+    <Dialog key={catalog ? 'examples' : 'loading'} title="Explore Auth0 Login flows" onClose={close} className="max-w-5xl" testId="gallery">
       <div className="flex items-center gap-4 px-5 pt-4">
         <p className="flex-1 text-sm text-slate-600 dark:text-slate-400">Open an example as a new playground, run it, and change it. Nothing runs until you press Run.</p>
         <button type="button" data-testid="gallery-close" onClick={close} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
           Start with my own flow
         </button>
       </div>
+      {!catalog && <p data-testid="gallery-loading" className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">Loading the examples…</p>}
       <ul className="grid grid-cols-1 gap-3 p-5 sm:grid-cols-2 lg:grid-cols-3">
-        {EXAMPLES.map((example, index) => (
+        {catalog?.EXAMPLES.map((example, index) => (
           <li key={example.slug} data-testid={`example-${example.slug}`} className="flex flex-col rounded-lg border border-slate-200 p-3 dark:border-slate-700">
             <h3 className="text-sm font-semibold">{example.title}</h3>
             <p className="mt-1 flex-1 text-xs text-slate-600 dark:text-slate-400">{example.teaches}</p>

@@ -4,7 +4,7 @@ import type { RunResult } from '../../engine/types.ts'
 import { usePlayground, type PlaygroundState } from '../../store/index.ts'
 import { currentRun, docToRun, runsHere } from '../../store/runSelectors.ts'
 import type { RunnerOptions } from '../../runtime/supervisedRunner.ts'
-import { pageRunner } from './pageRunner.ts'
+import { loadedPageRunner, pageRunner } from './pageRunner.ts'
 
 /** Why the flow cannot run now, or null when it can. */
 export function runBlocker(state: PlaygroundState): string | null {
@@ -34,7 +34,7 @@ async function track(start: () => Promise<RunResult>) {
     void import('../../engine/tokens.ts').then(({ signTokens }) => usePlayground.getState().runSigned(result, signTokens(result)))
   }
   // A run that was stopped, timed out or crashed took its sandbox with it: have the next one ready.
-  pageRunner.warm()
+  pageRunner.current()?.warm()
   return result
 }
 
@@ -45,7 +45,7 @@ export async function runCurrentFlow(onlyActionId?: string) {
   const only = state.doc.actions.find((action) => action.id === onlyActionId)?.id ?? null
   const doc = docToRun(state.doc, only)
   state.runStarted(doc, only)
-  return track(() => pageRunner.run(doc, options()))
+  return track(async () => (await loadedPageRunner()).run(doc, options()))
 }
 
 /** Resumes the suspended result with the `/continue` request the external-site panel built. */
@@ -54,9 +54,10 @@ export async function continueCurrentRun(request: ContinueRequest) {
   const run = currentRun(state)
   if (state.activeRun || !run?.result.resume) return
   state.runStarted(run.doc, run.only)
-  return track(() => pageRunner.continue(run.doc, run.result, request, options()))
+  return track(async () => (await loadedPageRunner()).continue(run.doc, run.result, request, options()))
 }
 
 export function stopRun() {
-  pageRunner.stop()
+  // No runner yet: nothing runs.
+  pageRunner.current()?.stop()
 }

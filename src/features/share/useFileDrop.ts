@@ -1,6 +1,5 @@
 /** A flow file dropped anywhere on the page opens as a new playground. */
 import { useEffect } from 'react'
-import { importFlowFile } from './flowFiles.ts'
 
 export function useFileDrop() {
   useEffect(() => {
@@ -10,7 +9,8 @@ export function useFileDrop() {
       const file = event.dataTransfer?.files[0]
       if (!isFile(event) || !file) return
       event.preventDefault()
-      void importFlowFile(file)
+      // Import (flowFiles.ts) loads with its first use, not with the page.
+      void import('./flowFiles.ts').then((files) => files.importFlowFile(file))
     }
     window.addEventListener('dragover', over)
     window.addEventListener('drop', drop)

@@ -3,12 +3,10 @@
  * offers the run result as JSON to copy, and can try again; the rest of the page keeps working. A new
  * `resetKey` (a new result) tries again by itself.
  */
-import { Component, type ReactNode } from 'react'
-import { usePlayground } from '../../store/index.ts'
-import { currentRun } from '../../store/runSelectors.ts'
-import { CopyButton } from '../results/CopyButton.tsx'
-import { cutString } from '../results/cut.ts'
-import { rawResultJson } from '../results/rawResult.ts'
+import { Component, lazy, Suspense, type ReactNode } from 'react'
+
+// What a failure shows (and the raw result it offers) loads only when something fails.
+const Failure = lazy(() => import('./Failure.tsx'))
 
 interface ErrorBoundaryProps {
   /** What the part is called, in "Something went wrong in the <name>". */
@@ -20,20 +18,6 @@ interface ErrorBoundaryProps {
 interface ErrorBoundaryState {
   error: Error | null
   resetKey: unknown
-}
-
-function Failure({ name, error, onRetry }: { name: string; error: Error; onRetry(): void }) {
-  const result = usePlayground((state) => currentRun(state)?.result ?? null)
-  return (
-    <div role="alert" className="m-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
-      <p><strong>Something went wrong in the {name}:</strong> {cutString(error.message, 300).text}</p>
-      <p className="text-xs">The rest of the playground keeps working.{result ? ' The run result can be copied as JSON, e.g. for a bug report.' : ''}</p>
-      <div className="flex flex-wrap gap-2">
-        {result && <CopyButton text={() => rawResultJson(result)} label="Copy the raw result" showLabel />}
-        <button type="button" onClick={onRetry} className="rounded border border-red-300 px-2 py-0.5 text-xs hover:bg-red-100 dark:border-red-800 dark:hover:bg-red-900">Try again</button>
-      </div>
-    </div>
-  )
 }
 
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
@@ -50,6 +34,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   render() {
     const { error } = this.state
     if (!error) return this.props.children
-    return <Failure name={this.props.name} error={error} onRetry={() => this.setState({ error: null })} />
+    return (
+      <Suspense fallback={<p role="alert" className="m-2 text-sm text-red-900 dark:text-red-100">Something went wrong in the {this.props.name}.</p>}>
+        <Failure name={this.props.name} error={error} onRetry={() => this.setState({ error: null })} />
+      </Suspense>
+    )
   }
 }
