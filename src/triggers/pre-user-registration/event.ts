@@ -4,97 +4,84 @@
  * pre-user-registration - Event Object" (https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/pre-user-registration-trigger/pre-user-registration-event-object).
  * Objects are loose, as Auth0 adds fields over time.
  */
-import * as z from 'zod'
 import type { EventPreset } from '../../engine/trigger.ts'
 import type { FlowEvent } from '../../engine/flowDocument.ts'
+import { anyObject, number, object, string, stringMap, strings } from '../eventFields.ts'
 import { part, preset } from '../presets.ts'
 
-const text = (description: string) => z.string().describe(description)
-const optionalText = (description: string) => z.string().optional().describe(description)
-const stringMap = (description: string) => z.record(z.string(), z.string()).describe(description)
-const anyMap = (description: string) => z.record(z.string(), z.unknown()).describe(description)
-const optionalAnyMap = (description: string) => z.record(z.string(), z.unknown()).optional().describe(description)
-const optionalStringMap = (description: string) => z.record(z.string(), z.string()).optional().describe(description)
-
-const geoip = z.looseObject({
-  cityName: optionalText('City.'),
-  continentCode: optionalText('Continent code: AF, AN, AS, EU, NA, OC or SA.'),
-  countryCode: optionalText('ISO 3166-1 alpha-2 country code, e.g. US.'),
-  countryCode3: optionalText('ISO 3166-1 alpha-3 country code, e.g. USA.'),
-  countryName: optionalText('Country name.'),
-  latitude: z.number().optional().describe('Latitude.'),
-  longitude: z.number().optional().describe('Longitude.'),
-  subdivisionCode: optionalText('Subdivision (state, region) code.'),
-  subdivisionName: optionalText('Subdivision name.'),
-  timeZone: optionalText('IANA time zone, e.g. Europe/Berlin.'),
-}).describe('Where the IP address of the request is.')
-
-const user = z.looseObject({
-  email: optionalText('Email address the user signs up with (database and email passwordless connections).'),
-  phone_number: optionalText('Phone number the user signs up with (SMS passwordless, or a database connection that collects it).'),
-  username: optionalText('Username (database connections that require one).'),
-  name: optionalText('Full name.'),
-  nickname: optionalText('Nickname.'),
-  given_name: optionalText('Given name.'),
-  family_name: optionalText('Family name.'),
-  picture: optionalText('URL of the picture.'),
-  app_metadata: optionalAnyMap('Data the user cannot edit, as sent with the signup. Changed with api.user.setAppMetadata.'),
-  user_metadata: optionalAnyMap('Data the user may edit, as sent with the signup (user_metadata of /dbconnections/signup). Changed with api.user.setUserMetadata.'),
-}).describe('The user who is attempting to register; not created yet, so no user_id.')
-
-const request = z.looseObject({
-  ip: text('IP address the request came from.'),
-  method: text('HTTP method of the request, e.g. POST.'),
-  hostname: optionalText('Host name of the tenant (or custom domain).'),
-  language: optionalText('Language the browser asked for, e.g. en.'),
-  user_agent: optionalText('User-Agent header of the request.'),
-  body: anyMap('Body of the signup POST request, with the fields of the signup form (custom prompt fields such as ulp-*).'),
-  geoip,
-}).describe('The HTTP request that started the signup.')
-
-const transaction = z.looseObject({
-  acr_values: z.array(z.string()).describe('ACR values of the authorization request.'),
-  locale: text('Locale of the login pages, from the browser\'s language and the tenant\'s settings.'),
-  login_hint: optionalText('The login_hint parameter.'),
-  prompt: z.array(z.string()).optional().describe('The prompt values of the authorization request.'),
-  protocol: optionalText('How the transaction started, e.g. oidc-basic-profile.'),
-  redirect_uri: optionalText('Where the application receives the result.'),
-  requested_scopes: z.array(z.string()).describe('Scopes the application asked for.'),
-  response_mode: optionalText('Response mode, e.g. query.'),
-  response_type: z.array(z.string()).optional().describe('Response types, e.g. ["code"].'),
-  state: optionalText('The state parameter.'),
-  ui_locales: z.array(z.string()).describe('The ui_locales parameter.'),
+const geoip = object('Where the IP address of the request is.', {
+  cityName: string('City.'),
+  continentCode: string('Continent code.', { enum: ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] }),
+  countryCode: string('ISO 3166-1 alpha-2 country code, e.g. US.', { pattern: '^[A-Z]{2}$' }),
+  countryCode3: string('ISO 3166-1 alpha-3 country code, e.g. USA.', { pattern: '^[A-Z]{3}$' }),
+  countryName: string('Country name.'),
+  latitude: number('Latitude.'),
+  longitude: number('Longitude.'),
+  subdivisionCode: string('Subdivision (state, region) code.'),
+  subdivisionName: string('Subdivision name.'),
+  timeZone: string('IANA time zone, e.g. Europe/Berlin.'),
 })
 
-export const PRE_USER_REGISTRATION_EVENT = z.looseObject({
+const user = object('The user who is attempting to register; not created yet, so no user_id.', {
+  email: string('Email address the user signs up with (database and email passwordless connections).'),
+  phone_number: string('Phone number the user signs up with (SMS passwordless, or a database connection that collects it).'),
+  username: string('Username (database connections that require one).'),
+  name: string('Full name.'),
+  nickname: string('Nickname.'),
+  given_name: string('Given name.'),
+  family_name: string('Family name.'),
+  picture: string('URL of the picture.'),
+  app_metadata: anyObject('Data the user cannot edit, as sent with the signup. Changed with api.user.setAppMetadata.'),
+  user_metadata: anyObject('Data the user may edit, as sent with the signup (user_metadata of /dbconnections/signup). Changed with api.user.setUserMetadata.'),
+})
+
+const request = object('The HTTP request that started the signup.', {
+  ip: string('IP address the request came from.'),
+  method: string('HTTP method of the request, e.g. POST.'),
+  hostname: string('Host name of the tenant (or custom domain).'),
+  language: string('Language the browser asked for, e.g. en.'),
+  user_agent: string('User-Agent header of the request.'),
+  body: anyObject('Body of the signup POST request, with the fields of the signup form (custom prompt fields such as ulp-*).'),
+  geoip,
+}, ['ip', 'method', 'body', 'geoip'])
+
+const transaction = object('The transaction the signup is part of (absent for signups through the Authentication API alone).', {
+  acr_values: strings('ACR values of the authorization request.'),
+  locale: string('Locale of the login pages, from the browser\'s language and the tenant\'s settings.'),
+  login_hint: string('The login_hint parameter.'),
+  prompt: strings('The prompt values of the authorization request.'),
+  protocol: string('How the transaction started.', { examples: ['oidc-basic-profile', 'oidc-implicit-profile', 'oidc-hybrid-profile', 'samlp', 'wsfed'] }),
+  redirect_uri: string('Where the application receives the result.'),
+  requested_scopes: strings('Scopes the application asked for.'),
+  response_mode: string('Response mode.', { examples: ['query', 'fragment', 'form_post', 'web_message'] }),
+  response_type: strings('Response types, e.g. ["code"].'),
+  state: string('The state parameter.'),
+  ui_locales: strings('The ui_locales parameter.'),
+}, ['acr_values', 'locale', 'requested_scopes', 'ui_locales'])
+
+export const PRE_USER_REGISTRATION_EVENT = object('Details about the user and the context in which they are signing up.', {
   user,
-  connection: z.looseObject({
-    id: text('Connection id.'),
-    name: text('Connection name, e.g. Username-Password-Authentication.'),
-    strategy: text('Connection type: auth0 (database), email or sms (passwordless).'),
-    metadata: optionalStringMap('Connection metadata.'),
-  }).describe('The connection the user signs up with: a database or passwordless connection.'),
-  client: z.looseObject({
-    client_id: text('Client id.'),
-    name: text('Application name.'),
+  connection: object('The connection the user signs up with: a database or passwordless connection.', {
+    id: string('Connection id.'),
+    name: string('Connection name, e.g. Username-Password-Authentication.'),
+    strategy: string('Connection type: auth0 (database), email or sms (passwordless).', { examples: ['auth0', 'email', 'sms'] }),
+    metadata: stringMap('Connection metadata.'),
+  }, ['id', 'name', 'strategy']),
+  client: object('The application the user signs up from.', {
+    client_id: string('Client id.'),
+    name: string('Application name.'),
     metadata: stringMap('Application metadata.'),
-  }).optional().describe('The application the user signs up from.'),
+  }, ['client_id', 'name', 'metadata']),
   request,
-  tenant: z.looseObject({ id: text('Tenant name.') }).describe('The tenant.'),
-  transaction: transaction.optional().describe('The transaction the signup is part of (absent for signups through the Authentication API alone).'),
-  authentication: z.looseObject({
-    riskAssessment: optionalAnyMap('Risk assessment of the signup (Bot Detection, Akamai supplemental signals).'),
-  }).optional().describe('Authentication details gathered during the signup.'),
-  custom_domain: z.looseObject({
-    domain: text('The custom domain.'),
-    domain_metadata: optionalStringMap('Custom domain metadata.'),
-  }).optional().describe('The custom domain the request came through.'),
-  security_context: z.looseObject({
-    ja3: optionalText('JA3 TLS fingerprint.'),
-    ja4: optionalText('JA4 TLS fingerprint.'),
-  }).optional().describe('TLS fingerprints of the client (when the tenant is behind Cloudflare).'),
+  tenant: object('The tenant.', { id: string('Tenant name.') }, ['id']),
+  transaction,
+  authentication: object('Authentication details gathered during the signup.', {
+    riskAssessment: anyObject('Risk assessment of the signup (supplemental signals such as Akamai\'s).'),
+  }),
+  custom_domain: object('The custom domain the request came through.', { domain: string('The custom domain.'), domain_metadata: stringMap('Custom domain metadata.') }, ['domain']),
+  security_context: object('TLS fingerprints of the client (when the tenant is behind Cloudflare).', { ja3: string('JA3 TLS fingerprint.'), ja4: string('JA4 TLS fingerprint.') }),
   secrets: stringMap('Replaced by each action\'s own secrets when it runs.'),
-}).describe('Details about the user and the context in which they are signing up.')
+}, ['user', 'connection', 'request', 'tenant'])
 
 export const DEFAULT_CLIENT_ID = 'gmOWNgklfRm4tyl5YYnl3JDSJy19h1bR'
 

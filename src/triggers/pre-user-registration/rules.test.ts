@@ -48,9 +48,9 @@ describe('pre-user-registration event', () => {
   it('gives every field a description', () => {
     const missing: string[] = []
     const visit = (schema: any, path: string) => {
-      if (!schema.description) missing.push(path)
-      const inner = schema.def?.innerType ?? schema
-      if (inner.def?.type === 'object') for (const [key, value] of Object.entries(inner.def.shape)) visit(value, `${path}.${key}`)
+      const inner = schema.def.type === 'optional' ? schema.def.innerType : schema
+      if (!inner.description) missing.push(path)
+      if (inner.def.type === 'object') for (const [key, value] of Object.entries(inner.def.shape)) visit(value, `${path}.${key}`)
     }
     visit(PRE_USER_REGISTRATION_EVENT, 'event')
     expect(missing).toEqual([])
