@@ -40,7 +40,9 @@ function managementChange(change: ManagementApiChange): string {
 export function summarize(result: RunResult, original: { app_metadata: JsonObject; user_metadata: JsonObject }): string {
   const lines: string[] = []
   const headline = result.error ? `${STATUS_LABEL[result.status]}: ${result.error.code}: ${result.error.description}` : STATUS_LABEL[result.status]
-  lines.push(headline, '', 'Actions:')
+  lines.push(headline)
+  if (result.error?.userMessage !== undefined) lines.push(`User message: ${result.error.userMessage}`)
+  lines.push('', 'Actions:')
   result.actions.forEach((action, index) => lines.push(...actionLine(action, index)))
   if (result.redirect) lines.push('', `Redirect: ${result.redirect.url}`, `  from "${result.redirect.action}", continue with state=${result.redirect.state}`)
   if (result.challenge) lines.push('', `MFA ${result.challenge.kind}: ${result.challenge.factors.map((factor) => factor.type).join(', ')} (from "${result.challenge.action}")`)
@@ -49,6 +51,8 @@ export function summarize(result: RunResult, original: { app_metadata: JsonObjec
     const changes = metadataChanges(original[field], result.user[field])
     if (changes.length) lines.push('', `${field}:`, ...changes.map((change) => `  ${change}`))
   }
+  const created = result.profileUpdates.writes.find((write) => write.when === 'creation')
+  if (created) lines.push('', `User created: app_metadata ${json(created.app_metadata)}, user_metadata ${json(created.user_metadata)}`)
   const throughApi = result.profileUpdates.writes.filter((write) => write.when === 'management-api').length
   lines.push('', `Profile writes: ${result.profileUpdates.count}${throughApi ? ` (${throughApi} through the Management API stand-in)` : ''}`)
   if (result.mfa) lines.push(`MFA: ${result.mfa.required ? `required (${result.mfa.provider})` : 'skipped ("none")'} by "${result.mfa.action}"`)

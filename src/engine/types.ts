@@ -15,6 +15,11 @@ export interface RunError {
   description: string
   /** Set when the run hit its time limit. */
   timeout?: boolean
+  /**
+   * What the user is shown, when the trigger has a message for the user besides the description (pre-user-registration:
+   * `api.access.deny(reason, userMessage)`'s userMessage, or `api.validation.error`'s message, on the signup page).
+   */
+  userMessage?: string
   action?: string
   line?: number
   column?: number
@@ -74,9 +79,11 @@ export interface MetadataChanges {
 export interface ProfileUpdate extends MetadataChanges {
   /**
    * `end`: the trigger's single write after the last action; `before-redirect`: written before the user left;
-   * `management-api`: an action's own `PATCH /api/v2/users/{id}`, written when the Management API stand-in answered it.
+   * `management-api`: an action's own `PATCH /api/v2/users/{id}`, written when the Management API stand-in answered it;
+   * `creation`: the user created after the last pre-user-registration action, with its whole metadata as created
+   * (what the signup sent and the actions set), not only the changes.
    */
-  when: 'end' | 'before-redirect' | 'management-api'
+  when: 'end' | 'before-redirect' | 'management-api' | 'creation'
   /** The action that sent the Management API request (`management-api` writes only). */
   action?: string
 }

@@ -65,6 +65,7 @@ const WHEN: Record<ProfileUpdate['when'], string> = {
   end: 'at the end of the flow',
   'before-redirect': 'before the user was sent away',
   'management-api': 'through the Management API',
+  creation: 'when the user was created',
 }
 
 /** When a write happened; a Management API write also says which action sent it and that the stand-in answered. */

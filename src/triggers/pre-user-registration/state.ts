@@ -1,0 +1,44 @@
+/** What a pre-user-registration run keeps and its result: light, for the page as well as the engine. */
+import { createRunState } from '../../engine/runState.ts'
+import type { RunRecord } from '../../engine/trigger.ts'
+import type { JsonObject, RunResult, RunStatus } from '../../engine/types.ts'
+import type { Registration } from './api.ts'
+
+export const PASSWORDLESS_STRATEGIES = ['email', 'sms']
+
+export function createState(event: Record<string, any>): Registration {
+  const strategy = typeof event.connection?.strategy === 'string' ? event.connection.strategy : ''
+  const state: Registration = { ...createRunState(event), strategy, rejection: null }
+  // "The pre-user-registration trigger runs when a user attempts to register through a Database or Passwordless
+  // connection" (the trigger's page): a social or enterprise signup never runs these actions.
+  if (strategy && strategy !== 'auth0' && !PASSWORDLESS_STRATEGIES.includes(strategy)) {
+    state.warnings.push(`Auth0 runs pre-user-registration only for database (strategy "auth0") and passwordless ("email", "sms") connections; a signup through a "${strategy}" connection would not run these actions.`)
+  }
+  return state
+}
+
+export function result(_event: Record<string, any>, state: Registration, status: RunStatus, record: RunRecord): RunResult {
+  return {
+    status,
+    ...record,
+    user: state.user,
+    profileUpdates: { count: state.writes.length, writes: state.writes },
+    idToken: null,
+    accessToken: null,
+    jwks: null,
+    mfa: null,
+    authentication: { methods: [], recordedMethods: [], primaryUser: null },
+    saml: null,
+    samlResponse: null,
+    session: null,
+    refreshToken: null,
+    transactionMetadata: {} as JsonObject,
+    redirect: null,
+    challenge: null,
+    prompt: null,
+    ...(state.managementApi?.answered ? { managementApi: { changes: state.managementApi.changes } } : {}),
+    warnings: state.warnings,
+    resume: null,
+  }
+}
+
