@@ -2,7 +2,7 @@
 import { continueActions, runActions, type ContinueRequest, type RunOptions } from './actionRunner.ts'
 import type { FlowDocument } from './flowDocument.ts'
 import { triggerOf } from './triggers.ts'
-import { RULES } from '../triggers/registry.ts'
+import { RULES } from '../triggers/rules.ts'
 import type { RunResult } from './types.ts'
 
 export { DEFAULT_TIME_LIMIT_MS } from './actionRunner.ts'

@@ -12,8 +12,8 @@ export function triggerOf(id: string): TriggerDefinition {
   return trigger
 }
 
-/** A flow without actions, run against the trigger's default event: what a new playground starts with. */
-export function emptyFlow(id = 'post-login'): FlowDocument {
+/** A flow of the trigger without actions, run against the trigger's default event. */
+export function emptyFlow(id: string): FlowDocument {
   const trigger = triggerOf(id)
   return { version: 1, trigger: trigger.id, name: `My ${trigger.title} flow`, actions: [], event: trigger.event.create(), mocks: { http: [] } }
 }

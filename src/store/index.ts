@@ -1,6 +1,6 @@
 /** The playground's store: one zustand store split into slices, read through the small hooks in hooks.ts. */
 import { create } from 'zustand'
-import { emptyFlow } from '../engine/triggers.ts'
+import { defaultFlow } from '../triggers/defaultFlow.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { createEventSlice, formatEvent, type EventSlice } from './eventSlice.ts'
 import { createFlowSlice, type FlowSlice } from './flowSlice.ts'
@@ -10,7 +10,7 @@ import { createUiSlice, type UiSlice } from './uiSlice.ts'
 
 export type PlaygroundState = FlowSlice & UiSlice & EventSlice & RunSlice & PlaygroundsSlice
 
-export function createPlaygroundStore(initial: FlowDocument = emptyFlow()) {
+export function createPlaygroundStore(initial: FlowDocument = defaultFlow()) {
   return create<PlaygroundState>()((...args) => ({
     ...createFlowSlice(initial)(...args),
     ...createUiSlice(...args),

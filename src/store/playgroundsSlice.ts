@@ -4,7 +4,7 @@
  * Deleting one can be undone; notices tell what happened (a link opened, data unreadable).
  */
 import type { StateCreator } from 'zustand'
-import { emptyFlow } from '../engine/triggers.ts'
+import { defaultFlow } from '../triggers/defaultFlow.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { eventDraft } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'
@@ -61,7 +61,7 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
       set({ playgrounds: [...get().allPlaygrounds(), { id, name: doc.name, updatedAt: Date.now(), doc }], currentId: id, galleryOpen: false })
       get().loadDocument(doc)
     },
-    newPlayground: () => get().openAsNew(emptyFlow()),
+    newPlayground: () => get().openAsNew(defaultFlow()),
     switchPlayground: (id) => {
       const target = get().allPlaygrounds().find((saved) => saved.id === id)
       if (!target || id === get().currentId) return
@@ -83,7 +83,7 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
       const rest = all.filter((saved) => saved.id !== id)
       const deleted = { playground: all[index], index }
       if (!rest.length) {
-        const doc = emptyFlow()
+        const doc = defaultFlow()
         const replacement = { id: newId(), name: doc.name, updatedAt: Date.now(), doc }
         set({ playgrounds: [replacement], currentId: replacement.id, deleted })
         return get().loadDocument(replacement.doc)

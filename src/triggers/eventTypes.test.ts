@@ -11,7 +11,7 @@ import * as z from 'zod'
 import { TRIGGERS } from '../engine/triggers.ts'
 import type { TriggerDefinition } from '../engine/trigger.ts'
 import { eventJsonSchema, object, string } from './eventFields.ts'
-import { RULES } from './registry.ts'
+import { RULES } from './rules.ts'
 
 /** `path: kind` for every field, and `path!` for every required one. */
 type Fields = Set<string>
