@@ -2,10 +2,11 @@
  * Action templates for the palette: every Login-trigger example of Auth0's documentation and a few more,
  * each with what it teaches. The example flows are built from the same actions.
  */
-import { uniqueActionId } from '../engine/actionIds.ts'
 import type { FlowAction, HttpMock } from '../engine/flowDocument.ts'
 import { JSDOC, type ActionSpec } from './actionSpec.ts'
-import type { ActionTemplate } from '../triggers/content.ts'
+import { actionFromSpec, type ActionTemplate } from '../triggers/content.ts'
+
+export { actionFromSpec }
 import * as team from './teamFlows.ts'
 
 export { JSDOC, type ActionSpec }
@@ -281,10 +282,6 @@ export const TEMPLATES: Template[] = [
 ]
 
 /** A new flow action from a template, with an id not used in the flow yet. */
-export function actionFromSpec(spec: ActionSpec, takenIds: Iterable<string>): FlowAction {
-  return { id: uniqueActionId(spec.name, takenIds), name: spec.name, code: spec.code, enabled: spec.enabled ?? true, secrets: { ...spec.secrets }, ...(spec.dependencies ? { dependencies: spec.dependencies.map((item) => ({ ...item })) } : {}) }
-}
-
 /** Actions made from specs, with ids unique within the list. */
 export function actionsFromSpecs(specs: ActionSpec[]): FlowAction[] {
   const actions: FlowAction[] = []

@@ -1,5 +1,6 @@
 /** What a trigger folder offers people besides its rules: action templates for the palette and example flows for the gallery. */
-import type { FlowDocument, HttpMock } from '../engine/flowDocument.ts'
+import { uniqueActionId } from '../engine/actionIds.ts'
+import type { FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
 
 /** An action as the examples and the palette describe it, before it gets an id in a flow. */
 export interface ActionSpec {
@@ -32,4 +33,9 @@ export interface TriggerTemplates {
   /** A new, empty action of the trigger. */
   BLANK_ACTION: ActionSpec
   TEMPLATES: ActionTemplate[]
+}
+
+/** An action of a flow made from a spec, with an id none of `takenIds` has. */
+export function actionFromSpec(spec: ActionSpec, takenIds: Iterable<string>): FlowAction {
+  return { id: uniqueActionId(spec.name, takenIds), name: spec.name, code: spec.code, enabled: spec.enabled ?? true, secrets: { ...spec.secrets }, ...(spec.dependencies ? { dependencies: spec.dependencies.map((item) => ({ ...item })) } : {}) }
 }

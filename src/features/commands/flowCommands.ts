@@ -7,7 +7,7 @@ import { loadedTemplates, newActionFor, type PaletteItem } from '../palette/pale
  * it is made from load first if they are not here yet.
  */
 export async function addPaletteItem(item: PaletteItem, index?: number) {
-  const templates = await loadedTemplates()
+  const templates = await loadedTemplates(usePlayground.getState().doc.trigger)
   const state = usePlayground.getState()
   const created = newActionFor(item, state.doc, templates)
   if (!created) return

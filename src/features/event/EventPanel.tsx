@@ -3,8 +3,7 @@
  * the form render at once; the JSON editor (Monaco) loads behind them.
  */
 import { lazy, Suspense, useState } from 'react'
-import { createDefaultEvent } from '../../triggers/post-login/defaultEvent.ts'
-import { EVENT_PRESETS } from '../../triggers/post-login/eventPresets.ts'
+import { triggerOf } from '../../engine/triggers.ts'
 import { usePlayground } from '../../store/index.ts'
 import { EventForm } from './EventForm.tsx'
 import { EDITOR_SIZE_LIMIT, LargeEvent } from './LargeEvent.tsx'
@@ -13,15 +12,16 @@ const EventJsonEditor = lazy(() => import('./EventJsonEditor.tsx'))
 
 function Presets() {
   const replaceEvent = usePlayground((state) => state.replaceEvent)
+  const { event } = triggerOf(usePlayground((state) => state.doc.trigger))
   return (
     <div role="group" aria-label="Event presets" className="flex flex-wrap gap-1.5">
-      {EVENT_PRESETS.map((preset) => (
+      {event.presets.map((preset) => (
         <button
           key={preset.id}
           type="button"
           data-testid={`preset-${preset.id}`}
           title={preset.description}
-          onClick={() => replaceEvent(preset.apply(createDefaultEvent()))}
+          onClick={() => replaceEvent(preset.apply(event.create()))}
           className="rounded-full border border-slate-300 px-2.5 py-0.5 text-xs text-slate-700 hover:border-indigo-400 hover:bg-indigo-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-indigo-950"
         >
           {preset.label}
@@ -37,6 +37,8 @@ export default function EventPanel() {
   // Once the editor shows a playground's event (it was small, or "open anyway"), it stays: text typed or pasted
   // past the limit does not take the editor away under the cursor.
   const currentId = usePlayground((state) => state.currentId)
+  // The form's fields are the Login event's (user, client, request, …).
+  const loginEvent = usePlayground((state) => state.doc.trigger === 'post-login')
   const [editorIn, setEditorIn] = useState<string | null>(null)
   if (!large && editorIn !== currentId) setEditorIn(currentId)
   return (
@@ -45,11 +47,11 @@ export default function EventPanel() {
         <h3 className="text-xs font-medium text-slate-600 dark:text-slate-400">Start from a situation (replaces the event)</h3>
         <Presets />
       </section>
-      <details open className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
+      {loginEvent && <details open className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
         <summary className="cursor-pointer text-xs font-medium text-slate-600 dark:text-slate-300">Common fields</summary>
         {eventError && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Fix the JSON below to use the form again.</p>}
         <div className="mt-2"><EventForm disabled={eventError !== null} /></div>
-      </details>
+      </details>}
       <section aria-label="Event JSON" className="flex min-h-80 flex-1 flex-col gap-1">
         <h3 className="text-xs font-medium text-slate-600 dark:text-slate-400">Event JSON</h3>
         {eventError && (

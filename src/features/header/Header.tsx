@@ -7,6 +7,7 @@ import { PlaygroundSwitcher } from '../playgrounds/PlaygroundSwitcher.tsx'
 import { ShareButton } from '../share/ShareButton.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
 import { Menu } from './Menu.tsx'
+import { TriggerPicker } from '../triggers/TriggerPicker.tsx'
 import { REGION } from '../commands/regions.ts'
 
 function FlowName() {
@@ -45,7 +46,7 @@ export function Header() {
       <span aria-hidden className="text-slate-600 dark:text-slate-400">/</span>
       <FlowName />
       <PlaygroundSwitcher />
-      <span className="hidden text-xs text-slate-600 lg:inline dark:text-slate-400">Login flow · post-login</span>
+      <TriggerPicker />
       <div className="ml-auto flex items-center gap-1">
         <CommandButton id="undo" className={button}>↶</CommandButton>
         <CommandButton id="redo" className={button}>↷</CommandButton>

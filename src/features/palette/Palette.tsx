@@ -81,9 +81,10 @@ export function Palette({ onHide }: { onHide: () => void }) {
   const [query, setQuery] = useState('')
   const actions = useActions()
   // The templates arrive after the first paint; until then their section says so.
-  const loaded = templateCatalog.use()
+  const trigger = usePlayground((state) => state.doc.trigger)
+  const loaded = templateCatalog(trigger).use()
   const templates = useMemo(() => (loaded?.TEMPLATES ?? []).map((template): Entry => ({ key: `template-${template.slug}`, title: template.name, detail: template.teaches, item: { kind: 'template', slug: template.slug } })), [loaded])
-  const blank: Entry = { key: 'blank', title: 'Blank action', detail: 'The onExecutePostLogin skeleton, to write your own.', item: { kind: 'blank' } }
+  const blank: Entry = { key: 'blank', title: 'Blank action', detail: `The ${loaded?.BLANK_ACTION.code.match(/exports\.(\w+)/)?.[1] ?? 'handler'} skeleton, to write your own.`, item: { kind: 'blank' } }
   const own = actions.map((action): Entry => ({ key: `copy-${action.id}`, title: action.name, detail: 'In this flow: drag to add a copy.', item: { kind: 'copy', id: action.id } }))
   const filter = (entries: Entry[]) => entries.filter((entry) => matches(entry, query))
   const shown = [filter([blank]), filter(own), filter(templates)]

@@ -1,6 +1,7 @@
 /** What can be dragged from the palette onto the flow, and the action each item becomes. */
 import type { FlowAction, FlowDocument, HttpMock } from '../../engine/flowDocument.ts'
-import { templateCatalog, type Templates } from './templateCatalog.ts'
+import { actionFromSpec, type TriggerTemplates } from '../../triggers/content.ts'
+import { templateCatalog } from './templateCatalog.ts'
 
 export const PALETTE_MIME = 'application/x-playground-item'
 
@@ -12,10 +13,10 @@ export interface NewAction {
   mocks: HttpMock[]
 }
 
-/** The templates, loaded now if they have not been yet. */
-export const loadedTemplates = async (): Promise<Templates> => templateCatalog.current() ?? await templateCatalog.load()
+/** The trigger's templates, loaded now if they have not been yet. */
+export const loadedTemplates = async (trigger: string): Promise<TriggerTemplates> => templateCatalog(trigger).current() ?? await templateCatalog(trigger).load()
 
-export function newActionFor(item: PaletteItem, doc: FlowDocument, { actionFromSpec, BLANK_ACTION, TEMPLATES }: Templates): NewAction | null {
+export function newActionFor(item: PaletteItem, doc: FlowDocument, { BLANK_ACTION, TEMPLATES }: TriggerTemplates): NewAction | null {
   const taken = doc.actions.map((action) => action.id)
   if (item.kind === 'blank') return { action: actionFromSpec(BLANK_ACTION, taken), mocks: [] }
   if (item.kind === 'copy') {
