@@ -6,14 +6,15 @@
 import { readdirSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseJson } from '../engine/json.ts'
+import { TRIGGER_IDS } from '../engine/triggers.ts'
 import { InputError, readFlowFile, readText, type FlowFile } from './inputs.ts'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** A `*.json` found in a folder is meant as a tested flow document when it says it is a post-login flow and has tests. */
+/** A `*.json` found in a folder is meant as a tested flow document when it names a trigger the playground runs and has tests. */
 function looksLikeTestedFlow(path: string): boolean {
   const parsed = parseJson(readText(path, 'file'))
-  return parsed.ok && isObject(parsed.value) && parsed.value.trigger === 'post-login' && 'tests' in parsed.value
+  return parsed.ok && isObject(parsed.value) && TRIGGER_IDS.includes(parsed.value.trigger as string) && 'tests' in parsed.value
 }
 
 function statOf(path: string) {
