@@ -70,7 +70,8 @@ export const CREDENTIALS_EXCHANGE_EVENT_SCHEMA = z.looseObject({
     requested_scopes: strings('The scopes specified (if any) when requesting the access token.'),
     target_scopes: strings('[Early Access] The live target scope set; api.transaction changes it, and after the last action it is intersected with the client grant.').optional(),
   }).describe('Information about the Credentials Exchange transaction.'),
-  secrets: stringMap('Secret values securely associated with this Action (replaced by each action\'s own secrets when it runs).'),
+  // Optional in a document: the runner gives each action its own secrets.
+  secrets: stringMap('Secret values securely associated with this Action (replaced by each action\'s own secrets when it runs).').optional(),
   configuration: stringMap('The configuration of this action (non-secret values), by name.').optional(),
 }).describe('The credentials-exchange event: the client credentials grant request an access token is being issued for.')
 

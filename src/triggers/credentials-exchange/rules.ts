@@ -4,9 +4,8 @@
  * action's code and reason; after the last action Auth0 issues the client credentials access token with the custom
  * claims the actions set. Nothing leaves the flow (no redirects), so a run never suspends.
  */
-import { signJwt } from '../../engine/rs256.ts'
 import { cloneJson } from '../../engine/serialize.ts'
-import { claimsSize, CUSTOM_CLAIMS_LIMIT_BYTES, filterCustomClaims } from '../../engine/tokens.ts'
+import { claimsSize, CUSTOM_CLAIMS_LIMIT_BYTES, filterCustomClaims, signed } from '../../engine/tokens.ts'
 import type { RunControl, RunRecord, TriggerRules } from '../../engine/trigger.ts'
 import type { JsonObject, RunResult, RunStatus } from '../../engine/types.ts'
 import { credentialsExchangeNamespaces, type HandlerLocal } from './api.ts'
@@ -17,17 +16,27 @@ type Run = RunControl<Exchange>
 /** Auth0's default lifetime of an API's access tokens ("Token Expiration (Seconds)": 86400). */
 export const ACCESS_TOKEN_LIFETIME_S = 86_400
 
-/** What the next action's event shows of what earlier actions did. */
-function eventFor(event: Record<string, any>, state: Exchange) {
+/** What the next action's event shows of what earlier actions did, taken as it starts (see eventPart). */
+interface EventView {
+  claims: JsonObject
+  targetScopes: string[] | null
+}
+
+function eventView(state: Exchange): EventView {
+  // A claim's value is a fresh copy that nothing changes in place, so a shallow copy of the map holds.
+  return { claims: { ...state.claims }, targetScopes: state.targetScopesChanged ? state.targetScopes.slice() : null }
+}
+
+function eventPart(key: string, original: any, view: EventView): unknown {
+  const isObject = typeof original === 'object' && original !== null && !Array.isArray(original)
   // UNVERIFIED: that `event.accessToken.customClaims` shows the claims earlier actions set (the reference only names
   // the field); the running action's own copy never changes.
-  if (typeof event.accessToken === 'object' && event.accessToken !== null) {
-    event.accessToken.customClaims = { ...(event.accessToken.customClaims ?? {}), ...cloneJson(state.claims) }
+  if (key === 'accessToken' && isObject && Object.keys(view.claims).length) {
+    return { ...original, customClaims: { ...(original.customClaims ?? {}), ...cloneJson(view.claims) } }
   }
   // "immediately updated by api.transaction target scope methods across current and subsequent Actions".
-  if (state.targetScopesChanged && typeof event.transaction === 'object' && event.transaction !== null) {
-    event.transaction.target_scopes = [...state.targetScopes]
-  }
+  if (key === 'transaction' && isObject && view.targetScopes) return Object.assign(original, { target_scopes: view.targetScopes.slice() })
+  return original
 }
 
 function afterAction(run: Run, index: number): Promise<RunResult> | null {
@@ -85,9 +94,9 @@ async function complete(run: Run): Promise<RunResult> {
     azp: clientId,
     ...(event.organization?.id ? { org_id: String(event.organization.id) } : {}),
   }
-  const jwt = signJwt({ alg: 'RS256', typ: 'JWT', kid: key.kid }, claims, key.sign)
   const result = run.result('completed')
-  result.accessToken = { jwt, claims, customClaims: filtered.kept, scope: scopes.join(' '), audience }
+  // Signed now, or left for `signTokens` when the run defers signing (RunOptions.deferSigning), as post-login's tokens.
+  result.accessToken = { ...signed(claims, key, run.options.deferSigning), claims, customClaims: filtered.kept, scope: scopes.join(' '), audience }
   result.jwks = { keys: [key.publicJwk as JsonObject] }
   run.record('tokens.issued', { scope: scopes.join(' '), accessTokenClaims: Object.keys(filtered.kept) })
   return run.finish(result)
@@ -122,7 +131,8 @@ export const credentialsExchangeRules: TriggerRules<Exchange, HandlerLocal> = {
   createState: createExchange,
   createLocal: () => ({}),
   namespaces: credentialsExchangeNamespaces,
-  eventFor,
+  eventView,
+  eventPart,
   // UNVERIFIED: Auth0 documents no error for a credentials-exchange action that throws or passes the time limit. The
   // closest documented behaviour is the Login flow's: the request fails with access_denied and the error's message
   // ("Troubleshooting the access denied error"); at the time limit, "Request to Webtask exceeded allowed execution
