@@ -7,7 +7,7 @@ import { createPublicKey, verify } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import { runFlow } from '../../engine/pipeline.ts'
-import { getSigningKey } from '../../engine/tokens.ts'
+import { getSigningKey, signTokens } from '../../engine/tokens.ts'
 import { API_AUDIENCE, createDefaultEvent, EVENT_PRESETS, M2M_CLIENT_ID } from './event.ts'
 import { credentialsExchange } from './index.ts'
 
@@ -66,6 +66,13 @@ describe('credentials-exchange: the access token', () => {
     expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual(result.accessToken!.claims)
     const publicKey = createPublicKey({ key: key.publicJwk as import('node:crypto').JsonWebKey, format: 'jwk' })
     expect(verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), publicKey, Buffer.from(signature, 'base64url'))).toBe(true)
+  })
+
+  it('can be left unsigned and signed later with the same signature (RunOptions.deferSigning)', async () => {
+    const deferred = await runFlow(doc(['']), { now: NOW, deferSigning: true })
+    expect(deferred.accessToken).toMatchObject({ jwt: null, unsigned: true })
+    const now = await runFlow(doc(['']), { now: NOW })
+    expect(signTokens(deferred).accessToken!.jwt).toBe(now.accessToken!.jwt)
   })
 
   it('carries org_id for an organization', async () => {
