@@ -26,7 +26,8 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run one flow file and print what happened',
   usage: '<flow.json> [--continue <file>] [--json] [--now <ISO time>] [--seed <n>] [--time-limit <ms>] [--fail-on <outcomes>]',
-  help: `Runs a flow document (post-login, credentials-exchange) (its enabled actions, in order, against its event) and prints a summary.
+  help: `Runs a flow document of a trigger the playground knows (post-login, credentials-exchange): its enabled
+actions, in order, against its event; prints a summary.
 
 Options:
   --json                print the whole result as JSON (with "schemaVersion": ${RESULT_SCHEMA_VERSION}) instead of a summary
