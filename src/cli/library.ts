@@ -16,7 +16,7 @@ export type * from '../engine/types.ts'
 /** A flow document as JSON: the README's "Flow document v1" (with `tests`, "Testing flows"). It is validated when it runs. */
 export interface FlowDocumentJson {
   version: 1
-  trigger: 'post-login'
+  trigger: 'post-login' | 'credentials-exchange'
   name: string
   actions: Array<{ id: string; name: string; code?: string; codeFile?: string; enabled: boolean; secrets?: Record<string, string> }>
   event: Record<string, unknown>

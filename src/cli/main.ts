@@ -13,7 +13,7 @@ const COMMANDS: Command[] = [runCommand, testCommand, linkCommand, importDeployC
 
 const HELP = `Usage: ${PROGRAM} <command> [options]
 
-Runs Auth0 post-login flows (Actions) offline, as the Actions Playground app does.
+Runs Auth0 Actions flows (post-login, credentials-exchange) offline, as the Actions Playground app does.
 
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(14)} ${command.summary}`).join('\n')}

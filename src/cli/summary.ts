@@ -37,7 +37,8 @@ function managementChange(change: ManagementApiChange): string {
   return `${change.user_id} updated (${Object.keys(change.fields).join(', ')}) by "${change.action}"`
 }
 
-export function summarize(result: RunResult, original: { app_metadata: JsonObject; user_metadata: JsonObject }): string {
+/** `original` is the event user's metadata; `null` for a flow without a user (credentials-exchange): no metadata, no profile writes. */
+export function summarize(result: RunResult, original: { app_metadata: JsonObject; user_metadata: JsonObject } | null): string {
   const lines: string[] = []
   const headline = result.error ? `${STATUS_LABEL[result.status]}: ${result.error.code}: ${result.error.description}` : STATUS_LABEL[result.status]
   lines.push(headline)
@@ -47,19 +48,23 @@ export function summarize(result: RunResult, original: { app_metadata: JsonObjec
   if (result.redirect) lines.push('', `Redirect: ${result.redirect.url}`, `  from "${result.redirect.action}", continue with state=${result.redirect.state}`)
   if (result.challenge) lines.push('', `MFA ${result.challenge.kind}: ${result.challenge.factors.map((factor) => factor.type).join(', ')} (from "${result.challenge.action}")`)
   if (result.prompt) lines.push('', `Form "${result.prompt.id}" rendered by "${result.prompt.action}" with fields ${json(result.prompt.fields)}`)
-  for (const field of ['app_metadata', 'user_metadata'] as const) {
-    const changes = metadataChanges(original[field], result.user[field])
-    if (changes.length) lines.push('', `${field}:`, ...changes.map((change) => `  ${change}`))
-  }
-  const created = result.profileUpdates.writes.find((write) => write.when === 'creation')
-  if (created) lines.push('', `User created: app_metadata ${json(created.app_metadata)}, user_metadata ${json(created.user_metadata)}`)
-  const throughApi = result.profileUpdates.writes.filter((write) => write.when === 'management-api').length
-  lines.push('', `Profile writes: ${result.profileUpdates.count}${throughApi ? ` (${throughApi} through the Management API stand-in)` : ''}`)
+  if (original) {
+    for (const field of ['app_metadata', 'user_metadata'] as const) {
+      const changes = metadataChanges(original[field], result.user[field])
+      if (changes.length) lines.push('', `${field}:`, ...changes.map((change) => `  ${change}`))
+    }
+    const created = result.profileUpdates.writes.find((write) => write.when === 'creation')
+    if (created) lines.push('', `User created: app_metadata ${json(created.app_metadata)}, user_metadata ${json(created.user_metadata)}`)
+    const throughApi = result.profileUpdates.writes.filter((write) => write.when === 'management-api').length
+    lines.push('', `Profile writes: ${result.profileUpdates.count}${throughApi ? ` (${throughApi} through the Management API stand-in)` : ''}`)
+  } else if (result.accessToken) lines.push('')
   if (result.mfa) lines.push(`MFA: ${result.mfa.required ? `required (${result.mfa.provider})` : 'skipped ("none")'} by "${result.mfa.action}"`)
   if (result.idToken?.claims) lines.push('', `ID token custom claims: ${json(result.idToken.customClaims)}`)
   if (result.accessToken) {
     lines.push(`Access token scope: ${result.accessToken.scope || '(none)'}`)
     lines.push(result.accessToken.jwt ? `Access token custom claims: ${json(result.accessToken.customClaims)}` : 'Access token: opaque (no audience)')
+    // A flow without a user (credentials-exchange) issues only this token: show it whole.
+    if (!original && result.accessToken.jwt) lines.push(`Access token claims: ${json(result.accessToken.claims)}`, `Access token: ${result.accessToken.jwt}`)
   }
   if (result.http.length) {
     lines.push('', 'HTTP:')

@@ -5,7 +5,8 @@
  */
 import type { ManagementApiState } from './managementApi.ts'
 import { setOwn } from './serialize.ts'
-import type { JsonObject, ProfileUpdate } from './types.ts'
+import type { RunRecord } from './trigger.ts'
+import type { JsonObject, ProfileUpdate, RunResult, RunStatus } from './types.ts'
 
 export interface Metadata {
   app_metadata: JsonObject
@@ -97,4 +98,30 @@ export function linkWarning(tx: RunState): string | undefined {
   const into = tx.managementApi?.linkedInto
   if (!into || tx.primaryUser === into) return undefined
   return `The event's user was linked into ${into} as a secondary identity through the Management API stand-in, but no action called api.authentication.setPrimaryUser('${into}'): the login's user no longer exists on its own.`
+}
+
+/** The result of a trigger that issues no ID token, leaves no login behind and never suspends: the state's metadata and writes. */
+export function plainResult(state: RunState, status: RunStatus, record: RunRecord): RunResult {
+  return {
+    status,
+    ...record,
+    user: state.user,
+    profileUpdates: { count: state.writes.length, writes: state.writes },
+    idToken: null,
+    accessToken: null,
+    jwks: null,
+    mfa: null,
+    authentication: { methods: [], recordedMethods: [], primaryUser: null },
+    saml: null,
+    samlResponse: null,
+    session: null,
+    refreshToken: null,
+    transactionMetadata: {},
+    redirect: null,
+    challenge: null,
+    prompt: null,
+    ...(state.managementApi?.answered ? { managementApi: { changes: state.managementApi.changes } } : {}),
+    warnings: state.warnings,
+    resume: null,
+  }
 }

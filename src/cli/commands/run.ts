@@ -26,7 +26,8 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run one flow file and print what happened',
   usage: '<flow.json> [--continue <file>] [--json] [--now <ISO time>] [--seed <n>] [--time-limit <ms>] [--fail-on <outcomes>]',
-  help: `Runs a post-login flow document (its enabled actions, in order, against its event) and prints a summary.
+  help: `Runs a flow document of a trigger the playground knows (post-login, credentials-exchange): its enabled
+actions, in order, against its event; prints a summary.
 
 Options:
   --json                print the whole result as JSON (with "schemaVersion": ${RESULT_SCHEMA_VERSION}) instead of a summary
@@ -73,8 +74,8 @@ continue file cannot be read or is not valid, or a package an action declares is
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ schemaVersion: RESULT_SCHEMA_VERSION, ...result }, null, 2)}\n`)
       } else {
-        const user = (doc.event as { user?: { app_metadata?: JsonObject; user_metadata?: JsonObject } }).user ?? {}
-        const original = { app_metadata: user.app_metadata ?? {}, user_metadata: user.user_metadata ?? {} }
+        const user = (doc.event as { user?: { app_metadata?: JsonObject; user_metadata?: JsonObject } }).user
+        const original = user ? { app_metadata: user.app_metadata ?? {}, user_metadata: user.user_metadata ?? {} } : null
         process.stdout.write(`Flow: ${doc.name} (${doc.actions.length} actions)\n\n`)
         if (result !== first) process.stdout.write(`Before /continue:\n${summarize(first, original)}\n\nAfter /continue:\n`)
         process.stdout.write(`${summarize(result, original)}\n`)

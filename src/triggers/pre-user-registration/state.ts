@@ -1,7 +1,7 @@
 /** What a pre-user-registration run keeps and its result: light, for the page as well as the engine. */
-import { createRunState } from '../../engine/runState.ts'
+import { createRunState, plainResult } from '../../engine/runState.ts'
 import type { RunRecord } from '../../engine/trigger.ts'
-import type { JsonObject, RunResult, RunStatus } from '../../engine/types.ts'
+import type { RunResult, RunStatus } from '../../engine/types.ts'
 import type { Registration } from './api.ts'
 
 export const PASSWORDLESS_STRATEGIES = ['email', 'sms']
@@ -18,27 +18,5 @@ export function createState(event: Record<string, any>): Registration {
 }
 
 export function result(_event: Record<string, any>, state: Registration, status: RunStatus, record: RunRecord): RunResult {
-  return {
-    status,
-    ...record,
-    user: state.user,
-    profileUpdates: { count: state.writes.length, writes: state.writes },
-    idToken: null,
-    accessToken: null,
-    jwks: null,
-    mfa: null,
-    authentication: { methods: [], recordedMethods: [], primaryUser: null },
-    saml: null,
-    samlResponse: null,
-    session: null,
-    refreshToken: null,
-    transactionMetadata: {} as JsonObject,
-    redirect: null,
-    challenge: null,
-    prompt: null,
-    ...(state.managementApi?.answered ? { managementApi: { changes: state.managementApi.changes } } : {}),
-    warnings: state.warnings,
-    resume: null,
-  }
+  return plainResult(state, status, record)
 }
-
