@@ -10,6 +10,8 @@ import { MetadataDiff } from './MetadataDiff.tsx'
 import { StatusBanner } from './StatusBanner.tsx'
 import { Timeline } from './Timeline.tsx'
 import { TokensView } from './TokensView.tsx'
+import type { ResultView } from '../../engine/trigger.ts'
+import { useTrigger } from '../triggers/triggerCatalog.ts'
 
 type ResultsTab = 'summary' | 'timeline' | 'tokens' | 'console' | 'details'
 
@@ -33,14 +35,19 @@ function metadataBefore(doc: FlowDocument | null) {
 export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
   const result = useResult()
   const runDoc = useRunDoc()
-  const [tab, setTab] = useState<ResultsTab>('summary')
+  // The views of the run's trigger: no Tokens tab for a trigger that issues none (all views until the registry is here).
+  const views = useTrigger(runDoc?.trigger ?? 'post-login')?.views ?? null
+  const shows = (view: ResultView) => views === null || views.includes(view)
+  const tabs = TABS.filter((candidate) => candidate.id !== 'tokens' || shows('tokens'))
+  const [chosen, setTab] = useState<ResultsTab>('summary')
+  const tab = tabs.some((candidate) => candidate.id === chosen) ? chosen : 'summary'
   const count = result?.timeline.length ?? 0
   // A suspended run needs the summary tab, where the way back to /continue is.
   useEffect(() => { if (result?.status === 'suspended') setTab('summary') }, [result])
   return (
     <div data-testid="results-panel" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <ErrorBoundary name="status banner" resetKey={result}><StatusBanner result={result} /></ErrorBoundary>
-      <TabBar label="Results" tabs={TABS} current={tab} onSelect={setTab} idPrefix="results" testIdPrefix="results-tab-" badges={{ timeline: count }} end={tabBarEnd} />
+      <TabBar label="Results" tabs={tabs} current={tab} onSelect={setTab} idPrefix="results" testIdPrefix="results-tab-" badges={{ timeline: count }} end={tabBarEnd} />
       <TabPanel idPrefix="results" current={tab} className="min-h-0 flex-1 overflow-y-auto">
         {!result && <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Run the flow (▶ Run or Ctrl/Cmd+Enter) to see what it does.</p>}
         {result && (
@@ -49,7 +56,7 @@ export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
             {tab === 'summary' && (
               <div className="space-y-4 p-3">
                 <ContinuePanel result={result} />
-                <MetadataDiff result={result} before={metadataBefore(runDoc)} />
+                {shows('metadata') && <MetadataDiff result={result} before={metadataBefore(runDoc)} />}
               </div>
             )}
             {tab === 'timeline' && <div className="h-full"><Timeline result={result} /></div>}
