@@ -89,7 +89,7 @@ export interface RunRecord {
 }
 
 /** A result view of the designer: what a trigger's outcome can show. */
-export type ResultView = 'tokens' | 'metadata' | 'saml' | 'redirect'
+export type ResultView = 'tokens' | 'id-token' | 'metadata' | 'saml' | 'redirect'
 
 export interface EventPreset {
   id: string

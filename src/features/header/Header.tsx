@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { useFlowName, useRunningHere } from '../../store/hooks.ts'
 import { usePlayground } from '../../store/index.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
@@ -7,8 +8,10 @@ import { PlaygroundSwitcher } from '../playgrounds/PlaygroundSwitcher.tsx'
 import { ShareButton } from '../share/ShareButton.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
 import { Menu } from './Menu.tsx'
-import { TriggerPicker } from '../triggers/TriggerPicker.tsx'
 import { REGION } from '../commands/regions.ts'
+
+// With the trigger registry, which brings zod: after the first paint.
+const TriggerPicker = lazy(() => import('../triggers/TriggerPicker.tsx'))
 
 function FlowName() {
   const name = useFlowName()
@@ -46,7 +49,7 @@ export function Header() {
       <span aria-hidden className="text-slate-600 dark:text-slate-400">/</span>
       <FlowName />
       <PlaygroundSwitcher />
-      <TriggerPicker />
+      <Suspense fallback={null}><TriggerPicker /></Suspense>
       <div className="ml-auto flex items-center gap-1">
         <CommandButton id="undo" className={button}>↶</CommandButton>
         <CommandButton id="redo" className={button}>↷</CommandButton>

@@ -60,7 +60,7 @@ export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
               </div>
             )}
             {tab === 'timeline' && <div className="h-full"><Timeline result={result} /></div>}
-            {tab === 'tokens' && <TokensView result={result} />}
+            {tab === 'tokens' && <TokensView result={result} idTokens={shows('id-token')} />}
             {tab === 'console' && <div className="h-full"><ConsoleView result={result} /></div>}
             {tab === 'details' && <DetailsView result={result} />}
           </ErrorBoundary>

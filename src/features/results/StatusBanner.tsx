@@ -52,6 +52,9 @@ export function StatusBanner({ result }: { result: RunResult | null }) {
           {result.error.action && <span className="ml-2 font-sans opacity-75">({result.error.action}{result.error.line ? `, line ${result.error.line}` : ''})</span>}
         </div>
       )}
+      {result.error?.userMessage !== undefined && (
+        <div className="mt-0.5 text-xs">Shown to the user: <span data-testid="error-user-message">{result.error.userMessage}</span></div>
+      )}
     </div>
   )
 }

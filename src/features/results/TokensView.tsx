@@ -57,7 +57,8 @@ function Signing() {
   return <p className="text-xs text-slate-600 dark:text-slate-400">Signing the token…</p>
 }
 
-export function TokensView({ result }: { result: RunResult }) {
+/** `idTokens`: whether the run's trigger issues ID tokens (a login does; a machine-to-machine exchange does not). */
+export function TokensView({ result, idTokens = true }: { result: RunResult; idTokens?: boolean }) {
   const { idToken, accessToken } = result
   if (!accessToken) {
     return <p data-testid="tokens-none" className="p-4 text-sm text-slate-600 dark:text-slate-300">{noTokensReason(result)}</p>
@@ -69,9 +70,9 @@ export function TokensView({ result }: { result: RunResult }) {
           <WarningList warnings={droppedClaimWarnings(result.warnings, 'ID token')} testId="token-warnings-id" />
           {idToken.unsigned ? <Signing /> : idToken.jwt && <JwtView jwt={idToken.jwt} token={idToken} jwks={result.jwks} testKey="id" />}
         </TokenCard>
-      ) : (
+      ) : idTokens ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">No ID token: the application did not ask for the <code>openid</code> scope.</p>
-      )}
+      ) : null}
       <TokenCard
         title="Access token"
         subtitle={accessToken.audience ? `For calling the API ${accessToken.audience}.` : 'For calling /userinfo only.'}

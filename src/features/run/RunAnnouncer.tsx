@@ -4,15 +4,18 @@
  */
 import { usePlayground } from '../../store/index.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
-import { cutString } from '../results/cut.ts'
 import { runHeadline } from './runHeadline.ts'
+
+const ANNOUNCED = 200
 
 export function RunAnnouncer() {
   const message = usePlayground((state) => {
     if (runsHere(state)) return 'Running…'
     const result = currentRun(state)?.result
     if (!result) return ''
-    const error = result.error ? ` ${result.error.code}: ${cutString(result.error.description).text}` : ''
+    // A screen reader reads an announcement whole: its first sentence or so is enough, the banner has the rest.
+    const description = result.error?.description ?? ''
+    const error = result.error ? ` ${result.error.code}: ${description.length > ANNOUNCED ? `${description.slice(0, ANNOUNCED)}…` : description}` : ''
     return `${runHeadline(result)}${error}`
   })
   return <div role="status" aria-live="polite" data-testid="run-announcer" className="sr-only">{message}</div>

@@ -5,7 +5,7 @@
 import { usePlayground } from '../../store/index.ts'
 import { triggerCatalog, useTrigger, useTriggers } from './triggerCatalog.ts'
 
-export function TriggerPicker() {
+export default function TriggerPicker() {
   const current = usePlayground((state) => state.doc.trigger)
   const trigger = useTrigger(current)
   const triggers = useTriggers()

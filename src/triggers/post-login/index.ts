@@ -18,6 +18,6 @@ export const postLogin: TriggerDefinition = {
     create: createDefaultEvent,
     presets: EVENT_PRESETS,
   },
-  views: ['tokens', 'metadata', 'saml', 'redirect'],
+  views: ['tokens', 'id-token', 'metadata', 'saml', 'redirect'],
   state: { create: createTransaction, result: transactionResult },
 }
