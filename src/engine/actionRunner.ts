@@ -24,6 +24,7 @@ import { fileSystemOf, ModuleLoader } from './packages/loader.ts'
 import type { ModuleFiles } from './packages/moduleFiles.ts'
 import { lazyProperty, settle } from './lazy.ts'
 import { formatLog } from './nodeInspect.ts'
+import type { ProgressEvent } from './runEvents.ts'
 import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { getSigningKey, type SignRs256, type SigningKey } from './tokens.ts'
@@ -38,9 +39,7 @@ export { DEFAULT_TIME_LIMIT_MS }
 const LOG_LIMIT_BYTES = 256 * 1024
 const TIMEOUT = Symbol('timeout')
 
-export type ProgressEvent =
-  | { type: 'action'; index: number; id: string; name: string; phase: Phase; status: 'running' | ActionStatus }
-  | { type: 'timeline'; entry: TimelineEntry }
+export type { ProgressEvent }
 
 export interface RunOptions {
   /** Fixes the clock: action code's `Date`, token `iat`/`exp`, cache expiry. */
@@ -174,7 +173,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       const frame = this.current
       if (!frame || api !== this.apiContext.api) throw new Error('This action is no longer running: the flow has moved on.')
       return this.push('api', call, args, frame, this.callerLine(frame, callee, name))
-    })
+    }, (entry) => this.stream(entry))
   }
 
   async loadCache(seed: Record<string, RunResult['cache'][string]>) {
@@ -194,8 +193,13 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       : { seq: this.timeline.length, kind, call, args: copied }
     if (line !== undefined) entry.line = line
     this.timeline.push(entry)
-    this.options.onProgress?.({ type: 'timeline', entry })
+    // An api call's entry is streamed when the call has returned or thrown (see `makeApi`), the others at once.
+    if (kind !== 'api') this.stream(entry)
     return entry
+  }
+
+  private stream(entry: TimelineEntry) {
+    this.options.onProgress?.({ type: 'timeline', entry })
   }
 
   record(call: string, ...args: unknown[]) {
