@@ -8,12 +8,13 @@ import { linkCommand } from './commands/link.ts'
 import { runCommand } from './commands/run.ts'
 import { testCommand } from './commands/test.ts'
 import { InputError } from './inputs.ts'
+import { TRIGGER_IDS } from '../engine/triggers.ts'
 
 const COMMANDS: Command[] = [runCommand, testCommand, linkCommand, importDeployCommand]
 
 const HELP = `Usage: ${PROGRAM} <command> [options]
 
-Runs Auth0 Actions flows (post-login, credentials-exchange) offline, as the Actions Playground app does.
+Runs Auth0 Actions flows (${TRIGGER_IDS.join(', ')}) offline, as the Actions Playground app does.
 
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(14)} ${command.summary}`).join('\n')}

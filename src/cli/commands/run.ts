@@ -1,6 +1,7 @@
 /** `actions-playground run`: one flow file, optionally resumed with a continue file; prints a summary or JSON. */
 import { prepareContinue } from '../../engine/continueRequest.ts'
 import { PLAYGROUND_MODULES } from '../../engine/modules/registry.ts'
+import { TRIGGER_IDS } from '../../engine/triggers.ts'
 import type { JsonObject, RunResult } from '../../engine/types.ts'
 import { createNodeRunner } from '../../runtime/nodeRunner.ts'
 import type { Command } from '../args.ts'
@@ -26,7 +27,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run one flow file and print what happened',
   usage: '<flow.json> [--continue <file>] [--json] [--now <ISO time>] [--seed <n>] [--time-limit <ms>] [--fail-on <outcomes>]',
-  help: `Runs a flow document of a trigger the playground knows (post-login, credentials-exchange): its enabled
+  help: `Runs a flow document of a trigger the playground knows (${TRIGGER_IDS.join(', ')}): its enabled
 actions, in order, against its event; prints a summary.
 
 Options:
