@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { onExecute, testFlow } from '../engine/testing.ts'
 import { createPlaygroundStore } from './index.ts'
-import { createSaver, INDEX_KEY, LEGACY_KEY, loadSaved, PLAYGROUND_PREFIX, PLAYGROUND_SIZE_LIMIT, type SavedPlayground, type SavedState } from './persistence.ts'
+import { createSaver } from './saver.ts'
+import { INDEX_KEY, LEGACY_KEY, loadSaved, PLAYGROUND_PREFIX, PLAYGROUND_SIZE_LIMIT, type SavedPlayground, type SavedState } from './persistence.ts'
 
 class MemoryStorage implements Storage {
   private items = new Map<string, string>()

@@ -4,7 +4,7 @@
  * into the open tab opens too.
  */
 import { usePlayground } from '../../store/index.ts'
-import { createSaver, loadSaved, type SavedState } from '../../store/persistence.ts'
+import { loadSaved, type SavedState } from '../../store/persistence.ts'
 import { findExample } from '../playgrounds/exampleCatalog.ts'
 import { eventWarnings } from '../share/eventWarnings.ts'
 
@@ -16,7 +16,9 @@ function savedState(): SavedState {
   return { currentId: state.currentId, rememberSecrets: state.rememberSecrets, playgrounds: state.allPlaygrounds() }
 }
 
-function startAutosave() {
+/** Saves after changes; its writer loads after the first paint (nothing was changed before it). */
+async function startAutosave() {
+  const { createSaver } = await import('../../store/saver.ts')
   const save = createSaver()
   let timer: ReturnType<typeof setTimeout> | undefined
   // A problem is told once, not at every save while it lasts, and its notice goes once it is solved.
@@ -87,7 +89,7 @@ export async function startPlayground() {
     } else if (!state && !welcomed) store.getState().setGalleryOpen(true)
   }
   try { localStorage.setItem(WELCOMED_KEY, '1') } catch { /* storage blocked */ }
-  startAutosave()
+  void startAutosave()
   // A link pasted into the address bar of this tab changes only the fragment: the page does not load again.
   window.addEventListener('hashchange', () => { if (isShareLink(location.hash)) void openSharedLink(location.hash) })
 }

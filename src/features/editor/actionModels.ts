@@ -9,6 +9,7 @@ import { findAction } from '../../store/actionLookup.ts'
 import { findProblems } from '../../engine/problems.ts'
 import { usePlayground } from '../../store/index.ts'
 import { monaco } from './monacoSetup.ts'
+import { triggerOf } from '../../engine/triggers.ts'
 import { replaceModelText } from './replaceModelText.ts'
 
 type Model = monaco.editor.ITextModel
@@ -32,8 +33,9 @@ function existingActionModels(): [string, Model][] {
 }
 
 function showProblems(model: Model, id: string) {
-  const dependencies = usePlayground.getState().doc.actions.find((item) => item.id === id)?.dependencies
-  const markers = findProblems(model.getValue(), dependencies).map((problem): monaco.editor.IMarkerData => ({
+  const { doc } = usePlayground.getState()
+  const dependencies = doc.actions.find((item) => item.id === id)?.dependencies
+  const markers = findProblems(model.getValue(), dependencies, triggerOf(doc.trigger).handlers).map((problem): monaco.editor.IMarkerData => ({
     severity: problem.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
     message: problem.message,
     startLineNumber: problem.line,

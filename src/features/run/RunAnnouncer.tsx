@@ -5,10 +5,12 @@
 import { usePlayground } from '../../store/index.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { runHeadline } from './runHeadline.ts'
+import { useTrigger } from '../triggers/triggerCatalog.ts'
 
 const ANNOUNCED = 200
 
 export function RunAnnouncer() {
+  const words = useTrigger(usePlayground((state) => currentRun(state)?.doc.trigger ?? 'post-login'))?.words
   const message = usePlayground((state) => {
     if (runsHere(state)) return 'Running…'
     const result = currentRun(state)?.result
@@ -16,7 +18,7 @@ export function RunAnnouncer() {
     // A screen reader reads an announcement whole: its first sentence or so is enough, the banner has the rest.
     const description = result.error?.description ?? ''
     const error = result.error ? ` ${result.error.code}: ${description.length > ANNOUNCED ? `${description.slice(0, ANNOUNCED)}…` : description}` : ''
-    return `${runHeadline(result)}${error}`
+    return `${runHeadline(result, words)}${error}`
   })
   return <div role="status" aria-live="polite" data-testid="run-announcer" className="sr-only">{message}</div>
 }
