@@ -48,3 +48,21 @@ describe('signing off the critical path', () => {
     expect(signTokens(eager)).toBe(eager)
   })
 })
+
+describe('an action\'s api object', () => {
+  it('prints its namespaces with their methods, as a plain object would', async () => {
+    const result = await runFlow(testFlow([onExecute('console.log(api); console.log(JSON.stringify(Object.keys(api.user)))')]))
+    const [printed, keys] = result.actions[0].logs.map((log) => log.message)
+    expect(printed).not.toMatch(/Getter/)
+    expect(printed).toMatch(/setAppMetadata/)
+    expect(JSON.parse(keys)).toEqual(['setAppMetadata', 'setUserMetadata'])
+  })
+
+  it('is the action\'s own: what one action adds to it, the next does not see', async () => {
+    const result = await runFlow(testFlow([
+      onExecute('api.user.extra = 1; api.mine = 2'),
+      onExecute('console.log(JSON.stringify([api.user.extra, api.mine]))'),
+    ]))
+    expect(result.actions[1].logs[0].message).toBe('[null,null]')
+  })
+})

@@ -22,7 +22,7 @@ import type { NodeShimHost, NodeShims } from './modules/shims/index.ts'
 import type { AxiosStatic } from 'axios'
 import { fileSystemOf, ModuleLoader } from './packages/loader.ts'
 import type { ModuleFiles } from './packages/moduleFiles.ts'
-import { lazyProperty, settle } from './lazy.ts'
+import { lazyObjects, lazyProperty, settle } from './lazy.ts'
 import { formatLog } from './nodeInspect.ts'
 import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
@@ -108,6 +108,10 @@ interface Frame {
   fetch?: typeof globalThis.fetch
   /** The event the action was given. */
   event?: object
+  /** The api object the action was given, whose namespaces are built on first use too. */
+  api?: object
+  /** Whether its event's and api's lazy parts are built (console.log shows accessors as such). */
+  settled?: boolean
 }
 
 function resolveNow(now: RunOptions['now']): number | undefined {
@@ -127,7 +131,9 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   readonly cache: CacheState
   readonly limitMs: number
   private readonly rules: TriggerRules<State, Local>
-  private readonly eventJson: string
+  /** Each top-level part of the document's event as JSON, parsed for an action when it first reads the part. */
+  private readonly eventParts: Record<string, string>
+  private readonly makeEvent: ReturnType<typeof lazyObjects>
   private readonly dateClass: DateConstructor
   private readonly math: Math
   /** Node's globals are shared by every module of the process, so by every action of the run. */
@@ -149,7 +155,9 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.dateClass = fixedNow === undefined ? Date : createDateClass(this.now)
     this.math = options.seed === undefined ? Math : createMath(this.entropy)
     this.crypto = createCryptoGlobal(this.entropy, () => this.emulatedSubtle())
-    this.eventJson = JSON.stringify(doc.event)
+    this.eventParts = {}
+    for (const [key, value] of Object.entries(doc.event)) if (value !== undefined) this.eventParts[key] = JSON.stringify(value)
+    this.makeEvent = lazyObjects([...Object.keys(this.eventParts), ...('secrets' in this.eventParts ? [] : ['secrets'])])
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
     if (previous?.resume) {
@@ -229,22 +237,15 @@ class Run<State extends RunState, Local> implements RunControl<State> {
 
   /**
    * The event an action sees: a fresh copy of the document's event, each part changed by the trigger's rules from a
-   * view of the run taken now (so the action's event never changes); the parts the rules call costly to copy are
-   * built on first read instead.
+   * view of the run taken now (so the action's event never changes), and each part built only when first read.
    */
   eventFor(secrets: FlowAction['secrets']): Record<string, any> {
     const view = this.rules.eventView(this.state)
-    const event: Record<string, any> = JSON.parse(this.eventJson)
-    const lazy = this.rules.lazyEventKeys ?? []
-    for (const key of [...Object.keys(event), ...(this.rules.eventExtraKeys?.(view) ?? []).filter((key) => !(key in event))]) {
-      const original = event[key]
-      if (lazy.includes(key)) lazyProperty(event, key, () => this.rules.eventPart(key, original, view))
-      else {
-        const value = this.rules.eventPart(key, original, view)
-        if (value !== original) event[key] = value
-      }
+    const part = (key: string) => (key in this.eventParts ? JSON.parse(this.eventParts[key]) : undefined)
+    const event = this.makeEvent((key) => key === 'secrets' ? { ...part(key), ...secrets } : this.rules.eventPart(key, part(key), view))
+    for (const key of this.rules.eventExtraKeys?.(view) ?? []) {
+      if (!(key in event)) lazyProperty(event, key, () => this.rules.eventPart(key, undefined, view))
     }
-    event.secrets = { ...(event.secrets ?? {}), ...secrets }
     return event
   }
 
@@ -253,7 +254,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     const write = (name: string, level: LogEntry['level']) => function log(...args: unknown[]) {
       run.guard(frame)
       const line = run.callerLine(frame, log, name)
-      settle(frame.event)
+      if (!frame.settled) { frame.settled = true; settle(frame.event); settle(frame.api) }
       const message = formatLog(...args)
       frame.logBytes += message.length
       if (frame.logBytes > LOG_LIMIT_BYTES) {
@@ -381,6 +382,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     Object.assign(ctx, { event, action: { id: action.id, name: action.name }, phase, local })
     const api = this.makeApi()
     ctx.api = api
+    frame.api = api
     const handlerName = phase === 'execute' ? this.trigger.handlers.execute : this.trigger.handlers.continue!
     const started = performance.now()
     try {

@@ -3,27 +3,76 @@
  * property reads like a plain one (`Object.keys`, spread, `JSON.stringify`, `structuredClone` all see its value) and
  * becomes one when read or set; `settle` builds what is left, for what shows accessors as such (console.log).
  */
-const LAZY = new WeakSet<object>()
+
+/** Marks the getters made here, so `unbuilt` and `settle` tell them from an accessor an action defined. */
+const LAZY = Symbol('lazy')
+
+type Getter = (() => unknown) & { [LAZY]?: true }
+
+function define(target: object, key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
+}
+
+function marked<T extends Getter>(getter: T): T {
+  getter[LAZY] = true
+  return getter
+}
 
 export function lazyProperty(target: object, key: string, build: () => unknown) {
-  const settle = (value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
   Object.defineProperty(target, key, {
-    get() { const value = build(); settle(value); return value },
-    set(value) { settle(value) },
+    get: marked(() => { const value = build(); define(target, key, value); return value }),
+    set(value) { define(target, key, value) },
     enumerable: true,
     configurable: true,
   })
-  LAZY.add(target)
+}
+
+/**
+ * A maker of objects with the same lazy keys, each object built by its own `build(key)`. The getters are made once
+ * here and shared, which costs an object far less than a getter of its own per key.
+ */
+export function lazyObjects(keys: readonly string[]): (build: (key: string) => unknown) => Record<string, unknown> {
+  const builders = new Map<object, (key: string) => unknown>()
+  const builderOf = (object: object) => {
+    // A getter reached through a derived object (`Object.create(event).user`) builds from the object that holds it.
+    for (let current: object | null = object; current; current = Object.getPrototypeOf(current)) {
+      const build = builders.get(current)
+      if (build) return build
+    }
+    throw new TypeError('Illegal invocation')
+  }
+  const descriptors: PropertyDescriptorMap = {}
+  for (const key of keys) {
+    descriptors[key] = {
+      get: marked(function (this: object) { const value = builderOf(this)(key); define(this, key, value); return value }),
+      set(this: object, value: unknown) { define(this, key, value) },
+      enumerable: true,
+      configurable: true,
+    }
+  }
+  return (build) => {
+    const object: Record<string, unknown> = {}
+    Object.defineProperties(object, descriptors)
+    builders.set(object, build)
+    return object
+  }
 }
 
 /** Whether `target[key]` is a lazy property not built yet (so it holds what its builder makes, unread). */
 export function unbuilt(target: object, key: string): boolean {
-  return LAZY.has(target) && typeof Object.getOwnPropertyDescriptor(target, key)?.get === 'function'
+  const getter = Object.getOwnPropertyDescriptor(target, key)?.get as Getter | undefined
+  return getter?.[LAZY] === true
 }
 
-/** Builds every lazy property of `value` and of the lazy objects they hold. */
-export function settle(value: unknown) {
-  if (typeof value !== 'object' || value === null || !LAZY.has(value)) return
-  LAZY.delete(value)
-  for (const key of Object.keys(value)) settle((value as Record<string, unknown>)[key])
+/**
+ * Builds every lazy property of `value` and of the objects it holds (it walks the whole value: once per action).
+ * An accessor the action defined itself is left alone, as console.log leaves it.
+ */
+export function settle(value: unknown, seen = new Set<object>()) {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return
+  seen.add(value)
+  for (const key of Object.keys(value)) {
+    const getter = Object.getOwnPropertyDescriptor(value, key)?.get as Getter | undefined
+    if (getter === undefined || getter[LAZY] === true) settle((value as Record<string, unknown>)[key], seen)
+  }
 }

@@ -6,7 +6,7 @@
 import type { ManagementApiState } from './managementApi.ts'
 import { setOwn } from './serialize.ts'
 import type { RunRecord } from './trigger.ts'
-import type { JsonObject, ProfileUpdate, RunResult, RunStatus } from './types.ts'
+import type { JsonObject, JsonValue, ProfileUpdate, RunResult, RunStatus } from './types.ts'
 
 export interface Metadata {
   app_metadata: JsonObject
@@ -63,6 +63,62 @@ export function metadataCopy(stored: JsonObject, pending: JsonObject): JsonObjec
       if (value === null && source === pending) delete out[key]
       else setOwn(out, key, typeof value === 'object' && value !== null ? structuredClone(value) : value)
     }
+  }
+  return out
+}
+
+type MetadataField = keyof Metadata
+
+/**
+ * The changes queued on one `pending` object, in order, from a copy of it taken when the first was queued: so a
+ * view of what is queued costs the same however much is queued (copying the queue for every action grew with
+ * actions squared), and the queue as it was is rebuilt only when an action reads it. A new `pending` object (after
+ * a write, or in a continued run's copy of the state) starts a new log.
+ */
+interface QueueLog {
+  base: Metadata
+  /** A key queued (its value), or taken off the queue (undefined). */
+  changes: [MetadataField, string, JsonValue | undefined][]
+}
+
+const queueLogs = new WeakMap<Metadata, QueueLog>()
+
+function queueLog(pending: Metadata): QueueLog {
+  let log = queueLogs.get(pending)
+  if (!log) queueLogs.set(pending, log = { base: { app_metadata: { ...pending.app_metadata }, user_metadata: { ...pending.user_metadata } }, changes: [] })
+  return log
+}
+
+/** Queues a metadata change (`null` removes the key when written). Every queued change goes through here or `unqueue`. */
+export function queueMetadata(state: RunState, field: MetadataField, key: string, value: JsonValue) {
+  const log = queueLog(state.pending)
+  setOwn(state.pending[field], key, value)
+  log.changes.push([field, key, value])
+}
+
+/** Takes a queued change off the queue, as if it had never been asked for. */
+export function unqueueMetadata(state: RunState, field: MetadataField, key: string) {
+  const log = queueLog(state.pending)
+  delete state.pending[field][key]
+  log.changes.push([field, key, undefined])
+}
+
+/** What is queued now, for later: constant time. */
+export interface QueuedView { log: QueueLog; length: number }
+
+export function queuedView(state: RunState): QueuedView {
+  const log = queueLog(state.pending)
+  return { log, length: log.changes.length }
+}
+
+/** The queued changes of one field as they were when the view was taken. */
+export function queuedAt(view: QueuedView, field: MetadataField): JsonObject {
+  const out: JsonObject = { ...view.log.base[field] }
+  for (let i = 0; i < view.length; i++) {
+    const [changed, key, value] = view.log.changes[i]
+    if (changed !== field) continue
+    if (value === undefined) delete out[key]
+    else setOwn(out, key, value)
   }
   return out
 }

@@ -3,6 +3,7 @@
  * records a timeline entry with its arguments and the line of the action that called it. The trigger's rules give
  * the namespaces; this wraps them once per run.
  */
+import { lazyObjects } from '../lazy.ts'
 import { toJson } from '../serialize.ts'
 import type { TimelineEntry } from '../types.ts'
 import { CHAIN, type Namespace } from './context.ts'
@@ -17,7 +18,7 @@ const OWNER = Symbol('api')
 
 /**
  * Builds the method wrappers once per run, over namespaces whose context the engine updates as each action
- * starts; `makeApi()` then gives each action its own plain api object cheaply.
+ * starts; `makeApi()` then gives each action its own api object cheaply, each namespace copied on first use.
  */
 export function createApiMaker(namespaces: Record<string, Namespace>, current: () => Api | null, begin: BeginCall): () => Api {
   const wrapped: [string, Record<string, unknown>][] = Object.entries(namespaces).map(([namespace, methods]) => {
@@ -41,13 +42,15 @@ export function createApiMaker(namespaces: Record<string, Namespace>, current: (
     }
     return [namespace, target]
   })
+  // Each action's api object has the namespaces as lazy properties: a namespace the action never touches costs nothing.
+  const methodsOf = new Map(wrapped)
+  const makeApi = lazyObjects([...methodsOf.keys()])
   return () => {
-    const api: Api = {}
-    for (const [namespace, methods] of wrapped) {
-      const copy: Record<string, unknown> & { [OWNER]?: Api } = { ...methods }
+    const api = makeApi((namespace) => {
+      const copy: Record<string, unknown> & { [OWNER]?: Api } = { ...methodsOf.get(namespace) }
       copy[OWNER] = api
-      api[namespace] = copy
-    }
+      return copy
+    }) as Api
     return api
   }
 }

@@ -56,7 +56,19 @@ export function packageName(request: string): string | null {
 }
 
 /** Where a file's folder looks for packages, nearest first: `/a/node_modules/b/lib` → `/a/node_modules/b/lib/node_modules`, …, `/node_modules`. */
+const pathsCache = new Map<string, readonly string[]>()
+
+/** The folders Node looks in for packages from `from` (made once per folder; callers get their own copy). */
 export function nodeModulesPaths(from: string): string[] {
+  let paths = pathsCache.get(from)
+  if (!paths) {
+    if (pathsCache.size > 1000) pathsCache.clear()
+    pathsCache.set(from, paths = lookupPaths(from))
+  }
+  return paths.slice()
+}
+
+function lookupPaths(from: string): string[] {
   const parts = from.split('/').filter(Boolean)
   const paths: string[] = []
   for (let i = parts.length; i >= 0; i--) {

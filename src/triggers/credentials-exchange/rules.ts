@@ -5,7 +5,7 @@
  * claims the actions set. Nothing leaves the flow (no redirects), so a run never suspends.
  */
 import { cloneJson } from '../../engine/serialize.ts'
-import { claimsSize, CUSTOM_CLAIMS_LIMIT_BYTES, filterCustomClaims, signed } from '../../engine/tokens.ts'
+import { claimsSize, CUSTOM_CLAIMS_LIMIT_BYTES, filterCustomClaims, signed, tokenClaims } from '../../engine/tokens.ts'
 import type { RunControl, TriggerRules } from '../../engine/trigger.ts'
 import type { JsonObject, RunResult } from '../../engine/types.ts'
 import { credentialsExchangeNamespaces, type HandlerLocal } from './api.ts'
@@ -82,8 +82,7 @@ async function complete(run: Run): Promise<RunResult> {
   const iat = Math.floor(run.now() / 1000)
   // The client credentials access token (Client Credentials Flow): sub is "<client_id>@clients", gty
   // "client-credentials", azp the client. org_id for an organization as in the Login flow's tokens.
-  const claims: JsonObject = {
-    ...filtered.kept,
+  const claims = tokenClaims(filtered.kept, {
     iss: `https://${hostname}/`,
     sub: `${clientId}@clients`,
     aud: audience,
@@ -93,7 +92,7 @@ async function complete(run: Run): Promise<RunResult> {
     gty: 'client-credentials',
     azp: clientId,
     ...(event.organization?.id ? { org_id: String(event.organization.id) } : {}),
-  }
+  })
   const result = run.result('completed')
   // Signed now, or left for `signTokens` when the run defers signing (RunOptions.deferSigning), as post-login's tokens.
   result.accessToken = { ...signed(claims, key, run.options.deferSigning), claims, customClaims: filtered.kept, scope: scopes.join(' '), audience }

@@ -4,7 +4,7 @@
  * a SAML response) are built and signed after the last action.
  */
 import type { ContinueRequest } from '../../engine/actionRunner.ts'
-import { flushMetadata, metadataCopy, type Metadata } from '../../engine/runState.ts'
+import { flushMetadata, metadataCopy, queuedAt, queuedView, unqueueMetadata, type Metadata, type QueuedView } from '../../engine/runState.ts'
 import { lazyProperty } from '../../engine/lazy.ts'
 import { cloneJson } from '../../engine/serialize.ts'
 import { issueTokens } from '../../engine/tokens.ts'
@@ -19,7 +19,7 @@ type Run = RunControl<Transaction>
 /** What the next action's event shows of what earlier actions did, taken as it starts (see eventPart). */
 interface EventView {
   stored: Metadata
-  pending: Metadata
+  pending: QueuedView
   request: JsonObject | null
   mfaMethods: JsonObject[]
   prompt: JsonObject | null
@@ -28,17 +28,20 @@ interface EventView {
   refreshTokenMetadata: JsonObject | undefined
 }
 
+const shallowCopy = (value: JsonObject | undefined) => value && { ...value }
+
 function eventView(tx: Transaction): EventView {
-  // Queued values are fresh copies that nothing changes in place, and a write replaces the maps: shallow copies hold.
+  // Stored metadata is replaced by a write, never changed in place: a reference holds.
   return {
     stored: tx.managementApi?.eventMetadata ?? tx.user,
-    pending: { app_metadata: { ...tx.pending.app_metadata }, user_metadata: { ...tx.pending.user_metadata } },
+    pending: queuedView(tx),
     request: tx.request,
     mfaMethods: tx.mfaMethods.slice(),
     prompt: tx.prompt,
     transactionMetadata: { ...tx.transactionMetadata },
-    sessionMetadata: tx.session?.metadata as JsonObject | undefined,
-    refreshTokenMetadata: tx.refreshToken?.metadata as JsonObject | undefined,
+    // The session api changes these in place.
+    sessionMetadata: shallowCopy(tx.session?.metadata as JsonObject | undefined),
+    refreshTokenMetadata: shallowCopy(tx.refreshToken?.metadata as JsonObject | undefined),
   }
 }
 
@@ -52,7 +55,7 @@ function eventPart(key: string, original: any, view: EventView): unknown {
         for (const field of ['app_metadata', 'user_metadata'] as const) {
           const value = original[field]
           if (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))) {
-            lazyProperty(original, field, () => metadataCopy(view.stored[field], view.pending[field]))
+            lazyProperty(original, field, () => metadataCopy(view.stored[field], queuedAt(view.pending, field)))
           }
         }
       }
@@ -78,7 +81,7 @@ function afterAction(run: Run, index: number, outcome: { event: Record<string, a
   const result = run.actions[index]
   if (tx.primaryUser !== null && outcome.local.primaryUserBefore === null) {
     // "userMetadata set in the same Action is discarded" when the primary user changes (post-login API object).
-    for (const key of outcome.local.userMetadataKeys) delete tx.pending.user_metadata[key]
+    for (const key of outcome.local.userMetadataKeys) unqueueMetadata(tx, 'user_metadata', key)
   }
   if (tx.failure) {
     // An api call that failed the login (the fifth MFA command) does so even when the action caught its error.
@@ -279,7 +282,6 @@ export const postLoginRules: TriggerRules<Transaction, HandlerLocal> = {
   namespaces: postLoginNamespaces,
   eventView,
   eventPart,
-  lazyEventKeys: ['user'],
   eventExtraKeys,
   // After an MFA challenge the continue handler is optional: the flow goes on to the next action.
   handlerOptional: (phase, tx) => phase === 'continue' && tx.suspendedKind === 'challenge',

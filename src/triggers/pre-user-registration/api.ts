@@ -5,7 +5,7 @@
  */
 import { PASSWORDLESS_STRATEGIES } from './state.ts'
 import { cacheApi, CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from '../../engine/api/context.ts'
-import type { RunState } from '../../engine/runState.ts'
+import { queueMetadata, type RunState } from '../../engine/runState.ts'
 import { unbuilt } from '../../engine/lazy.ts'
 import { jsonCopy } from '../../engine/serialize.ts'
 
@@ -99,7 +99,7 @@ export function userApi(ctx: RegistrationContext): Namespace {
       return CHAIN
     }
     // `undefined` disappears when the update is serialized, so it changes nothing; `null` removes the property.
-    if (value !== undefined) ctx.tx.pending[field][key] = jsonCopy(value)
+    if (value !== undefined) queueMetadata(ctx.tx, field, key, jsonCopy(value))
     return CHAIN
   }
   return { setAppMetadata: setter('app_metadata'), setUserMetadata: setter('user_metadata') }

@@ -5,7 +5,7 @@
  * write. No tokens are issued here (the login that may follow runs post-login), and nothing suspends or resumes.
  */
 import { lazyProperty } from '../../engine/lazy.ts'
-import { currentMetadata, metadataCopy, type Metadata } from '../../engine/runState.ts'
+import { currentMetadata, metadataCopy, queuedAt, queuedView, type Metadata, type QueuedView } from '../../engine/runState.ts'
 import { cloneJson } from '../../engine/serialize.ts'
 import type { RunControl, TriggerRules } from '../../engine/trigger.ts'
 import type { ProfileUpdate, RunResult } from '../../engine/types.ts'
@@ -19,12 +19,12 @@ type Run = RunControl<Registration>
  * metadata becomes available in the event.user object during the next action". The running action's copy never changes:
  * the view is taken as it starts, and the metadata is copied when first read.
  */
-interface EventView { stored: Metadata; pending: Metadata }
+interface EventView { stored: Metadata; pending: QueuedView }
 
 function eventView(state: Registration): EventView {
   return {
     stored: state.managementApi?.eventMetadata ?? state.user,
-    pending: { app_metadata: { ...state.pending.app_metadata }, user_metadata: { ...state.pending.user_metadata } },
+    pending: queuedView(state),
   }
 }
 
@@ -33,8 +33,9 @@ function eventPart(key: string, original: any, view: EventView): unknown {
   for (const field of ['app_metadata', 'user_metadata'] as const) {
     const value = original[field]
     const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
-    const queued = Object.keys(view.stored[field]).length > 0 || Object.keys(view.pending[field]).length > 0
-    if (isObject || (value === undefined && queued)) lazyProperty(original, field, () => metadataCopy(view.stored[field], view.pending[field]))
+    const pending = queuedAt(view.pending, field)
+    const queued = Object.keys(view.stored[field]).length > 0 || Object.keys(pending).length > 0
+    if (isObject || (value === undefined && queued)) lazyProperty(original, field, () => metadataCopy(view.stored[field], pending))
   }
   return original
 }
@@ -70,7 +71,6 @@ export const preUserRegistrationRules: TriggerRules<Registration, RegistrationLo
   namespaces: preUserRegistrationNamespaces,
   eventView,
   eventPart,
-  lazyEventKeys: ['user'],
   // An uncaught error fails the signup: the signup page shows Auth0's generic "extensibility error" rather than the
   // error's message (Auth0 community, "Universal Login page not showing friendly error message"). UNVERIFIED: the
   // exact `error`/`error_description` the application receives; we give extensibility_error with the message, as

@@ -3,6 +3,7 @@
  * (or before a redirect); the running action's `event.user` is not changed.
  */
 import { unbuilt } from '../../../engine/lazy.ts'
+import { queueMetadata } from '../../../engine/runState.ts'
 import { jsonCopy } from '../../../engine/serialize.ts'
 import { CHAIN, refuseReservedKey, requireString, type Namespace } from '../../../engine/api/context.ts'
 import type { PostLoginContext as ApiContext } from './context.ts'
@@ -18,7 +19,7 @@ export function userApi(ctx: ApiContext): Namespace {
     if (!(user && unbuilt(user, field)) && !isObject(user?.[field])) throw new Error(`Unexpected ${field} format. Must be a valid JSON object.`)
     const key = refuseReservedKey(requireString(name, 'The metadata property name'), `${field} property`)
     // `undefined` disappears when the update is serialized, so it changes nothing.
-    if (value !== undefined) ctx.tx.pending[field][key] = jsonCopy(value)
+    if (value !== undefined) queueMetadata(ctx.tx, field, key, jsonCopy(value))
     if (field === 'user_metadata') ctx.local.userMetadataKeys.push(key)
     return CHAIN
   }
