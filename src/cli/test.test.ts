@@ -190,6 +190,7 @@ describe('actions-playground test', () => {
     expect(program.stdout).toMatch(/^ {2}test +run the tests inside flow files/m)
   })
 
+  // Every example flow's tests, twice: longer than the default limit on a loaded machine.
   it('passes every test of the example flows, of every trigger', async () => {
     const examples = await allExamples()
     expect(new Set(examples.map((example) => example.document.trigger)).size).toBeGreaterThan(1)
@@ -205,5 +206,5 @@ describe('actions-playground test', () => {
     expect([...new Set(reported)]).toEqual(examples.map((example) => example.slug).sort())
     const oneProcess = test(['src/examples/flows', '--jobs', '1'])
     expect(oneProcess.stdout.replace(/ \(\d+ ms\)/g, '')).toBe(run.stdout.replace(/ \(\d+ ms\)/g, ''))
-  })
+  }, 90_000)
 })

@@ -24,6 +24,7 @@ import { fileSystemOf, ModuleLoader } from './packages/loader.ts'
 import type { ModuleFiles } from './packages/moduleFiles.ts'
 import { lazyObjects, lazyProperty, settle } from './lazy.ts'
 import { formatLog } from './nodeInspect.ts'
+import { recordRunEvent, startRunLog, type ProgressEvent, type RunEvent, type RunLog } from './runEvents.ts'
 import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { getSigningKey, type SignRs256, type SigningKey } from './tokens.ts'
@@ -40,9 +41,7 @@ const TIMEOUT = Symbol('timeout')
 /** One empty file set, so the loader's file system made of it is made once (fileSystemOf caches by the set). */
 const NO_PACKAGES: ModuleFiles = {}
 
-export type ProgressEvent =
-  | { type: 'action'; index: number; id: string; name: string; phase: Phase; status: 'running' | ActionStatus }
-  | { type: 'timeline'; entry: TimelineEntry }
+export type { ProgressEvent }
 
 export interface RunOptions {
   /** Fixes the clock: action code's `Date`, token `iat`/`exp`, cache expiry. */
@@ -125,6 +124,8 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   readonly now: () => number
   readonly entropy: Entropy
   readonly state: State
+  /** The actions' phases, statuses and console output, and the timeline: folded from the run's events (runEvents.ts). */
+  private readonly log: RunLog
   readonly timeline: TimelineEntry[]
   readonly actions: ActionResult[]
   readonly http: RunResult['http']
@@ -160,16 +161,15 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.makeEvent = lazyObjects([...Object.keys(this.eventParts), ...('secrets' in this.eventParts ? [] : ['secrets'])])
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
+    this.log = startRunLog(doc, previous?.resume ? previous : null)
+    this.timeline = this.log.timeline
+    this.actions = this.log.actions
     if (previous?.resume) {
       this.state = cloneJson(previous.resume.transaction) as unknown as State
-      this.timeline = cloneJson(previous.timeline)
-      this.actions = cloneJson(previous.actions)
       this.http = cloneJson(previous.http)
       this.cache = new CacheState(previous.cache, this.now)
     } else {
       this.state = trigger.state.create(doc.event)
-      this.timeline = []
-      this.actions = doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] }))
       this.http = []
       this.cache = new CacheState({}, this.now)
     }
@@ -181,7 +181,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       const frame = this.current
       if (!frame || api !== this.apiContext.api) throw new Error('This action is no longer running: the flow has moved on.')
       return this.push('api', call, args, frame, this.callerLine(frame, callee, name))
-    })
+    }, (entry) => this.emit({ type: 'timeline', entry }))
   }
 
   async loadCache(seed: Record<string, RunResult['cache'][string]>) {
@@ -193,16 +193,25 @@ class Run<State extends RunState, Local> implements RunControl<State> {
 
   // ---- timeline -------------------------------------------------------------------------------------
 
+  /**
+   * A timeline entry, emitted at once, except an api call's: that one is emitted once the call returned or threw
+   * (see createApiMaker), with what it returned. An entry's `seq` is its place in the stream.
+   */
   private push(kind: TimelineKind, call: string, args: unknown[], frame: Frame | null, line?: number): TimelineEntry {
     const copied: JsonValue[] = new Array(args.length)
     for (let i = 0; i < args.length; i++) copied[i] = toJson(args[i])
     const entry: TimelineEntry = frame
-      ? { seq: this.timeline.length, kind, call, args: copied, action: frame.name, actionId: frame.id, phase: frame.phase }
-      : { seq: this.timeline.length, kind, call, args: copied }
+      ? { seq: -1, kind, call, args: copied, action: frame.name, actionId: frame.id, phase: frame.phase }
+      : { seq: -1, kind, call, args: copied }
     if (line !== undefined) entry.line = line
-    this.timeline.push(entry)
-    this.options.onProgress?.({ type: 'timeline', entry })
+    if (kind !== 'api') this.emit({ type: 'timeline', entry })
     return entry
+  }
+
+  private emit(event: RunEvent) {
+    if (event.type === 'timeline') event.entry.seq = this.timeline.length
+    recordRunEvent(this.log, event)
+    this.options.onProgress?.(event)
   }
 
   record(call: string, ...args: unknown[]) {
@@ -262,7 +271,6 @@ class Run<State extends RunState, Local> implements RunControl<State> {
         frame.result.droppedLogs = (frame.result.droppedLogs ?? 0) + 1
         return
       }
-      frame.result.logs.push({ level, message, phase: frame.phase, ...(line === undefined ? {} : { line }) })
       run.push('console', `console.${level}`, [message], frame, line)
     }
     return {
@@ -369,8 +377,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     for (const log of frame.result.logs) frame.logBytes += log.message.length
     this.current = frame
     this.markName = null
-    frame.result.phases.push(phase)
-    this.options.onProgress?.({ type: 'action', index, id: action.id, name: action.name, phase, status: 'running' })
+    this.emit({ type: 'action', index, id: action.id, name: action.name, phase, status: 'running' })
     this.record(phase === 'execute' ? 'action.start' : 'action.continue')
     const compiled = compileAction(action.code, frame.fileName)
     if (!compiled.ok) return { error: compiled.error }
@@ -416,7 +423,6 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       const outcome = await this.runHandler(index, phase)
       const stop = this.afterAction(index, outcome)
       if (stop) return stop
-      this.options.onProgress?.({ type: 'action', index, id: action.id, name: action.name, phase, status: result.status })
     }
     this.current = null
     return this.rules.complete(this)
@@ -424,9 +430,8 @@ class Run<State extends RunState, Local> implements RunControl<State> {
 
   endAction(index: number, status: ActionStatus) {
     const result = this.actions[index]
-    result.status = status
     this.record('action.end', { status })
-    this.options.onProgress?.({ type: 'action', index, id: result.id, name: result.name, phase: result.phases.at(-1)!, status })
+    this.emit({ type: 'action', index, id: result.id, name: result.name, phase: result.phases.at(-1)!, status })
   }
 
   /** An uncaught error or the time limit ends the run as the trigger says; otherwise the trigger's rules settle the action. */

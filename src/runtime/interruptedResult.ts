@@ -1,11 +1,10 @@
 /**
  * The result a runner gives when a run does not finish on its own: the worker was terminated at the time
- * limit, stopped, or crashed, or the engine threw. It is rebuilt, in the engine's shape, from the progress
- * events streamed before that point.
+ * limit, stopped, or crashed, or the engine threw. It is rebuilt, in the engine's shape, from the events
+ * streamed before that point, folded as the engine folds them (engine/runEvents.ts).
  */
-import type {
-  ActionError, ActionResult, LogEntry, ProgressEvent, RunError, RunResult, TimelineEntry,
-} from '../engine/index.ts'
+import type { ActionError, ActionResult, ProgressEvent, RunError, RunResult, TimelineEntry } from '../engine/index.ts'
+import { recordRunEvent, startRunLog } from '../engine/runEvents.ts'
 import type { RunState } from '../engine/runState.ts'
 import { triggerOf } from '../engine/triggers.ts'
 import type { EngineRequest } from './workerProtocol.ts'
@@ -49,15 +48,6 @@ function describe(interruption: Interruption): { run: RunError; action: ActionEr
   }
 }
 
-function logOf(entry: TimelineEntry): LogEntry {
-  return {
-    level: entry.call.slice('console.'.length) as LogEntry['level'],
-    message: String(entry.args[0] ?? ''),
-    phase: entry.phase ?? 'execute',
-    ...(entry.line === undefined ? {} : { line: entry.line }),
-  }
-}
-
 export function interruptedResult(request: EngineRequest, progress: readonly ReceivedProgress[], interruption: Interruption): RunResult {
   const { doc } = request
   const resumed = request.kind === 'continue' && request.previous.resume ? request.previous : null
@@ -65,10 +55,8 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   const state = resumed
     ? structuredClone(resumed.resume!.transaction) as unknown as RunState
     : trigger.state.create(doc.event as Record<string, unknown>)
-  const actions: ActionResult[] = resumed
-    ? structuredClone(resumed.actions)
-    : doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] }))
-  const timeline: TimelineEntry[] = resumed ? structuredClone(resumed.timeline) : []
+  const log = startRunLog(doc, resumed)
+  const { actions, timeline } = log
   const start = resumed ? resumed.resume!.actionIndex : 0
   if (resumed) actions[start].status = 'pending'
 
@@ -76,22 +64,16 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   let running: number | null = null
   let reached = start
   for (const { event, at } of progress) {
-    if (event.type === 'timeline') {
-      timeline.push(event.entry)
-      if (event.entry.kind === 'console') actions.find((action) => action.id === event.entry.actionId)?.logs.push(logOf(event.entry))
-      continue
-    }
-    const action = actions[event.index]
+    recordRunEvent(log, event)
+    if (event.type === 'timeline') continue
     reached = Math.max(reached, event.index + 1)
     if (event.status === 'running') {
       running = event.index
       startedAt.set(event.index, at)
-      action.phases.push(event.phase)
       continue
     }
-    action.status = event.status
     const began = startedAt.get(event.index)
-    if (began !== undefined) action.durationMs += Math.round(at - began)
+    if (began !== undefined) actions[event.index].durationMs += Math.round(at - began)
     startedAt.delete(event.index)
     if (running === event.index) running = null
   }

@@ -6,6 +6,7 @@
 import type { ContinueRequest, FlowDocument, RunResult } from '../engine/index.ts'
 import type { ModuleFiles } from '../engine/packages/moduleFiles.ts'
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
+import { recordRunEvent, startRunLog, withStreamed } from '../engine/runEvents.ts'
 import { librarySources, type LoadLibrarySource } from './libraries.ts'
 import { interruptedResult, type Interruption, type ReceivedProgress } from './interruptedResult.ts'
 import type { EngineRequest, ProgressListener, WorkerRunOptions } from './workerProtocol.ts'
@@ -92,15 +93,18 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
       if (files) request = { ...request, options: { ...request.options, packages: files } }
 
       const limitMs = request.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+      // The worker's result comes without what its events carried: the log puts it back (engine/runEvents.ts).
+      const log = startRunLog(request.doc, request.kind === 'continue' ? request.previous : null)
       const served = current.serve(request, (event) => {
         progress.push({ event, at: performance.now() })
+        recordRunEvent(log, event)
         onProgress?.(event)
       })
       const outcome = await Promise.race([served, interrupted, limit(limitMs + GRACE_MS, { kind: 'timeout', limitMs })])
       if ('status' in outcome) {
         // Past its own limit the engine moves on, but the abandoned action may still be running.
         if (outcome.error?.timeout) await discard()
-        return outcome
+        return withStreamed(outcome, log)
       }
       return await end(outcome)
     } catch (error) {

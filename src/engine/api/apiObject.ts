@@ -1,7 +1,7 @@
 /**
  * An action's `api` object: a plain object per action (an action may add its own properties), whose every method
- * records a timeline entry with its arguments and the line of the action that called it. The trigger's rules give
- * the namespaces; this wraps them once per run.
+ * records a timeline entry with its arguments and the line of the action that called it, ended (`end`) once the
+ * call returned or threw. The trigger's rules give the namespaces; this wraps them once per run.
  */
 import { lazyObjects } from '../lazy.ts'
 import { toJson } from '../serialize.ts'
@@ -20,7 +20,7 @@ const OWNER = Symbol('api')
  * Builds the method wrappers once per run, over namespaces whose context the engine updates as each action
  * starts; `makeApi()` then gives each action its own api object cheaply, each namespace copied on first use.
  */
-export function createApiMaker(namespaces: Record<string, Namespace>, current: () => Api | null, begin: BeginCall): () => Api {
+export function createApiMaker(namespaces: Record<string, Namespace>, current: () => Api | null, begin: BeginCall, end: (entry: TimelineEntry) => void): () => Api {
   const wrapped: [string, Record<string, unknown>][] = Object.entries(namespaces).map(([namespace, methods]) => {
     const target: Record<string, unknown> = {}
     for (const [name, impl] of Object.entries(methods)) {
@@ -37,6 +37,8 @@ export function createApiMaker(namespaces: Record<string, Namespace>, current: (
         } catch (error) {
           if (entry) entry.error = error instanceof Error ? error.message : String(error)
           throw error
+        } finally {
+          if (entry) end(entry)
         }
       }
     }

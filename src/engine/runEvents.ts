@@ -1,0 +1,63 @@
+/**
+ * The stream of events a run emits as it goes (`RunOptions.onProgress`): an action starts or ends, and each timeline
+ * entry (an api call once it returned or threw, a console line, an HTTP exchange, the engine's own steps: the
+ * profile write, the suspension, the tokens, the end of the flow). One function folds an event into a run's log
+ * (its actions' phases, statuses and console output, and its timeline): the engine keeps its log with it, a runtime
+ * rebuilds a run cut short with it (interruptedResult.ts), and a host rebuilds what a worker's result leaves out,
+ * so each event crosses a worker or process boundary once.
+ */
+import type { FlowDocument } from './flowDocument.ts'
+import type { ActionResult, ActionStatus, LogEntry, Phase, RunResult, TimelineEntry } from './types.ts'
+
+export type RunEvent =
+  | { type: 'action'; index: number; id: string; name: string; phase: Phase; status: 'running' | ActionStatus }
+  | { type: 'timeline'; entry: TimelineEntry }
+
+/** The name the runtimes know the stream by. */
+export type ProgressEvent = RunEvent
+
+/** What the stream builds: every action's phases, status and console output, and the timeline. */
+export interface RunLog {
+  actions: ActionResult[]
+  timeline: TimelineEntry[]
+}
+
+/** The log a run starts with: every action pending, or, for a continued run, a copy of the suspended run's log. */
+export function startRunLog(doc: FlowDocument, previous: RunResult | null): RunLog {
+  if (previous) return { actions: structuredClone(previous.actions), timeline: structuredClone(previous.timeline) }
+  return {
+    actions: doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] })),
+    timeline: [],
+  }
+}
+
+function logOf(entry: TimelineEntry): LogEntry {
+  return {
+    level: entry.call.slice('console.'.length) as LogEntry['level'],
+    message: String(entry.args[0] ?? ''),
+    phase: entry.phase ?? 'execute',
+    ...(entry.line === undefined ? {} : { line: entry.line }),
+  }
+}
+
+/** Folds one event into the log, in place: a run of 100,000 calls would copy its log 100,000 times otherwise. */
+export function recordRunEvent(log: RunLog, event: RunEvent): void {
+  if (event.type === 'timeline') {
+    log.timeline.push(event.entry)
+    if (event.entry.kind === 'console') log.actions.find((action) => action.id === event.entry.actionId)?.logs.push(logOf(event.entry))
+    return
+  }
+  const action = log.actions[event.index]
+  if (event.status === 'running') action.phases.push(event.phase)
+  else action.status = event.status
+}
+
+/** A result as it leaves a worker or process: its timeline and console output went as events before it. */
+export function withoutStreamed(result: RunResult): RunResult {
+  return { ...result, timeline: [], actions: result.actions.map((action) => ({ ...action, logs: [] })) }
+}
+
+/** The result with what the stream carried put back. */
+export function withStreamed(result: RunResult, log: RunLog): RunResult {
+  return { ...result, timeline: log.timeline, actions: result.actions.map((action, index) => ({ ...action, logs: log.actions[index]?.logs ?? [] })) }
+}
