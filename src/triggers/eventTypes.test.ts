@@ -4,7 +4,6 @@
  * them has and another lacks, a field of another kind (string, number, boolean, array, object, map), a field the
  * schema requires that the types call optional; and when the types' `API` and the rules' `api` namespaces differ.
  */
-import { readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
@@ -12,6 +11,7 @@ import { TRIGGERS } from '../engine/triggers.ts'
 import type { TriggerDefinition } from '../engine/trigger.ts'
 import { eventJsonSchema, object, string } from './eventFields.ts'
 import { RULES } from './rules.ts'
+import { RUNTIME_TYPES, triggerTypes, typeErrors, typeProgram } from './typeChecking.ts'
 
 /** `path: kind` for every field, and `path!` for every required one. */
 type Fields = Set<string>
@@ -55,19 +55,11 @@ function jsonSchemaFields(schema: any, path = 'event', out: Fields = new Set()):
   return out
 }
 
-const RUNTIME_TYPES = readFileSync(new URL('../features/editor/runtime.d.ts.txt', import.meta.url), 'utf8')
-const triggerTypes = (id: string) => readFileSync(new URL(`./${id}/types.d.ts.txt`, import.meta.url), 'utf8')
-
-function typeProgram(types: string) {
-  const files: Record<string, string> = { 'runtime.d.ts': RUNTIME_TYPES, 'trigger.d.ts': types }
-  const options: ts.CompilerOptions = { strictNullChecks: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] }
-  const host = ts.createCompilerHost(options)
-  const readLib = host.getSourceFile.bind(host)
-  host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name], version) : readLib(name, version))
-  const program = ts.createProgram(Object.keys(files), options, host)
+function declarations(types: string) {
+  const program = typeProgram({ 'runtime.d.ts': RUNTIME_TYPES, 'trigger.d.ts': types })
   const source = program.getSourceFile('trigger.d.ts')!
   const named = (name: string) => source.statements.find((node) => (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && node.name.text === name)
-  return { program, checker: program.getTypeChecker(), named, errors: ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) }
+  return { checker: program.getTypeChecker(), named, errors: typeErrors(program) }
 }
 
 function typeFields(checker: ts.TypeChecker, type: ts.Type, path = 'event', out: Fields = new Set()): Fields {
@@ -105,7 +97,7 @@ function differences(schema: Fields, types: Fields): string[] {
 }
 
 function eventTypeFields(trigger: TriggerDefinition, types = triggerTypes(trigger.id)): Fields {
-  const { checker, named } = typeProgram(types)
+  const { checker, named } = declarations(types)
   const declaration = named('Event')
   if (!declaration) throw new Error(`${trigger.id}/types.d.ts.txt declares no Event`)
   const fields = typeFields(checker, checker.getTypeAtLocation(declaration))
@@ -121,7 +113,7 @@ describe.each(TRIGGERS.map((trigger) => [trigger.id, trigger] as const))('the %s
   })
 
   it('types the editor\'s Event as its zod schema describes it', () => {
-    expect(typeProgram(triggerTypes(trigger.id)).errors).toEqual([])
+    expect(declarations(triggerTypes(trigger.id)).errors).toEqual([])
     expect(differences(zodFields(trigger.event.schema), eventTypeFields(trigger))).toEqual([])
   })
 
@@ -130,7 +122,7 @@ describe.each(TRIGGERS.map((trigger) => [trigger.id, trigger] as const))('the %s
     const state = trigger.state.create(trigger.event.create())
     const context = { tx: state, event: trigger.event.create(), action: { id: 'a', name: 'A' }, phase: 'execute', now: Date.now, local: rules.createLocal(state) }
     const implemented = Object.entries(rules.namespaces(context as never)).flatMap(([namespace, methods]) => Object.keys(methods).map((method) => `${namespace}.${method}`)).sort()
-    const { checker, named } = typeProgram(triggerTypes(trigger.id))
+    const { checker, named } = declarations(triggerTypes(trigger.id))
     const declaration = named('API')!
     const api = checker.getTypeAtLocation(declaration)
     const declared = api.getProperties().flatMap((namespace) =>
@@ -149,7 +141,7 @@ describe('the comparison', () => {
   it('finds a field the schema has and the types lack, a kind that differs and a requirement the types drop', () => {
     const schema = object('An event.', { user: object('A user.', { email: string('Email.'), id: string('Id.') }, ['id']), count: string('A count.') }, ['user'])
     const types = 'interface Event { user?: { email: string; id?: string }; count: number }\ntype API = {}\n'
-    const { checker, named } = typeProgram(types)
+    const { checker, named } = declarations(types)
     expect(differences(zodFields(schema), typeFields(checker, checker.getTypeAtLocation(named('Event')!)))).toEqual([
       'schema has event.count: string; types do not',
       'schema requires event.user.id; types make it optional',

@@ -2,30 +2,16 @@
  * The editor's Auth0 types against the engine: `PostLoginAPI` declares exactly the methods the engine
  * implements, and every template type-checks against the declarations as checked JavaScript.
  */
-import { readFileSync } from 'node:fs'
-import { dirname } from 'node:path'
 import ts from 'typescript'
 import axios from 'axios/dist/browser/axios.cjs'
 import { describe, expect, it } from 'vitest'
 import { postLoginNamespaces, type PostLoginContext } from '../../triggers/post-login/api/context.ts'
 import { EXAMPLES } from '../../examples/catalog.ts'
 import { BLANK_ACTION, TEMPLATES } from '../../examples/templates.ts'
-
-const TYPES_FILE = 'auth0-actions.d.ts'
-const types = `${readFileSync(new URL('./runtime.d.ts.txt', import.meta.url), 'utf8')}\n${readFileSync(new URL('../../triggers/post-login/types.d.ts.txt', import.meta.url), 'utf8')}`
+import { actionsProgram, typeErrors, TYPES_FILE } from '../../triggers/typeChecking.ts'
 
 /** A program of the types, a secrets declaration and the given action files, with the editor's compiler options. */
-function program(actions: Record<string, string>, secrets = 'interface ActionSecrets { MY_SHARED_SECRET: string }') {
-  const files: Record<string, string> = { [TYPES_FILE]: types, 'secrets.d.ts': secrets, ...actions }
-  const options: ts.CompilerOptions = { allowJs: true, checkJs: true, strictNullChecks: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, lib: ['lib.es2022.d.ts'], types: [] }
-  const host = ts.createCompilerHost(options)
-  const readLib = host.getSourceFile.bind(host)
-  host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name], version) : readLib(name, version))
-  // As in the editor: the given files and TypeScript's own libraries, never the project's node_modules.
-  const libraries = dirname(ts.getDefaultLibFilePath(options))
-  host.fileExists = (name) => name in files || (name.startsWith(libraries) && ts.sys.fileExists(name))
-  return ts.createProgram(Object.keys(files), options, host)
-}
+const program = (actions: Record<string, string>, secrets = 'interface ActionSecrets { MY_SHARED_SECRET: string }') => actionsProgram('post-login', actions, secrets)
 
 /** An `ActionSecrets` declaration with the secrets of all the given actions (the editor declares one action's). */
 function secretsOf(actions: { secrets?: Record<string, string> }[]): string {
@@ -33,9 +19,7 @@ function secretsOf(actions: { secrets?: Record<string, string> }[]): string {
   return `interface ActionSecrets { ${[...names].map((name) => `${name}: string`).join('; ')} }`
 }
 
-function errors(built: ts.Program): string[] {
-  return ts.getPreEmitDiagnostics(built).map((diagnostic) => `${diagnostic.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
-}
+const errors = typeErrors
 
 describe('the editor\'s Auth0 types', () => {
   it('compile on their own, without the DOM library', () => {
