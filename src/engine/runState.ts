@@ -95,7 +95,7 @@ export function flushMetadata(state: RunState, when: ProfileUpdate['when']): Pro
 }
 
 /** Said at the end of a run whose event's user was linked into another user that the tokens are not issued for. */
-export function linkWarning(tx: RunState): RunWarning | undefined {
+export function linkWarning(tx: RunState): Extract<RunWarning, { code: 'linked-without-primary-user' }> | undefined {
   const into = tx.managementApi?.linkedInto
   if (!into || tx.primaryUser === into) return undefined
   return runWarning('linked-without-primary-user', { into })

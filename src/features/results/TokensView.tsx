@@ -41,10 +41,7 @@ function OpaqueAccessToken({ token }: { token: AccessTokenResult }) {
         access token: a random string the application can only use to call <code>/userinfo</code>, not a JWT it can decode.
       </p>
       <p>Scope: <code data-testid="token-scope-access">{token.scope || '(none)'}</code></p>
-      {lost.length > 0 && (
-        // The engine's opaque-access-token warning, said here with the claims it is about.
-        <WarningList warnings={[{ code: 'opaque-access-token', message: `Its custom claims are not delivered: ${lost.join(', ')}. Ask for an audience to get them in a JWT access token.` }]} />
-      )}
+      {lost.length > 0 && <WarningList warnings={[{ message: `Its custom claims are not delivered: ${lost.join(', ')}. Ask for an audience to get them in a JWT access token.` }]} />}
     </div>
   )
 }
