@@ -28,7 +28,7 @@ function json(...args: string[]): RunResult {
   expect(run.stderr).toBe('')
   expect(run.code).toBe(0)
   const { schemaVersion, ...result } = JSON.parse(run.stdout)
-  expect(schemaVersion).toBe(1)
+  expect(schemaVersion).toBe(2)
   return result
 }
 
@@ -108,6 +108,16 @@ describe('actions-playground run', () => {
     expect(run.stdout).toContain('DENIED: access_denied: Access to My SPA is not allowed.')
     expect(run.stdout).toMatch(/3\. Roles into tokens\s+skipped/)
     expect(run.stdout).toContain('+ last_login_app: "My SPA"')
+  })
+
+  it('prints a warning by its message in the summary, and as its code, values and message with --json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))
+    const doc = readJson(flow('signup-default-plan'))
+    const file = join(dir, 'passwordless.json')
+    writeFileSync(file, JSON.stringify({ ...doc, event: { ...doc.event, connection: { id: 'con_1', name: 'email', strategy: 'email' } } }))
+    const message = 'Set a default plan: Auth0 does not add metadata to passwordless users in pre-user-registration (connection strategy "email"), so the user is created without it.'
+    expect(cli(file).stdout).toContain(`Warnings:\n  ! ${message}\n`)
+    expect(json(file).warnings).toEqual([{ code: 'passwordless-metadata-ignored', action: 'Set a default plan', strategy: 'email', message }])
   })
 
   it('reports every escape attempt as a failed flow with its error, and exits 0 as for any failed flow', async () => {

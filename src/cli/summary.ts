@@ -75,6 +75,6 @@ export function summarize(result: RunResult, original: { app_metadata: JsonObjec
   }
   const changes = result.managementApi?.changes ?? []
   if (changes.length) lines.push('', 'Management API changes (stand-in):', ...changes.map((change) => `  ${managementChange(change)}`))
-  if (result.warnings.length) lines.push('', 'Warnings:', ...result.warnings.map((warning) => `  ! ${warning}`))
+  if (result.warnings.length) lines.push('', 'Warnings:', ...result.warnings.map((warning) => `  ! ${warning.message}`))
   return lines.join('\n')
 }

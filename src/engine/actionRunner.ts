@@ -29,6 +29,7 @@ import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { getSigningKey, type SignRs256, type SigningKey } from './tokens.ts'
 import type { HandlerOutcome, RunControl, TriggerDefinition, TriggerRules } from './trigger.ts'
+import { runWarning } from './warnings.ts'
 import type {
   ActionResult, ActionStatus, JsonObject, JsonValue, LogEntry, Phase, RunError, RunResult,
   RunStatus, TimelineEntry, TimelineKind,
@@ -267,7 +268,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       const message = formatLog(...args)
       frame.logBytes += message.length
       if (frame.logBytes > LOG_LIMIT_BYTES) {
-        if (!frame.result.droppedLogs) run.state.warnings.push(`${frame.name}: console output past 256 KiB was dropped, as Auth0 does.`)
+        if (!frame.result.droppedLogs) run.state.warnings.push(runWarning('console-output-dropped', { action: frame.name }))
         frame.result.droppedLogs = (frame.result.droppedLogs ?? 0) + 1
         return
       }

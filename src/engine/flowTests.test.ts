@@ -95,6 +95,19 @@ describe('tests in a flow document', () => {
     ])
   })
 
+  it('warn about expectations of warnings as strings, which cannot match a warning object', () => {
+    const tests = [
+      { name: 'a', expect: { warnings: [{ $contains: 'passwordless' }, { code: 'no-id-token' }, 'exact text'] } },
+      { name: 'b', expect: { warnings: { $includes: [{ $matches: '^x' }, { message: { $contains: 'y' } }] } } },
+    ]
+    const parsed = parseFlowDocument(JSON.stringify({ ...testFlow([]), tests }))
+    expect(parsed.ok && parsed.warnings).toEqual([
+      'tests[0].expect.warnings[0]: a warning is an object { code, …values, message }: match its text with { "message": {"$contains":"passwordless"} }, or its code',
+      'tests[0].expect.warnings[2]: a warning is an object { code, …values, message }: match its text with { "message": "exact text" }, or its code',
+      'tests[1].expect.warnings.$includes[0]: a warning is an object { code, …values, message }: match its text with { "message": {"$matches":"^x"} }, or its code',
+    ])
+  })
+
   it('keep their session token secrets out of links and plain exports', () => {
     const doc = withTests(testFlow([]), [{ name: 'a', continue: { sessionToken: { secret: 'the-secret', payload: { x: 1 } } }, expect: {} }, { name: 'b', expect: {} }])
     const blanked = withoutSecretValues(doc)

@@ -72,9 +72,20 @@ export function mergeEvent<T extends Record<string, unknown>>(base: T, override:
 }
 
 /**
+ * The elements of `expect.warnings` written for warnings as strings (result schema 1): a string or a text operator
+ * cannot match the `{ code, …values, message }` object a warning is now.
+ */
+function textWarningExpectations(expected: unknown): { at: string; element: unknown }[] {
+  const [list, path] = isObject(expected) && Array.isArray(expected.$includes) ? [expected.$includes, '.$includes'] : [expected, '']
+  if (!Array.isArray(list)) return []
+  const isText = (element: unknown) => typeof element === 'string' || (isObject(element) && ('$contains' in element || '$matches' in element))
+  return list.flatMap((element, index) => (isText(element) ? [{ at: `warnings${path}[${index}]`, element }] : []))
+}
+
+/**
  * What the flow-document validation adds for tests: a test's merged event that the event check refuses is an
  * error, its warnings are warnings unless the document's own event has them, and unknown test fields are
- * warnings (they may be a typo of a field that changes the test).
+ * warnings (they may be a typo of a field that changes the test), as are expectations of warnings as strings.
  */
 export function checkFlowTests(doc: { event: Record<string, unknown>; tests?: FlowTest[] }, trigger: TriggerDefinition): { errors: string[]; warnings: string[] } {
   const errors: string[] = []
@@ -83,6 +94,9 @@ export function checkFlowTests(doc: { event: Record<string, unknown>; tests?: Fl
   doc.tests?.forEach((test, index) => {
     for (const key of Object.keys(test)) {
       if (!(TEST_FIELDS as readonly string[]).includes(key)) warnings.push(`tests[${index}].${key}: unknown field, ignored (a test has ${TEST_FIELDS.join(', ')})`)
+    }
+    for (const { at, element } of textWarningExpectations(test.expect.warnings)) {
+      warnings.push(`tests[${index}].expect.${at}: a warning is an object { code, …values, message }: match its text with { "message": ${JSON.stringify(element)} }, or its code`)
     }
     if (!test.event) return
     const checked = checkEvent(mergeEvent(doc.event, test.event), trigger)

@@ -305,7 +305,7 @@ describe('roles', () => {
     const { value, result } = await logged(`
       console.log(JSON.stringify(await call('POST', '/users/' + id(event.user.user_id) + '/roles', { roles: ['rol_Unknown'] })));`)
     expect(value).toMatchObject({ status: 400, body: { statusCode: 400, errorCode: 'invalid_body' } })
-    expect(result.warnings).toContainEqual(expect.stringContaining('mocks.managementApi.roles'))
+    expect(result.warnings).toContainEqual({ code: 'management-api-unknown-roles', roles: ['rol_Unknown'], message: expect.stringContaining('mocks.managementApi.roles') })
     expect(result.managementApi!.changes).toEqual([])
   })
 
@@ -340,14 +340,14 @@ describe('POST /api/v2/users/{id}/identities', () => {
     expect(value).toMatchObject({ gone: 404, identities: ['auth0', 'google-oauth2'] })
     expect(result.managementApi!.changes).toEqual([{ kind: 'identities.link', action: 'Action 1', user_id: USER_ID, linked: GOOGLE_ID, identities: value.linked.body }])
     expect(result.idToken!.claims!.sub).toBe(USER_ID)
-    expect(result.warnings.filter((warning) => warning.includes('linked'))).toEqual([])
+    expect(result.warnings.filter((warning) => warning.code === 'linked-without-primary-user')).toEqual([])
   })
 
   it('does not change the tokens\' subject by itself: without setPrimaryUser a warning says so', async () => {
     const result = await run(linkFlow(false))
     expect(result.status).toBe('completed')
     expect(result.idToken!.claims!.sub).toBe(GOOGLE_ID)
-    expect(result.warnings).toContainEqual(expect.stringContaining(`no action called api.authentication.setPrimaryUser('${USER_ID}')`))
+    expect(result.warnings).toContainEqual({ code: 'linked-without-primary-user', into: USER_ID, message: expect.stringContaining(`no action called api.authentication.setPrimaryUser('${USER_ID}')`) })
   })
 
   it('refuses to link a user with itself, and a secondary it does not know', async () => {

@@ -25,6 +25,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { cloneJson, setOwn } from './serialize.ts'
 import { applyChanges, type RunState } from './runState.ts'
 import type { JsonObject, JsonValue, ManagementApiChange } from './types.ts'
+import { runWarning } from './warnings.ts'
 
 export const STAND_IN = 'management-api' as const
 
@@ -267,10 +268,10 @@ function initialState(options: ManagementApiOptions): ManagementApiState {
     if (typeof event.stats?.logins_count === 'number' && record.logins_count === undefined) record.logins_count = event.stats.logins_count
     users.push({ record, roles: roleIds(event.authorization?.roles) })
   }
-  const ignored: string[] = []
+  const ignored: (string | null)[] = []
   for (const extra of mocks?.users ?? []) {
-    if (!isObject(extra) || typeof extra.user_id !== 'string' || extra.user_id === '') { ignored.push('a user without a user_id'); continue }
-    if (users.some((known) => known.record.user_id === extra.user_id)) { ignored.push(`a second user ${extra.user_id}`); continue }
+    if (!isObject(extra) || typeof extra.user_id !== 'string' || extra.user_id === '') { ignored.push(null); continue }
+    if (users.some((known) => known.record.user_id === extra.user_id)) { ignored.push(extra.user_id); continue }
     const { roles: refs, ...fields } = cloneJson(extra) as JsonObject
     const record: JsonObject = { ...fields }
     if (!isObject(record.app_metadata)) record.app_metadata = {}
@@ -278,7 +279,7 @@ function initialState(options: ManagementApiOptions): ManagementApiState {
     if (!Array.isArray(record.identities)) record.identities = [identityOf(extra.user_id)]
     users.push({ record, roles: roleIds(refs) })
   }
-  if (ignored.length) tx.warnings.push(`The Management API stand-in ignored ${ignored.join(', ')} in mocks.managementApi.users.`)
+  if (ignored.length) tx.warnings.push(runWarning('management-api-users-ignored', { ignored }))
   return { users, roles, changes: [], eventMetadata: null, mockedTokens: [], linkedInto: null, answered: false }
 }
 
@@ -471,7 +472,7 @@ export function createManagementApi(options: ManagementApiOptions): ManagementAp
     }
     const unknown = (roles as string[]).filter((role) => !state().roles.some((known) => known.id === role))
     if (unknown.length) {
-      tx.warnings.push(`The Management API stand-in knows no role ${unknown.join(', ')}: list the tenant's roles ({ id, name }) in mocks.managementApi.roles.`)
+      tx.warnings.push(runWarning('management-api-unknown-roles', { roles: unknown }))
       return apiError(400, 'One or more of the roles you are attempting to assign do not exist.', 'invalid_body')
     }
     const added = (roles as string[]).filter((role, index) => !user.roles.includes(role) && roles.indexOf(role) === index)

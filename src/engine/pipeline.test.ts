@@ -276,8 +276,10 @@ describe('tokens', () => {
       api.idToken.setCustomClaim("favorite", "blue")`)]))
     expect(result.idToken!.customClaims).toEqual({ favorite: 'blue' })
     expect(decodeJwt(result.idToken!.jwt!)).not.toHaveProperty('roles')
-    expect(result.warnings.join('\n')).toMatch(/"roles".*restricted/)
-    expect(result.warnings.join('\n')).toMatch(/"https:\/\/tenant\.auth0\.com\/x".*Auth0 domain/)
+    expect(result.warnings).toEqual([
+      { code: 'claim-dropped', token: 'idToken', claim: 'roles', reason: 'restricted', message: 'Auth0 drops the claim "roles" from the ID token: it is a restricted claim.' },
+      { code: 'claim-dropped', token: 'idToken', claim: 'https://tenant.auth0.com/x', reason: 'auth0-namespace', message: 'Auth0 drops the claim "https://tenant.auth0.com/x" from the ID token: its namespace is an Auth0 domain.' },
+    ])
   })
 
   it('drops non-namespaced access-token claims for an Auth0 API audience', async () => {
@@ -300,7 +302,7 @@ describe('tokens', () => {
     })
     const result = await runFlow(doc)
     expect(result.accessToken).toMatchObject({ jwt: null, audience: null })
-    expect(result.warnings.join()).toMatch(/opaque/)
+    expect(result.warnings).toEqual([{ code: 'opaque-access-token', message: expect.stringMatching(/opaque/) }])
   })
 
   it('keeps the nonce and the audience of the original authorization request after a resume', async () => {
@@ -323,7 +325,7 @@ describe('tokens', () => {
     expect(none.status).toBe('completed')
     expect(none.idToken).toBeNull()
     expect(none.accessToken?.jwt).toBeTruthy()
-    expect(none.warnings.join()).toMatch(/no ID token/)
+    expect(none.warnings).toEqual([{ code: 'no-id-token', message: expect.stringMatching(/no ID token/) }])
     const removed = await runFlow(testFlow([onExecute('api.accessToken.removeScope("openid")')]))
     expect(removed.idToken?.jwt).toBeTruthy()
   })
@@ -350,7 +352,7 @@ describe('tokens', () => {
     const result = await runFlow(doc)
     expect(result.accessToken!.customClaims).toEqual({ family_name: 'Smith' })
     expect(decodeJwt(result.accessToken!.jwt!)).not.toHaveProperty('email')
-    expect(result.warnings.join('\n')).toMatch(/"email".*"email" scope was not requested/)
+    expect(result.warnings).toContainEqual({ code: 'claim-dropped', token: 'accessToken', claim: 'email', reason: 'scope-not-requested', scope: 'email', message: expect.stringMatching(/"email".*"email" scope was not requested/) })
   })
 
   it('signs with a configured key', async () => {
@@ -673,6 +675,6 @@ describe('console', () => {
     const result = await runFlow(testFlow([onExecute('for (let i = 0; i < 300; i++) console.log("x".repeat(1023))')]))
     expect(result.actions[0].logs).toHaveLength(256)
     expect(result.actions[0].droppedLogs).toBe(44)
-    expect(result.warnings.filter((warning) => warning.includes('256 KiB'))).toHaveLength(1)
+    expect(result.warnings.filter((warning) => warning.code === 'console-output-dropped')).toEqual([{ code: 'console-output-dropped', action: 'Action 1', message: expect.stringContaining('256 KiB') }])
   })
 })

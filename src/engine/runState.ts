@@ -6,7 +6,8 @@
 import type { ManagementApiState } from './managementApi.ts'
 import { setOwn } from './serialize.ts'
 import type { RunRecord } from './trigger.ts'
-import type { JsonObject, JsonValue, ProfileUpdate, RunResult, RunStatus } from './types.ts'
+import type { JsonObject, JsonValue, ProfileUpdate, RunResult, RunStatus, RunWarning } from './types.ts'
+import { runWarning } from './warnings.ts'
 
 export interface Metadata {
   app_metadata: JsonObject
@@ -21,7 +22,7 @@ export interface RunState {
   writes: ProfileUpdate[]
   /** The user the tokens are issued for, when an action changed it (post-login's setPrimaryUser). */
   primaryUser: string | null
-  warnings: string[]
+  warnings: RunWarning[]
   /** The Management API stand-in's directory and changes, from its first request on (managementApi.ts). */
   managementApi?: ManagementApiState
 }
@@ -150,10 +151,10 @@ export function flushMetadata(state: RunState, when: ProfileUpdate['when']): Pro
 }
 
 /** Said at the end of a run whose event's user was linked into another user that the tokens are not issued for. */
-export function linkWarning(tx: RunState): string | undefined {
+export function linkWarning(tx: RunState): Extract<RunWarning, { code: 'linked-without-primary-user' }> | undefined {
   const into = tx.managementApi?.linkedInto
   if (!into || tx.primaryUser === into) return undefined
-  return `The event's user was linked into ${into} as a secondary identity through the Management API stand-in, but no action called api.authentication.setPrimaryUser('${into}'): the login's user no longer exists on its own.`
+  return runWarning('linked-without-primary-user', { into })
 }
 
 /** The result of a trigger that issues no ID token, leaves no login behind and never suspends: the state's metadata and writes. */

@@ -8,7 +8,8 @@ import type { JWK } from 'jose'
 import { PLAYGROUND_SIGNING_KEY } from './playgroundKey.ts'
 import { createRs256Signer, rsaThumbprint, signJwt, type RsaPrivateJwk } from './rs256.ts'
 import { utf8Length } from './serialize.ts'
-import type { AccessTokenResult, IssuedToken, JsonObject, JsonValue } from './types.ts'
+import type { AccessTokenResult, DroppedClaim, IssuedToken, JsonObject, JsonValue, RunWarning } from './types.ts'
+import { runWarning } from './warnings.ts'
 
 export const RESTRICTED_CLAIMS = new Set(
   ('acr act active amr at_hash ath attest aud auth_time authorization_details azp c_hash client_id cnf cty dest ' +
@@ -53,7 +54,7 @@ export const OIDC_PROFILE_CLAIM_SCOPES: Record<string, string> = {
 
 export interface FilteredClaims {
   kept: JsonObject
-  dropped: { name: string; reason: string }[]
+  dropped: DroppedClaim[]
 }
 
 export function filterCustomClaims(
@@ -62,12 +63,12 @@ export function filterCustomClaims(
   const kept: JsonObject = {}
   const dropped: FilteredClaims['dropped'] = []
   for (const [name, value] of Object.entries(claims)) {
-    if (RESTRICTED_CLAIMS.has(name)) dropped.push({ name, reason: 'it is a restricted claim' })
-    else if (usesAuth0Namespace(name)) dropped.push({ name, reason: 'its namespace is an Auth0 domain' })
+    if (RESTRICTED_CLAIMS.has(name)) dropped.push({ claim: name, reason: 'restricted' })
+    else if (usesAuth0Namespace(name)) dropped.push({ claim: name, reason: 'auth0-namespace' })
     else if (target === 'accessToken' && audience && isAuth0ApiAudience(audience) && !isNamespaced(name)) {
-      dropped.push({ name, reason: 'access tokens for Auth0 APIs ignore non-namespaced claims' })
+      dropped.push({ claim: name, reason: 'auth0-api-not-namespaced' })
     } else if (target === 'accessToken' && requestedScopes && OIDC_PROFILE_CLAIM_SCOPES[name] && !requestedScopes.includes(OIDC_PROFILE_CLAIM_SCOPES[name])) {
-      dropped.push({ name, reason: `it is an OIDC profile claim and the "${OIDC_PROFILE_CLAIM_SCOPES[name]}" scope was not requested` })
+      dropped.push({ claim: name, reason: 'scope-not-requested', scope: OIDC_PROFILE_CLAIM_SCOPES[name] })
     } else kept[name] = value
   }
   return { kept, dropped }
@@ -135,7 +136,7 @@ export interface TokenInput {
 export interface IssuedTokens {
   idToken: IssuedToken | null
   accessToken: AccessTokenResult
-  warnings: string[]
+  warnings: RunWarning[]
   /** Set when the custom claims are too large: the login fails. */
   error?: string
 }
@@ -189,12 +190,12 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
   const audience: string | null = event.resource_server?.identifier ?? (typeof authorizeQuery.audience === 'string' ? authorizeQuery.audience : null)
   const iat = Math.floor(now / 1000)
   const organization: JsonObject = event.organization?.id ? { org_id: event.organization.id as string } : {}
-  const warnings: string[] = []
+  const warnings: RunWarning[] = []
 
   const idCustom = filterCustomClaims(input.idTokenClaims, 'idToken', null)
   const atCustom = filterCustomClaims(input.accessTokenClaims, 'accessToken', audience, input.requestedScopes)
-  for (const [token, filtered] of [['ID token', idCustom], ['access token', atCustom]] as const) {
-    for (const { name, reason } of filtered.dropped) warnings.push(`Auth0 drops the claim "${name}" from the ${token}: ${reason}.`)
+  for (const [token, filtered] of [['idToken', idCustom], ['accessToken', atCustom]] as const) {
+    for (const dropped of filtered.dropped) warnings.push(runWarning('claim-dropped', { ...dropped, token }))
   }
   for (const [token, filtered] of [['ID token', idCustom], ['access token', atCustom]] as const) {
     const size = claimsSize(filtered.kept)
@@ -237,10 +238,10 @@ export async function issueTokens(input: TokenInput): Promise<IssuedTokens> {
       })
     : null
   if (!atClaims && Object.keys(atCustom.kept).length) {
-    warnings.push('No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.')
+    warnings.push(runWarning('opaque-access-token', {}))
   }
   if (!input.issueIdToken && Object.keys(idCustom.kept).length) {
-    warnings.push('The "openid" scope was not requested, so Auth0 issues no ID token: its custom claims are not delivered.')
+    warnings.push(runWarning('no-id-token', {}))
   }
   const idToken: IssuedToken | null = input.issueIdToken ? { ...signed(idClaims, key, input.defer), claims: idClaims, customClaims: idCustom.kept } : null
   const accessToken: AccessTokenResult = { ...(atClaims ? signed(atClaims, key, input.defer) : { jwt: null }), claims: atClaims, customClaims: atCustom.kept, scope, audience }

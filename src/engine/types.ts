@@ -212,9 +212,44 @@ export interface RunResult {
   http: HttpExchange[]
   /** Present when the Management API stand-in answered a request: the changes it made, in order. */
   managementApi?: { changes: ManagementApiChange[] }
-  warnings: string[]
+  warnings: RunWarning[]
   resume: ResumeState | null
 }
+
+/** The token a claim was set on, as the result names it. */
+export type TokenField = 'idToken' | 'accessToken'
+
+/** A custom claim Auth0 drops, and why (tokens.ts `filterCustomClaims`). */
+export type DroppedClaim =
+  | { claim: string; reason: 'restricted' | 'auth0-namespace' | 'auth0-api-not-namespaced' }
+  | { claim: string; reason: 'scope-not-requested'; scope: string }
+
+/**
+ * Every code a run can warn with, and the values its warnings carry. Each code's message is built in one place: the
+ * engine's in warnings.ts, a trigger's in its folder's warnings.ts.
+ */
+export interface RunWarningValues {
+  'claim-dropped': DroppedClaim & { token: TokenField }
+  'opaque-access-token': {}
+  'no-id-token': {}
+  'console-output-dropped': { action: string }
+  /** The `user_id` of each user the mocks list twice; null for a user without one. */
+  'management-api-users-ignored': { ignored: (string | null)[] }
+  'management-api-unknown-roles': { roles: string[] }
+  'linked-without-primary-user': { into: string }
+  // post-login
+  'saml-login-no-token': { token: TokenField }
+  'record-method-outside-continue': { action: string }
+  'saml-deprecated-algorithm': { action: string; setter: string; algorithm: string; replacement: string }
+  // pre-user-registration
+  'passwordless-metadata-ignored': { action: string; strategy: string }
+  'connection-not-run': { strategy: string }
+  // credentials-exchange
+  'target-scope-dropped': { scope: string }
+}
+
+/** A warning about the run: its code, the values it is about and its English message, `{ code, ...values, message }`. */
+export type RunWarning = { [Code in keyof RunWarningValues]: { code: Code; message: string } & RunWarningValues[Code] }[keyof RunWarningValues]
 
 /** What the external site sends back to `/continue` (a continue file, a flow test's `continue`). */
 export interface ContinueSpec {

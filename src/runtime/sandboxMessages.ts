@@ -15,7 +15,7 @@ const isArrayOf = (value: unknown, item: (entry: unknown) => boolean) => Array.i
 export function isRunResult(value: unknown): value is RunResult {
   return isObject(value) && STATUSES.has(value.status as string) &&
     isArrayOf(value.actions, (action) => isObject(action) && typeof action.id === 'string' && typeof action.status === 'string') &&
-    isArrayOf(value.timeline, isObject) && isArrayOf(value.http, isObject) && isArrayOf(value.warnings, (warning) => typeof warning === 'string') &&
+    isArrayOf(value.timeline, isObject) && isArrayOf(value.http, isObject) && isArrayOf(value.warnings, (warning) => isObject(warning) && typeof warning.code === 'string' && typeof warning.message === 'string') &&
     isObject(value.user) && isObject(value.profileUpdates) && isObject(value.authentication) && isObject(value.cache) && isObject(value.transactionMetadata)
 }
 

@@ -11,7 +11,7 @@ import { runOptionsFrom, RUN_OPTIONS, RUN_OPTIONS_HELP } from '../runOptions.ts'
 import { summarize } from '../summary.ts'
 
 /** The version of the `--json` output's shape; it changes when a field changes meaning or goes away. */
-export const RESULT_SCHEMA_VERSION = 1
+export const RESULT_SCHEMA_VERSION = 2
 
 const OUTCOMES = ['denied', 'failed', 'suspended'] as const
 

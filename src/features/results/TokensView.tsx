@@ -41,7 +41,7 @@ function OpaqueAccessToken({ token }: { token: AccessTokenResult }) {
         access token: a random string the application can only use to call <code>/userinfo</code>, not a JWT it can decode.
       </p>
       <p>Scope: <code data-testid="token-scope-access">{token.scope || '(none)'}</code></p>
-      {lost.length > 0 && <WarningList warnings={[`Its custom claims are not delivered: ${lost.join(', ')}. Ask for an audience to get them in a JWT access token.`]} />}
+      {lost.length > 0 && <WarningList warnings={[{ message: `Its custom claims are not delivered: ${lost.join(', ')}. Ask for an audience to get them in a JWT access token.` }]} />}
     </div>
   )
 }
@@ -67,7 +67,7 @@ export function TokensView({ result, idTokens = true }: { result: RunResult; idT
     <div data-testid="tokens-view" className="space-y-3 p-3">
       {idToken ? (
         <TokenCard title="ID token" subtitle={idSubtitle(idToken)} testKey="id">
-          <WarningList warnings={droppedClaimWarnings(result.warnings, 'ID token')} testId="token-warnings-id" />
+          <WarningList warnings={droppedClaimWarnings(result.warnings, 'idToken')} testId="token-warnings-id" />
           {idToken.unsigned ? <Signing /> : idToken.jwt && <JwtView jwt={idToken.jwt} token={idToken} jwks={result.jwks} testKey="id" />}
         </TokenCard>
       ) : idTokens ? (
@@ -78,7 +78,7 @@ export function TokensView({ result, idTokens = true }: { result: RunResult; idT
         subtitle={accessToken.audience ? `For calling the API ${accessToken.audience}.` : 'For calling /userinfo only.'}
         testKey="access"
       >
-        <WarningList warnings={droppedClaimWarnings(result.warnings, 'access token')} testId="token-warnings-access" />
+        <WarningList warnings={droppedClaimWarnings(result.warnings, 'accessToken')} testId="token-warnings-access" />
         {accessToken.unsigned ? <Signing /> : accessToken.jwt ? <JwtView jwt={accessToken.jwt} token={accessToken} jwks={result.jwks} testKey="access" /> : <OpaqueAccessToken token={accessToken} />}
       </TokenCard>
     </div>

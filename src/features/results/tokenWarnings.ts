@@ -1,16 +1,14 @@
-/** Which of a run's warnings the tokens view explains, and which are left for the details view. */
+/** Which of a run's warnings the tokens view explains, and which are left for the details view: chosen by code. */
+import type { RunWarning, TokenField } from '../../engine/types.ts'
 
-export type TokenName = 'ID token' | 'access token'
+type DroppedClaimWarning = Extract<RunWarning, { code: 'claim-dropped' }>
 
-const DROPPED_CLAIM = 'Auth0 drops the claim'
-/** The engine's warning for custom claims on an opaque access token; the tokens view explains that case itself. */
-const OPAQUE_ACCESS_TOKEN = 'No audience was requested'
-
-/** `Auth0 drops the claim "x" from the ID token: …` warnings for one token. */
-export function droppedClaimWarnings(warnings: string[], token: TokenName): string[] {
-  return warnings.filter((warning) => warning.startsWith(DROPPED_CLAIM) && warning.includes(` from the ${token}:`))
+/** The claims Auth0 drops from one token. */
+export function droppedClaimWarnings(warnings: RunWarning[], token: TokenField): DroppedClaimWarning[] {
+  return warnings.filter((warning): warning is DroppedClaimWarning => warning.code === 'claim-dropped' && warning.token === token)
 }
 
-export function isTokenWarning(warning: string): boolean {
-  return warning.startsWith(DROPPED_CLAIM) || warning.startsWith(OPAQUE_ACCESS_TOKEN)
+/** The dropped claims, and custom claims on an opaque access token: the tokens view explains that case itself. */
+export function isTokenWarning(warning: RunWarning): boolean {
+  return warning.code === 'claim-dropped' || warning.code === 'opaque-access-token'
 }

@@ -91,10 +91,11 @@ describe('credentials-exchange: custom claims ("Create Custom Claims")', () => {
     expect(result.status).toBe('completed')
     expect(result.accessToken!.customClaims).toEqual({ plain: 'kept' })
     expect(result.accessToken!.claims).toMatchObject({ gty: 'client-credentials', sub: `${M2M_CLIENT_ID}@clients`, plain: 'kept' })
-    expect(result.warnings).toEqual(expect.arrayContaining([
+    expect(result.warnings.map((warning) => warning.message)).toEqual(expect.arrayContaining([
       'Auth0 drops the claim "gty" from the access token: it is a restricted claim.',
       'Auth0 drops the claim "https://example.auth0.com/x" from the access token: its namespace is an Auth0 domain.',
     ]))
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'claim-dropped', token: 'accessToken', claim: 'gty', reason: 'restricted' }))
   })
 
   it('ignores non-namespaced claims on a token for an Auth0 API (the Management API)', async () => {
@@ -136,7 +137,7 @@ describe('credentials-exchange: api.transaction target scopes [Early Access]', (
     ], event))
     expect(result.actions.map((action) => action.logs[0].message)).toEqual(['read:reports write:users admin:all', 'read:reports write:users admin:all'])
     expect(result.accessToken!.scope).toBe('read:reports write:users')
-    expect(result.warnings).toContain('Auth0 drops the target scope "admin:all": the client grant does not include it.')
+    expect(result.warnings).toContainEqual({ code: 'target-scope-dropped', scope: 'admin:all', message: 'Auth0 drops the target scope "admin:all": the client grant does not include it.' })
   })
 
   it('setTargetScopes replaces and clearTargetScopes empties the set; a scope with whitespace is refused', async () => {

@@ -7,9 +7,11 @@
 import { cloneJson } from '../../engine/serialize.ts'
 import { claimsSize, CUSTOM_CLAIMS_LIMIT_BYTES, filterCustomClaims, signed, tokenClaims } from '../../engine/tokens.ts'
 import type { RunControl, TriggerRules } from '../../engine/trigger.ts'
+import { runWarning } from '../../engine/warnings.ts'
 import type { JsonObject, RunResult } from '../../engine/types.ts'
 import { credentialsExchangeNamespaces, type HandlerLocal } from './api.ts'
 import type { Exchange } from './exchange.ts'
+import { credentialsExchangeWarning } from './warnings.ts'
 
 type Run = RunControl<Exchange>
 
@@ -66,12 +68,12 @@ async function complete(run: Run): Promise<RunResult> {
   const audience = String(event.resource_server?.identifier ?? '')
   const scopes = finalScopes(state)
   for (const scope of state.targetScopes) {
-    if (!state.grant.includes(scope)) state.warnings.push(`Auth0 drops the target scope "${scope}": the client grant does not include it.`)
+    if (!state.grant.includes(scope)) state.warnings.push(credentialsExchangeWarning('target-scope-dropped', { scope }))
   }
   // "Create Custom Claims": restricted claims and Auth0 namespaces are silently ignored; access tokens for Auth0's
   // own APIs ignore non-namespaced claims (engine/tokens.ts filterCustomClaims).
   const filtered = filterCustomClaims(state.claims, 'accessToken', audience || null)
-  for (const { name, reason } of filtered.dropped) state.warnings.push(`Auth0 drops the claim "${name}" from the access token: ${reason}.`)
+  for (const dropped of filtered.dropped) state.warnings.push(runWarning('claim-dropped', { ...dropped, token: 'accessToken' }))
   const size = claimsSize(filtered.kept)
   if (size > CUSTOM_CLAIMS_LIMIT_BYTES) {
     // "Migrate Custom Claims": more than 100 KB of custom claims fails the transaction. The error code the client

@@ -7,7 +7,7 @@ import type { RunResult, RunStatus } from '../../engine/types.ts'
 export function transactionResult(event: Record<string, any>, tx: Transaction, status: RunStatus, record: RunRecord): RunResult {
   if (status !== 'suspended') {
     const warning = linkWarning(tx)
-    if (warning && !tx.warnings.includes(warning)) tx.warnings.push(warning)
+    if (warning && !tx.warnings.some((given) => given.code === warning.code && given.into === warning.into)) tx.warnings.push(warning)
   }
   const methods = [...(Array.isArray(event.authentication?.methods) ? event.authentication.methods : []), ...tx.mfaMethods]
   return {

@@ -13,6 +13,7 @@ import type { JsonObject, JsonValue, MfaFactor, RunResult } from '../../engine/t
 import { postLoginNamespaces, type HandlerLocal } from './api/context.ts'
 import { canRedirect } from './api/redirectApi.ts'
 import { initialScopes, type Suspension, type Transaction } from './transaction.ts'
+import { postLoginWarning } from './warnings.ts'
 
 type Run = RunControl<Transaction>
 
@@ -231,8 +232,8 @@ function issueSaml(run: Run, event: Record<string, any>): Promise<RunResult> {
     if (value !== undefined && value !== null) attributes[attribute] = value as JsonValue
   }
   Object.assign(attributes, cloneJson(run.state.saml?.attributes ?? {}))
-  for (const [target, claims] of [['ID token', run.state.idTokenClaims], ['access token', run.state.accessTokenClaims]] as const) {
-    if (Object.keys(claims).length) run.state.warnings.push(`This is a SAML login: Auth0 issues no ${target}, so its custom claims are not delivered.`)
+  for (const [token, claims] of [['idToken', run.state.idTokenClaims], ['accessToken', run.state.accessTokenClaims]] as const) {
+    if (Object.keys(claims).length) run.state.warnings.push(postLoginWarning('saml-login-no-token', { token }))
   }
   const result = run.result('completed')
   if (run.state.mfa) {

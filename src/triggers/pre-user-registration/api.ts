@@ -8,6 +8,7 @@ import { cacheApi, CHAIN, refuseReservedKey, requireString, type ApiContext, typ
 import { queueMetadata, type RunState } from '../../engine/runState.ts'
 import { unbuilt } from '../../engine/lazy.ts'
 import { jsonCopy } from '../../engine/serialize.ts'
+import { preUserRegistrationWarning } from './warnings.ts'
 
 /** Why the signup fails, once an action asked for it. */
 export interface Rejection {
@@ -94,7 +95,7 @@ export function userApi(ctx: RegistrationContext): Namespace {
       // trigger's page). UNVERIFIED how: we accept the call and leave the user's metadata unchanged, with a warning.
       if (!ctx.tx.passwordlessMetadataWarned) {
         ctx.tx.passwordlessMetadataWarned = true
-        ctx.tx.warnings.push(`${ctx.action.name}: Auth0 does not add metadata to passwordless users in pre-user-registration (connection strategy "${ctx.tx.strategy}"), so the user is created without it.`)
+        ctx.tx.warnings.push(preUserRegistrationWarning('passwordless-metadata-ignored', { action: ctx.action.name, strategy: ctx.tx.strategy }))
       }
       return CHAIN
     }

@@ -64,7 +64,7 @@ export const EXAMPLES: ExampleFlow[] = [
           status: 'completed',
           user: { app_metadata: { $equals: {} }, user_metadata: { $equals: {} } },
           profileUpdates: { count: 1, writes: [{ when: 'creation', app_metadata: { $equals: {} } }] },
-          warnings: [{ $contains: 'passwordless' }],
+          warnings: [{ code: 'passwordless-metadata-ignored', strategy: 'email' }],
         },
       },
       {

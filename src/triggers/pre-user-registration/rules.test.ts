@@ -156,14 +156,13 @@ describe('pre-user-registration rules', () => {
     expect(result.status).toBe('completed')
     expect(result.user).toEqual({ app_metadata: {}, user_metadata: {} })
     expect(result.profileUpdates.writes).toEqual([{ when: 'creation', app_metadata: {}, user_metadata: {} }])
-    expect(result.warnings).toHaveLength(1)
-    expect(result.warnings[0]).toContain('passwordless')
+    expect(result.warnings).toEqual([{ code: 'passwordless-metadata-ignored', action: 'Action 1', strategy: 'email', message: expect.stringContaining('passwordless') }])
   })
 
   // "runs when a user attempts to register through a Database or Passwordless connection".
   it('warns that a social connection would not run the trigger', async () => {
     const result = await run(signup(['return'], { event: (event) => { event.connection = { id: 'con_1', name: 'google-oauth2', strategy: 'google-oauth2' } } }))
-    expect(result.warnings).toEqual([expect.stringContaining('"google-oauth2" connection would not run these actions')])
+    expect(result.warnings).toEqual([{ code: 'connection-not-run', strategy: 'google-oauth2', message: expect.stringContaining('"google-oauth2" connection would not run these actions') }])
   })
 
   it('checks metadata arguments as post-login does: a string name, no reserved keys, JSON values', async () => {

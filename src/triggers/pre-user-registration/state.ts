@@ -3,6 +3,7 @@ import { createRunState, plainResult } from '../../engine/runState.ts'
 import type { RunRecord } from '../../engine/trigger.ts'
 import type { RunResult, RunStatus } from '../../engine/types.ts'
 import type { Registration } from './api.ts'
+import { preUserRegistrationWarning } from './warnings.ts'
 
 export const PASSWORDLESS_STRATEGIES = ['email', 'sms']
 
@@ -12,7 +13,7 @@ export function createState(event: Record<string, any>): Registration {
   // "The pre-user-registration trigger runs when a user attempts to register through a Database or Passwordless
   // connection" (the trigger's page): a social or enterprise signup never runs these actions.
   if (strategy && strategy !== 'auth0' && !PASSWORDLESS_STRATEGIES.includes(strategy)) {
-    state.warnings.push(`Auth0 runs pre-user-registration only for database (strategy "auth0") and passwordless ("email", "sms") connections; a signup through a "${strategy}" connection would not run these actions.`)
+    state.warnings.push(preUserRegistrationWarning('connection-not-run', { strategy }))
   }
   return state
 }

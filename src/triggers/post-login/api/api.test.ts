@@ -162,7 +162,7 @@ describe('api argument validation', () => {
   it('records a custom method only in onContinuePostLogin', async () => {
     const result = await runFlow(testFlow([onExecute('api.authentication.recordMethod("https://mfa.example.com")')]))
     expect(result.authentication.recordedMethods).toEqual([])
-    expect(result.warnings.join()).toMatch(/only available in onContinuePostLogin/)
+    expect(result.warnings).toEqual([{ code: 'record-method-outside-continue', action: 'Action 1', message: expect.stringMatching(/only available in onContinuePostLogin/) }])
   })
 
   it('checks SAML settings and attributes', async () => {
@@ -179,7 +179,10 @@ describe('api argument validation', () => {
       'api.samlResponse.setSignResponse: the value must be a boolean.',
     ])
     expect(result.saml).toEqual({ attributes: { 'http://schemas.example.com/role': ['a', 'b'] }, configuration: { lifetimeInSeconds: 600, digestAlgorithm: 'sha1' } })
-    expect(result.warnings.join()).toMatch(/sha1.*deprecated/)
+    expect(result.warnings).toContainEqual({
+      code: 'saml-deprecated-algorithm', action: 'Action 1', setter: 'setDigestAlgorithm', algorithm: 'sha1', replacement: 'sha256',
+      message: 'Action 1: setDigestAlgorithm("sha1") is deprecated and insecure; use "sha256".',
+    })
   })
 
   it('fails the login with the code and message of api.validation.error', async () => {

@@ -2,6 +2,7 @@
 import { jsonCopy } from '../../../engine/serialize.ts'
 import type { JsonObject, MfaFactor } from '../../../engine/types.ts'
 import { CHAIN, requireString, type Namespace } from '../../../engine/api/context.ts'
+import { postLoginWarning } from '../warnings.ts'
 import type { PostLoginContext as ApiContext } from './context.ts'
 
 const CHALLENGE_FACTORS = ['otp', 'recovery-code', 'email', 'push-notification', 'phone', 'webauthn-platform', 'webauthn-roaming']
@@ -49,7 +50,7 @@ export function authenticationApi(ctx: ApiContext): Namespace {
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('The provider URL must be an http or https URL.')
       // "Only available from within the onContinuePostLogin function" (post-login API object).
       if (ctx.phase !== 'continue') {
-        ctx.tx.warnings.push(`${ctx.action.name}: api.authentication.recordMethod is only available in onContinuePostLogin; the method was not recorded.`)
+        ctx.tx.warnings.push(postLoginWarning('record-method-outside-continue', { action: ctx.action.name }))
       } else if (!ctx.tx.recordedMethods.includes(url.href)) {
         ctx.tx.recordedMethods.push(url.href)
       }

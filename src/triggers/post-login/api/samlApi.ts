@@ -2,6 +2,7 @@
 import { utf8Length } from '../../../engine/serialize.ts'
 import type { JsonObject, JsonValue } from '../../../engine/types.ts'
 import { CHAIN, refuseReservedKey, requireString, type Namespace } from '../../../engine/api/context.ts'
+import { postLoginWarning } from '../warnings.ts'
 import type { PostLoginContext as ApiContext } from './context.ts'
 
 const MAX_ATTRIBUTES = 100
@@ -70,7 +71,7 @@ export function samlResponseApi(ctx: ApiContext): Namespace {
       const checked = check(value, `api.samlResponse.${setter}`)
       const setting = setter[3].toLowerCase() + setter.slice(4)
       if (typeof checked === 'string' && DEPRECATED[checked]) {
-        ctx.tx.warnings.push(`${ctx.action.name}: ${setter}("${checked}") is deprecated and insecure; use "${DEPRECATED[checked]}".`)
+        ctx.tx.warnings.push(postLoginWarning('saml-deprecated-algorithm', { action: ctx.action.name, setter, algorithm: checked, replacement: DEPRECATED[checked] }))
       }
       ;(saml().configuration as JsonObject)[setting] = checked
       return CHAIN
