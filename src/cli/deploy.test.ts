@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { deployCliFiles } from '../engine/deployExport.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
+import { emptyFlow } from '../engine/triggers.ts'
 import { decodeShareLink } from '../engine/shareCodec.ts'
 import type { RunResult } from '../engine/types.ts'
 
@@ -128,6 +129,31 @@ describe('actions-playground import-deploy', () => {
     expect(printed.actions.map((action: { codeFile: string }) => readFileSync(resolve(ROOT, action.codeFile), 'utf8'))).toEqual(flow.actions.map((action) => action.code))
   })
 
+  it("imports post-login from a directory that also has another trigger's actions, noting it, and the other with --trigger", () => {
+    const m2mCode = "exports.onExecuteCredentialsExchange = async (event, api) => {\n  api.accessToken.setCustomClaim('https://x.test/m2m', 'yes');\n};\n"
+    const m2m: FlowDocument = { ...emptyFlow('credentials-exchange'), actions: [{ id: 'm', name: 'M2M claim', code: m2mCode, enabled: true, secrets: {} }] }
+    const login = deployCliFiles(flow)
+    const exchange = deployCliFiles(m2m)
+    const triggers = { ...JSON.parse(login['triggers/triggers.json']), ...JSON.parse(exchange['triggers/triggers.json']) }
+    const dir = folder({ ...login, ...exchange, 'triggers/triggers.json': JSON.stringify(triggers) })
+
+    const byDefault = program('import-deploy', dir)
+    expect(byDefault.code).toBe(0)
+    expect(JSON.parse(byDefault.stdout)).toMatchObject({ trigger: 'post-login', actions: flow.actions.map((action) => ({ name: action.name })) })
+    expect(byDefault.stderr).toContain('note: the directory also has actions for credentials-exchange; a flow runs one trigger, so this one imports post-login\'s: import another with actions-playground import-deploy --trigger <id>\n')
+
+    const out = join(dir, 'm2m.flow.json')
+    const run = program('import-deploy', dir, '--trigger', 'credentials-exchange', '--output', out)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(`Wrote ${out}: 1 action (M2M claim)\n`)
+    expect(run.stderr).not.toContain('also has actions for')
+    const written = JSON.parse(readFileSync(out, 'utf8'))
+    expect(written).toMatchObject({ trigger: 'credentials-exchange', event: m2m.event, actions: [{ name: 'M2M claim', codeFile: './actions/M2M claim/code.js' }] })
+    const result = program('run', out, '--json')
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).accessToken.claims).toMatchObject({ 'https://x.test/m2m': 'yes' })
+  }, 90_000)
+
   it('stops with exit 2 and one line for what is not a Deploy CLI directory', () => {
     const dir = folder({ 'README.md': '# not a tenant', 'broken/actions/A.json': '{ "name": "A", ', 'nocode/actions/A.json': '{ "name": "A", "code": "./actions/A/code.js" }' })
     expectOneLineError(program('import-deploy', join(dir, 'missing')), /^Cannot read the Deploy CLI directory .*missing: ENOENT$/)
@@ -137,6 +163,7 @@ describe('actions-playground import-deploy', () => {
     expectOneLineError(program('import-deploy', join(dir, 'nocode')), /actions\/A\.json: the code file of "A", \.\/actions\/A\/code\.js, is missing$/)
     expectOneLineError(program('import-deploy'), /^import-deploy takes one directory \(got 0\)/)
     expectOneLineError(program('import-deploy', dir, '--outptu', 'x.json'), /^Unknown option --outptu for import-deploy\. Did you mean --output\?/)
+    expectOneLineError(program('import-deploy', dir, '--trigger', 'post-logn'), /^Unknown trigger "post-logn" for --trigger: the playground runs post-login, pre-user-registration, credentials-exchange\.$/)
   }, 90_000)
 
   it('prints its usage with --help, and the program lists it', () => {
@@ -144,7 +171,7 @@ describe('actions-playground import-deploy', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     expect(run.stdout).toMatch(/^Usage: actions-playground import-deploy <dir> \[--output <flow\.json>\]/)
-    for (const text of ['triggers/triggers.json', '--output <flow.json>', 'codeFile', 'secrets by name with empty values', '-h, --help']) expect(run.stdout).toContain(text)
+    for (const text of ['triggers/triggers.json', '--output <flow.json>', '--trigger <id>', 'post-login, pre-user-registration, credentials-exchange', 'codeFile', 'secrets by name with empty values', '-h, --help']) expect(run.stdout).toContain(text)
     expect(program('--help').stdout).toMatch(/import-deploy\s+turn an Auth0 Deploy CLI directory into a flow file/)
   })
 })

@@ -15,6 +15,7 @@ import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { deployCliFiles } from './deployExport.ts'
 import type { FlowDocument } from './flowDocument.ts'
 import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
+import { emptyFlow } from './triggers.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -90,6 +91,25 @@ describe('the Deploy CLI export, loaded and validated by auth0-deploy-cli', () =
     const auth0 = new Auth0Tools({}, context.assets, (key) => config[key])
     expect(auth0.handlers.map((handler) => handler.type).sort()).toEqual(['actions', 'triggers'])
     await expect(auth0.validate()).resolves.toBeUndefined()
+  }, 180_000)
+
+  it.each([
+    ['pre-user-registration', 'v2', 'onExecutePreUserRegistration'],
+    ['credentials-exchange', 'v2', 'onExecuteCredentialsExchange'],
+  ])('loads a %s flow as actions of that trigger at %s, bound to it, and passes validation', async (trigger, version, handler) => {
+    const code = `exports.${handler} = async (event, api) => {};\n`
+    const flow: FlowDocument = {
+      ...emptyFlow(trigger),
+      actions: [{ id: 'a', name: 'Checks', code, enabled: true, secrets: { API_KEY: 'tested-value' } }, { id: 'b', name: 'Off', code, enabled: false, secrets: {} }],
+    }
+    const example = JSON.parse(deployCliFiles(flow)['config.json.example'])
+    const config = { ...example, AUTH0_INPUT_FILE: exportToFolder(flow), AUTH0_KEYWORD_REPLACE_MAPPINGS: { API_KEY: 'value' } }
+    const context = new Context(config, {})
+    await context.loadAssetsFromLocal()
+    const { actions, triggers } = context.assets
+    expect(actions.map((action) => [action.name, action.supported_triggers])).toEqual([['Checks', [{ id: trigger, version }]], ['Off', [{ id: trigger, version }]]])
+    expect(triggers).toEqual({ [trigger]: [{ action_name: 'Checks', display_name: 'Checks' }] })
+    await expect(new Auth0Tools({}, context.assets, (key) => config[key]).validate()).resolves.toBeUndefined()
   }, 180_000)
 
   it("has a schema that would refuse a wrong action file (so passing it means something)", () => {

@@ -7,6 +7,7 @@ import { actionDependencies, deployCliFiles, deployCliZip, requiredModules, sani
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
 import { PLAYGROUND_MODULES } from './modules/registry.ts'
+import { emptyFlow } from './triggers.ts'
 
 /** The axios this checkout installed, which the playground runs (in the browser and the CLI). */
 const INSTALLED_AXIOS = JSON.parse(readFileSync(new URL('../../node_modules/axios/package.json', import.meta.url), 'utf8')).version as string
@@ -56,6 +57,16 @@ describe('Deploy CLI export', () => {
         { action_name: 'Deny: bad/domain?', display_name: 'Deny: bad/domain?' },
       ],
     })
+  })
+
+  it.each([
+    ['credentials-exchange', 'v2', 'onExecuteCredentialsExchange'],
+    ['pre-user-registration', 'v2', 'onExecutePreUserRegistration'],
+  ])('writes a %s flow for its trigger: supported_triggers at %s, its bindings under its key', (trigger, version, handler) => {
+    const actions = [action('a', 'Checks', true), action('b', 'Off', false)].map((item) => ({ ...item, code: `exports.${handler} = async () => {}\n` }))
+    const files = deployCliFiles({ ...emptyFlow(trigger), actions })
+    for (const name of ['Checks', 'Off']) expect(JSON.parse(files[`actions/${name}.json`]).supported_triggers).toEqual([{ id: trigger, version }])
+    expect(JSON.parse(files['triggers/triggers.json'])).toEqual({ [trigger]: [{ action_name: 'Checks', display_name: 'Checks' }] })
   })
 
   it('never writes a secret value', () => {

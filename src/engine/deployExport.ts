@@ -9,10 +9,10 @@ import { strToU8, zipSync } from 'fflate'
 import type { FlowDocument } from './flowDocument.ts'
 import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
 import type { Dependency } from './flowDocument.ts'
+import { triggerOf } from './triggers.ts'
 
 /** The runtime the export writes. */
 export const RUNTIME = 'node22'
-const POST_LOGIN = { id: 'post-login', version: 'v3' }
 
 // The regular expressions of the npm package sanitize-filename, which the Deploy CLI's sanitize() calls with { replacement: '-' }.
 const ILLEGAL = /[/?<>\\:*|"]/g
@@ -126,10 +126,11 @@ export function deployCliConfigExample(doc: FlowDocument): string {
 /**
  * Path → text of the Deploy CLI directory files for the flow's actions, and `config.json.example` beside them. Secret
  * values never leave the playground: each secret is a `##NAME##` keyword, which a0deploy fills from
- * `AUTH0_KEYWORD_REPLACE_MAPPINGS` at import. Importing the directory sets the tenant's post-login bindings to exactly
- * the enabled actions, in flow order: a0deploy replaces the trigger's whole binding list.
+ * `AUTH0_KEYWORD_REPLACE_MAPPINGS` at import. Importing the directory sets the tenant's bindings of the flow's trigger
+ * to exactly the enabled actions, in flow order: a0deploy replaces the trigger's whole binding list.
  */
 export function deployCliFiles(doc: FlowDocument): Record<string, string> {
+  const trigger = triggerOf(doc.trigger)
   const names = uniqueNames(doc)
   const files: Record<string, string> = {}
   doc.actions.forEach((action, index) => {
@@ -142,12 +143,12 @@ export function deployCliFiles(doc: FlowDocument): Record<string, string> {
       runtime: RUNTIME,
       dependencies: actionDependencies(action.code, action.dependencies),
       secrets: Object.keys(action.secrets).map((secret) => ({ name: secret, value: `##${secret}##` })),
-      supported_triggers: [POST_LOGIN],
+      supported_triggers: [{ id: trigger.id, version: trigger.deployVersion }],
       deployed: true,
     }, null, 2)}\n`
   })
   const bindings = doc.actions.flatMap((action, index) => (action.enabled ? [{ action_name: names[index], display_name: names[index] }] : []))
-  files['triggers/triggers.json'] = `${JSON.stringify({ [POST_LOGIN.id]: bindings }, null, 2)}\n`
+  files['triggers/triggers.json'] = `${JSON.stringify({ [trigger.id]: bindings }, null, 2)}\n`
   files['config.json.example'] = deployCliConfigExample(doc)
   return files
 }

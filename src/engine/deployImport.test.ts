@@ -4,6 +4,7 @@ import { deployCliFiles } from './deployExport.ts'
 import { findDeployRoot, importDeployDirectory, importFiles, joinPath, normalizePath, type Files } from './deployImport.ts'
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
+import { emptyFlow, triggerOf } from './triggers.ts'
 
 const code = (name: string) => `exports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim("https://x.test/${name}", true);\n};\n`
 
@@ -17,18 +18,20 @@ function actionFiles(name: string, extra: Record<string, unknown> = {}, folder =
   }
 }
 
+const M2M = { supported_triggers: [{ id: 'credentials-exchange', version: 'v2' }] }
+
 const triggers = (postLogin: string[], other: Record<string, unknown> = {}): Files => ({
   'triggers/triggers.json': JSON.stringify({ 'post-login': postLogin.map((name) => ({ action_name: name, display_name: name })), ...other }),
 })
 
-function imported(files: Files, name?: string) {
-  const result = importDeployDirectory(files, { name })
+function imported(files: Files, name?: string, trigger?: string) {
+  const result = importDeployDirectory(files, { name, trigger })
   if (!result.ok) throw new Error(result.errors.join('\n'))
   return result.value
 }
 
-function failure(files: Files): string[] {
-  const result = importDeployDirectory(files)
+function failure(files: Files, trigger?: string): string[] {
+  const result = importDeployDirectory(files, { trigger })
   if (result.ok) throw new Error('expected a failure')
   return result.errors
 }
@@ -117,7 +120,11 @@ describe('Deploy CLI directory import', () => {
     expect(failure({ ...actionFiles('A'), ...actionFiles('A', {}, 'A copy') })).toEqual(['actions/A copy.json and actions/A.json both name the action "A"'])
     expect(failure({ ...actionFiles('A'), 'triggers/triggers.json': '[]' })).toEqual([expect.stringMatching(/^triggers\/triggers\.json: expected an object/)])
     expect(failure({ ...actionFiles('A'), 'triggers/triggers.json': '{"post-login": [{}]}' })).toEqual(['triggers/triggers.json: post-login binding 1 has no "action_name"'])
-    expect(failure(actionFiles('Phone', { supported_triggers: [{ id: 'send-phone-message' }] }))).toEqual(['no post-login action: the actions there are for send-phone-message'])
+    expect(failure(actionFiles('Phone', { supported_triggers: [{ id: 'send-phone-message' }] })))
+      .toEqual(['no action for a trigger the playground runs (post-login, pre-user-registration, credentials-exchange): the actions there are for send-phone-message'])
+    expect(failure(actionFiles('A'), 'credentials-exchange')).toEqual(['no credentials-exchange action: the actions there are for post-login'])
+    expect(failure({ ...actionFiles('M2M', M2M), 'triggers/triggers.json': '{"credentials-exchange": [{}]}' })).toEqual(['triggers/triggers.json: credentials-exchange binding 1 has no "action_name"'])
+    expect(() => importDeployDirectory(actionFiles('A'), { trigger: 'send-phone-message' })).toThrow(/^Unknown trigger "send-phone-message"/)
   })
 
   it('imports every action disabled when there is no triggers file', () => {
@@ -140,6 +147,53 @@ describe('Deploy CLI directory import', () => {
       ['Skipped', false, original.actions[1].code, ['TOKEN']],
     ])
     expect(JSON.stringify(doc)).not.toMatch(/secret-\d/)
+  })
+})
+
+describe('Deploy CLI directory import of other triggers', () => {
+  const signup = { supported_triggers: [{ id: 'pre-user-registration', version: 'v2' }] }
+  const twoTriggers = {
+    ...actionFiles('Login'), ...actionFiles('Signup', signup), ...actionFiles('Signup off', signup), ...actionFiles('M2M', M2M),
+    ...triggers(['Login'], { 'pre-user-registration': [{ action_name: 'Signup', display_name: 'Signup' }] }),
+  }
+
+  it('imports post-login by default when the directory also has other triggers, and notes them', () => {
+    const { doc, notes } = imported(twoTriggers)
+    expect(doc.trigger).toBe('post-login')
+    expect(doc.actions.map((action) => action.name)).toEqual(['Login'])
+    expect(notes).toContain("the directory also has actions for pre-user-registration, credentials-exchange; a flow runs one trigger, so this one imports post-login's: import another with actions-playground import-deploy --trigger <id>")
+  })
+
+  it("imports the trigger asked for: its actions in its bindings' order, its default event, notes in its words", () => {
+    const { doc, notes } = imported(twoTriggers, 'tenant', 'pre-user-registration')
+    expect(doc.trigger).toBe('pre-user-registration')
+    expect(doc.actions.map((action) => [action.name, action.enabled])).toEqual([['Signup', true], ['Signup off', false]])
+    expect(doc.event).toEqual(triggerOf('pre-user-registration').event.create())
+    expect(notes).toEqual([
+      '"Login" is for post-login, not pre-user-registration: left out',
+      '"M2M" is for credentials-exchange, not pre-user-registration: left out',
+      'not bound to pre-user-registration in triggers.json, so imported disabled after the bound ones: "Signup off"',
+    ])
+  })
+
+  it('imports the only trigger with actions when it is not post-login', () => {
+    const { doc, notes } = imported({ ...actionFiles('M2M', M2M), ...actionFiles('Phone', { supported_triggers: [{ id: 'send-phone-message' }] }), ...triggers([], { 'credentials-exchange': [{ action_name: 'M2M' }] }) })
+    expect(doc.trigger).toBe('credentials-exchange')
+    expect(doc.actions.map((action) => [action.name, action.enabled])).toEqual([['M2M', true]])
+    expect(doc.event).toEqual(triggerOf('credentials-exchange').event.create())
+    expect(notes).toEqual(['"Phone" is for send-phone-message, not credentials-exchange: left out'])
+  })
+
+  it.each(['pre-user-registration', 'credentials-exchange'])('reads back what the export of a %s flow writes: the same trigger and actions', (trigger) => {
+    const original: FlowDocument = {
+      ...emptyFlow(trigger),
+      actions: [
+        { id: 'first', name: 'First', code: code('First'), enabled: true, secrets: { KEY: 'secret' } },
+        { id: 'second', name: 'Second', code: code('Second'), enabled: true, secrets: {} },
+      ],
+    }
+    const { doc } = imported(deployCliFiles(original), original.name)
+    expect(doc).toEqual({ ...original, actions: original.actions.map((action) => ({ ...action, secrets: Object.fromEntries(Object.keys(action.secrets).map((key) => [key, ''])), runtime: 'node22', dependencies: [] })) })
   })
 })
 
@@ -189,6 +243,13 @@ describe('folder and zip import', () => {
     expect(result.ok && result.value.doc.actions.map((action) => action.name)).toEqual(['B', 'A'])
     const top = importFiles({ ...actionFiles('A'), ...triggers(['A']) }, { name: 'picked' })
     expect(top.ok && top.value.doc.name).toBe('picked')
+  })
+
+  it("imports a directory of another trigger, and opens another trigger's flow document", () => {
+    const deploy = importFiles({ ...actionFiles('M2M', M2M), ...triggers([], { 'credentials-exchange': [{ action_name: 'M2M' }] }) })
+    expect(deploy.ok && deploy.value.doc.trigger).toBe('credentials-exchange')
+    const flow = importFiles({ 'signup.json': JSON.stringify({ ...emptyFlow('pre-user-registration'), actions: [{ id: 'a', name: 'A', code: code('A'), enabled: true }] }) })
+    expect(flow.ok && flow.value.source).toEqual({ kind: 'flow', path: 'signup.json' })
   })
 
   it('says when neither is there, or what is wrong with the flow document', () => {

@@ -9,14 +9,15 @@
  *   where `code` is the path of the action's code file relative to the directory (`./actions/<name>/code.js`);
  * - `triggers/triggers.json` (a0deploy reads the folder's first JSON file): `{ "post-login": [{ action_name,
  *   display_name }], … }`, the actions bound to each trigger in the order the tenant runs them.
+ * A flow runs one trigger, so one trigger's actions and bindings are imported.
  * Keywords (`##NAME##`, `@@NAME@@`) are a0deploy's, replaced from its configuration at import: they are never values.
  */
-import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { uniqueActionId } from './actionIds.ts'
 import { RUNTIME } from './deployExport.ts'
 import { inlineCodeFiles, parseJson, validateFlowSource, type FlowAction, type FlowDocument, type Parsed } from './flowDocument.ts'
 import { PLAYGROUND_PACKAGES } from './modules/packages.ts'
 import { PLAYGROUND_MODULES } from './modules/registry.ts'
+import { triggerOf, TRIGGER_IDS } from './triggers.ts'
 
 /** Path (relative, `/`-separated) → text. */
 export type Files = Readonly<Record<string, string>>
@@ -73,7 +74,7 @@ interface ActionFile {
   dependencies?: { name: string; version: string }[]
   /** Action modules it uses (`require('actions:<name>')`). */
   modules: string[]
-  postLogin: boolean
+  /** The ids of its `supported_triggers`. */
   triggers: string[]
 }
 
@@ -91,9 +92,10 @@ function readActionFile(files: Files, root: string, path: string, errors: string
   const codePath = joinPath(root.replace(/\/$/, ''), action.code)
   const code = files[codePath]
   if (code === undefined) { errors.push(`${path}: the code file of ${quoted(name)}, ${action.code}, is missing`); return }
+  // An action file without supported_triggers (which a0deploy would refuse) is taken as a post-login one.
   const triggers = Array.isArray(action.supported_triggers)
     ? action.supported_triggers.flatMap((trigger) => (isObject(trigger) && typeof trigger.id === 'string' ? [trigger.id] : []))
-    : []
+    : [POST_LOGIN]
   // a0deploy also accepts secrets as one keyword (`"@@SECRETS@@"`) that its configuration turns into the list.
   let secrets: string[] = []
   if (Array.isArray(action.secrets)) {
@@ -112,27 +114,25 @@ function readActionFile(files: Files, root: string, path: string, errors: string
   return {
     path, name, codePath, code, secrets, dependencies, triggers, modules,
     runtime: typeof action.runtime === 'string' ? action.runtime : undefined,
-    // An action file without supported_triggers (which a0deploy would refuse) is taken as a post-login one.
-    postLogin: !Array.isArray(action.supported_triggers) || triggers.includes(POST_LOGIN),
   }
 }
 
-/** The post-login bindings' action names in order, or errors. */
-function readBindings(files: Files, root: string, errors: string[], notes: string[]): string[] | undefined {
+/** The names of the actions bound to the trigger, in order, or errors. */
+function readBindings(files: Files, root: string, trigger: string, errors: string[], notes: string[]): string[] | undefined {
   const triggerFiles = Object.keys(files).filter((path) => path.startsWith(`${root}triggers/`) && /^[^/]+\.json$/.test(path.slice(root.length + 9))).sort()
   const path = triggerFiles.includes(`${root}triggers/triggers.json`) ? `${root}triggers/triggers.json` : triggerFiles[0]
   if (path === undefined) {
-    notes.push('there is no triggers/triggers.json, so no action is bound to post-login: all are imported disabled')
+    notes.push(`there is no triggers/triggers.json, so no action is bound to ${trigger}: all are imported disabled`)
     return []
   }
   const json = parseJson(files[path])
   if (!json.ok) { errors.push(`${path}: ${json.errors[0]}`); return }
-  if (!isObject(json.value)) { errors.push(`${path}: expected an object of trigger → bindings, such as { "post-login": [{ "action_name": "…" }] }`); return }
-  const bindings = json.value[POST_LOGIN] ?? []
-  if (!Array.isArray(bindings)) { errors.push(`${path}: "post-login" should be a list of bindings ({ "action_name": "…", "display_name": "…" })`); return }
+  if (!isObject(json.value)) { errors.push(`${path}: expected an object of trigger → bindings, such as { "${trigger}": [{ "action_name": "…" }] }`); return }
+  const bindings = json.value[trigger] ?? []
+  if (!Array.isArray(bindings)) { errors.push(`${path}: "${trigger}" should be a list of bindings ({ "action_name": "…", "display_name": "…" })`); return }
   return bindings.flatMap((binding, index) => {
     if (isObject(binding) && typeof binding.action_name === 'string') return [binding.action_name]
-    errors.push(`${path}: post-login binding ${index + 1} has no "action_name"`)
+    errors.push(`${path}: ${trigger} binding ${index + 1} has no "action_name"`)
     return []
   })
 }
@@ -149,12 +149,14 @@ function dependencyNotes(file: ActionFile): string[] {
 }
 
 /**
- * A Deploy CLI directory as a flow document: its post-login actions in the order of the post-login bindings (enabled),
- * then the post-login actions bound nowhere (disabled); secrets by name with empty values; the default event. Each
- * action keeps `runtime` and `dependencies` as the directory gives them, and the notes say what does not carry over.
- * `root` is the directory's folder among the files (`''`, or `folder/` with its slash).
+ * A Deploy CLI directory as a flow document of one trigger: its actions in the order of the trigger's bindings
+ * (enabled), then its actions bound nowhere (disabled); secrets by name with empty values; the trigger's default event.
+ * Each action keeps `runtime` and `dependencies` as the directory gives them, and the notes say what does not carry over.
+ * `root` is the directory's folder among the files (`''`, or `folder/` with its slash). `trigger` is a registered
+ * trigger's id (another throws); without it, post-login when the directory has actions for it, else the first trigger
+ * in the registry's order that has.
  */
-export function importDeployDirectory(files: Files, options: { name?: string; root?: string } = {}): Parsed<DeployImport> {
+export function importDeployDirectory(files: Files, options: { name?: string; root?: string; trigger?: string } = {}): Parsed<DeployImport> {
   const root = options.root ?? ''
   const errors: string[] = []
   const notes: string[] = []
@@ -170,25 +172,38 @@ export function importDeployDirectory(files: Files, options: { name?: string; ro
     if (other) errors.push(`${other.path} and ${path} both name the action ${quoted(file.name)}`)
     else byName.set(file.name, file)
   }
-  const bindings = readBindings(files, root, errors, notes)
+  const withActions = TRIGGER_IDS.filter((id) => [...byName.values()].some((file) => file.triggers.includes(id)))
+  // Post-login when no registered trigger has actions, for the error that says so.
+  const defaultTrigger = withActions.includes(POST_LOGIN) ? POST_LOGIN : withActions[0] ?? POST_LOGIN
+  const trigger = options.trigger === undefined ? defaultTrigger : triggerOf(options.trigger).id
+  const forTrigger = (file: ActionFile) => file.triggers.includes(trigger)
+  const bindings = readBindings(files, root, trigger, errors, notes)
   if (errors.length || !bindings) return { ok: false, errors }
 
   for (const file of byName.values()) {
-    if (!file.postLogin) notes.push(`${quoted(file.name)} is for ${file.triggers.join(', ')}, not post-login: left out`)
+    if (!forTrigger(file)) notes.push(`${quoted(file.name)} is for ${file.triggers.join(', ')}, not ${trigger}: left out`)
+  }
+  const others = withActions.filter((id) => id !== trigger)
+  if (options.trigger === undefined && others.length) {
+    notes.push(`the directory also has actions for ${others.join(', ')}; a flow runs one trigger, so this one imports ${trigger}'s: import another with actions-playground import-deploy --trigger <id>`)
   }
   const ordered: { file: ActionFile; enabled: boolean }[] = []
   const bound = new Set<string>()
   for (const name of bindings) {
     const file = byName.get(name)
-    if (bound.has(name)) { notes.push(`triggers.json binds ${quoted(name)} to post-login twice: imported once, at its first place`); continue }
+    if (bound.has(name)) { notes.push(`triggers.json binds ${quoted(name)} to ${trigger} twice: imported once, at its first place`); continue }
     bound.add(name)
-    if (!file) notes.push(`triggers.json binds ${quoted(name)} to post-login, but actions/ has no action of that name (a Marketplace integration, or an action kept elsewhere): left out`)
-    else if (file.postLogin) ordered.push({ file, enabled: true })
+    if (!file) notes.push(`triggers.json binds ${quoted(name)} to ${trigger}, but actions/ has no action of that name (a Marketplace integration, or an action kept elsewhere): left out`)
+    else if (forTrigger(file)) ordered.push({ file, enabled: true })
   }
-  const unbound = [...byName.values()].filter((file) => file.postLogin && !bound.has(file.name))
-  if (unbound.length) notes.push(`not bound to post-login in triggers.json, so imported disabled after the bound ones: ${unbound.map((file) => quoted(file.name)).join(', ')}`)
+  const unbound = [...byName.values()].filter((file) => forTrigger(file) && !bound.has(file.name))
+  if (unbound.length) notes.push(`not bound to ${trigger} in triggers.json, so imported disabled after the bound ones: ${unbound.map((file) => quoted(file.name)).join(', ')}`)
   for (const file of unbound) ordered.push({ file, enabled: false })
-  if (!ordered.length) return { ok: false, errors: [`no post-login action: the actions there are for ${[...new Set([...byName.values()].flatMap((file) => file.triggers))].join(', ') || 'no trigger'}`] }
+  if (!ordered.length) {
+    const found = [...new Set([...byName.values()].flatMap((file) => file.triggers))].join(', ') || 'no trigger'
+    const missing = options.trigger === undefined ? `action for a trigger the playground runs (${TRIGGER_IDS.join(', ')})` : `${trigger} action`
+    return { ok: false, errors: [`no ${missing}: the actions there are for ${found}`] }
+  }
 
   const ids: string[] = []
   const actions = ordered.map(({ file, enabled }): FlowAction => {
@@ -210,8 +225,8 @@ export function importDeployDirectory(files: Files, options: { name?: string; ro
     notes.push('secrets come by name with empty values (a Deploy CLI directory holds no secret values, only keywords that a0deploy fills): fill them in before running')
   }
   const doc: FlowDocument = {
-    version: 1, trigger: 'post-login', name: options.name?.trim() || 'Imported from the Auth0 Deploy CLI',
-    actions, event: createDefaultEvent(), mocks: { http: [] },
+    version: 1, trigger, name: options.name?.trim() || 'Imported from the Auth0 Deploy CLI',
+    actions, event: triggerOf(trigger).event.create(), mocks: { http: [] },
   }
   return { ok: true, value: { doc, codePaths: ordered.map(({ file }) => file.codePath), notes } }
 }
@@ -225,7 +240,7 @@ export interface FilesImport {
   warnings: string[]
 }
 
-const looksLikeFlow = (value: unknown) => isObject(value) && value.version === 1 && value.trigger === 'post-login' && Array.isArray(value.actions)
+const looksLikeFlow = (value: unknown) => isObject(value) && value.version === 1 && typeof value.trigger === 'string' && TRIGGER_IDS.includes(value.trigger) && Array.isArray(value.actions)
 
 /**
  * A folder's or a zip's files as one flow document with inline code: a flow document among them (the shallowest),

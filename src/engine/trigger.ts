@@ -109,6 +109,11 @@ export interface TriggerDefinition<State extends RunState = any> {
   summary: string
   /** Auth0's documentation of the trigger. */
   docs: string
+  /**
+   * The trigger's version a Deploy CLI export's actions support (`supported_triggers[].version`): the current one the
+   * Management API lists at GET /api/v2/actions/triggers.
+   */
+  deployVersion: string
   /** The exported handler names an action defines. */
   handlers: { execute: string; continue?: string }
   event: {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { importDeployDirectory, joinPath, type Files } from '../../engine/deployImport.ts'
 import { parseJson } from '../../engine/flowDocument.ts'
+import { TRIGGER_IDS } from '../../engine/triggers.ts'
 import type { Command } from '../args.ts'
 import { InputError } from '../inputs.ts'
 
@@ -58,27 +59,31 @@ function relativeRef(from: string, path: string): string {
 export const importDeployCommand: Command = {
   name: 'import-deploy',
   summary: 'turn an Auth0 Deploy CLI directory into a flow file',
-  usage: '<dir> [--output <flow.json>]',
+  usage: '<dir> [--output <flow.json>] [--trigger <id>]',
   help: `Reads an Auth0 Deploy CLI directory (a0deploy export --format=directory: actions/<name>.json,
-actions/<name>/code.js, triggers/triggers.json) and prints a flow document for it:
-  - its post-login actions in the tenant's order (the post-login bindings of triggers/triggers.json), enabled;
-    post-login actions bound nowhere follow, disabled; actions of other triggers are left out
+actions/<name>/code.js, triggers/triggers.json) and prints a flow document for it, of one trigger (--trigger):
+  - the trigger's actions in the tenant's order (its bindings in triggers/triggers.json), enabled; its actions
+    bound nowhere follow, disabled; actions of other triggers are left out
   - each action's code as "codeFile", the path of its code.js relative to the flow file, so the flow runs the
     directory's code as it changes (actions-playground run <flow.json>)
   - secrets by name with empty values (the directory holds only keywords like ##NAME##, not values)
-  - the tenant's runtime and dependencies kept on each action, and the default event
+  - the tenant's runtime and dependencies kept on each action, and the trigger's default event
 What does not carry over (another runtime, packages the playground lacks, action modules) is noted on stderr.
 
 Options:
   --output <flow.json>  write the flow document there, code file paths relative to it (without --output it is
                         printed, code file paths relative to the current directory)
+  --trigger <id>        the trigger whose actions to import: ${TRIGGER_IDS.join(', ')}
+                        (default: post-login when the directory has actions for it, else the first of these that has)
   -h, --help            show this help
 
 Exit code: 0, or 2 when the directory cannot be read or is not a Deploy CLI directory.
 `,
-  options: { output: { type: 'string' } },
+  options: { output: { type: 'string' }, trigger: { type: 'string' } },
   async execute(values, positionals) {
     if (positionals.length !== 1) throw new InputError(`import-deploy takes one directory (got ${positionals.length}). See 'actions-playground import-deploy --help'.`)
+    const trigger = typeof values.trigger === 'string' ? values.trigger : undefined
+    if (trigger !== undefined && !TRIGGER_IDS.includes(trigger)) throw new InputError(`Unknown trigger "${trigger}" for --trigger: the playground runs ${TRIGGER_IDS.join(', ')}.`)
     const dir = positionals[0]
     let isDirectory: boolean
     try {
@@ -87,7 +92,7 @@ Exit code: 0, or 2 when the directory cannot be read or is not a Deploy CLI dire
       throw new InputError(`Cannot read the Deploy CLI directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
     if (!isDirectory) throw new InputError(`${dir} is not a directory: import-deploy takes an Auth0 Deploy CLI directory (with actions/ and triggers/triggers.json)`)
-    const imported = importDeployDirectory(readDirectory(dir), { name: basename(resolve(dir)) })
+    const imported = importDeployDirectory(readDirectory(dir), { name: basename(resolve(dir)), trigger })
     if (!imported.ok) {
       const more = imported.errors.length > 1 ? ` (and ${imported.errors.length - 1} more problem${imported.errors.length > 2 ? 's' : ''})` : ''
       throw new InputError(`${dir} is not a usable Auth0 Deploy CLI directory: ${imported.errors[0]}${more}`)

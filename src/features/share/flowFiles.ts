@@ -25,7 +25,7 @@ export async function exportDeployCli() {
   const keywords = [...new Set(doc.actions.flatMap((action) => Object.keys(action.secrets)))]
   store.setNotice({
     tone: 'info',
-    text: `Downloaded ${name} for a0deploy import. Importing it replaces the tenant's whole post-login binding list with these ${bound} enabled action${bound === 1 ? '' : 's'}, in this order: actions bound there now and not here are unbound.`
+    text: `Downloaded ${name} for a0deploy import. Importing it replaces the tenant's whole ${doc.trigger} binding list with these ${bound} enabled action${bound === 1 ? '' : 's'}, in this order: actions bound there now and not here are unbound.`
       + ` Its config.json.example limits the import to actions and triggers${keywords.length ? ` and lists the secret keywords to fill in (${keywords.map((keyword) => `##${keyword}##`).join(', ')})` : ''}.`,
   })
 }
@@ -70,7 +70,7 @@ async function importFileSet(label: string, read: () => Promise<Files>, name?: s
   store.openAsNew(doc)
   const folder = source.kind === 'deploy' ? source.root.replace(/\/$/, '') : ''
   const what = source.kind === 'deploy'
-    ? `Imported the Auth0 Deploy CLI directory ${folder && folder !== label ? `${folder} from ${label}` : label} as a new playground: ${doc.actions.length} action${doc.actions.length === 1 ? '' : 's'} in the tenant's post-login order, their code inline.`
+    ? `Imported the Auth0 Deploy CLI directory ${folder && folder !== label ? `${folder} from ${label}` : label} as a new playground: ${doc.actions.length} action${doc.actions.length === 1 ? '' : 's'} in the tenant's ${doc.trigger} order, their code inline.`
     : `Opened ${source.path} from ${label} as a new playground, its code files inline.`
   const noted = notes.length ? ` Note: ${notes.join('; ')}.` : ''
   store.setNotice({

@@ -9,6 +9,7 @@ export const credentialsExchange: TriggerDefinition = {
   title: 'Machine to Machine',
   summary: 'Runs when an access token is issued through the Client Credentials Flow, before it is returned: deny the exchange, add custom claims.',
   docs: 'https://auth0.com/docs/customize/actions/explore-triggers/credentials-exchange',
+  deployVersion: 'v2',
   handlers: { execute: 'onExecuteCredentialsExchange' },
   event: {
     schema: CREDENTIALS_EXCHANGE_EVENT_SCHEMA,

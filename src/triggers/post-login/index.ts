@@ -11,6 +11,7 @@ export const postLogin: TriggerDefinition = {
   title: 'Login',
   summary: 'Runs after a user authenticates and before tokens are issued: deny, redirect, MFA, forms, claims, metadata.',
   docs: 'https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/login-trigger',
+  deployVersion: 'v3',
   handlers: { execute: 'onExecutePostLogin', continue: 'onContinuePostLogin' },
   event: {
     schema: POST_LOGIN_EVENT,

@@ -8,6 +8,7 @@ export const preUserRegistration: TriggerDefinition = {
   title: 'Pre User Registration',
   summary: 'Runs when a user signs up through a database or passwordless connection, before the user is created: deny the signup, reject a field, set metadata.',
   docs: 'https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/pre-user-registration-trigger',
+  deployVersion: 'v2',
   handlers: { execute: 'onExecutePreUserRegistration' },
   event: {
     schema: PRE_USER_REGISTRATION_EVENT,
