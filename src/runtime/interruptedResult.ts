@@ -3,10 +3,10 @@
  * limit, stopped, or crashed, or the engine threw. It is rebuilt, in the engine's shape, from the events
  * streamed before that point, folded as the engine folds them (engine/runEvents.ts).
  */
-import type { ActionError, ActionResult, ProgressEvent, RunError, RunResult, TimelineEntry } from '../engine/index.ts'
-import { recordRunEvent, startRunLog } from '../engine/runEvents.ts'
+import type { ActionError, ActionResult, RunError, RunResult, TimelineEntry } from '../engine/index.ts'
 import type { RunState } from '../engine/runState.ts'
 import { triggerOf } from '../engine/triggers.ts'
+import type { ReceivedRun } from './receivedRun.ts'
 import type { EngineRequest } from './workerProtocol.ts'
 
 export type Interruption =
@@ -14,12 +14,6 @@ export type Interruption =
   | { kind: 'stopped' }
   | { kind: 'crashed'; detail: string }
   | { kind: 'engine-error'; message: string }
-
-/** A progress event and when it arrived (`performance.now()`). */
-export interface ReceivedProgress {
-  event: ProgressEvent
-  at: number
-}
 
 function describe(interruption: Interruption): { run: RunError; action: ActionError } {
   switch (interruption.kind) {
@@ -48,35 +42,15 @@ function describe(interruption: Interruption): { run: RunError; action: ActionEr
   }
 }
 
-export function interruptedResult(request: EngineRequest, progress: readonly ReceivedProgress[], interruption: Interruption): RunResult {
+export function interruptedResult(request: EngineRequest, received: ReceivedRun, interruption: Interruption): RunResult {
   const { doc } = request
   const resumed = request.kind === 'continue' && request.previous.resume ? request.previous : null
   const trigger = triggerOf(doc.trigger)
   const state = resumed
     ? structuredClone(resumed.resume!.transaction) as unknown as RunState
     : trigger.state.create(doc.event as Record<string, unknown>)
-  const log = startRunLog(doc, resumed)
-  const { actions, timeline } = log
-  const start = resumed ? resumed.resume!.actionIndex : 0
-  if (resumed) actions[start].status = 'pending'
-
-  const startedAt = new Map<number, number>()
-  let running: number | null = null
-  let reached = start
-  for (const { event, at } of progress) {
-    recordRunEvent(log, event)
-    if (event.type === 'timeline') continue
-    reached = Math.max(reached, event.index + 1)
-    if (event.status === 'running') {
-      running = event.index
-      startedAt.set(event.index, at)
-      continue
-    }
-    const began = startedAt.get(event.index)
-    if (began !== undefined) actions[event.index].durationMs += Math.round(at - began)
-    startedAt.delete(event.index)
-    if (running === event.index) running = null
-  }
+  const { actions, timeline } = received.log
+  let reached = received.reached
 
   const { run: error, action: actionError } = describe(interruption)
   const push = (call: string, args: TimelineEntry['args'], action?: ActionResult) => {
@@ -84,14 +58,15 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
     if (action) Object.assign(entry, { action: action.name, actionId: action.id, phase: action.phases.at(-1) ?? 'execute' })
     timeline.push(entry)
   }
-  if (running !== null) {
-    const action = actions[running]
+  const running = received.running
+  if (running) {
+    const action = actions[running.index]
     action.status = 'failed'
     action.error = actionError
-    action.durationMs += Math.round(performance.now() - startedAt.get(running)!)
+    action.durationMs += Math.round(performance.now() - running.since)
     error.action = action.name
     push('action.end', [{ status: 'failed' }], action)
-    reached = running
+    reached = running.index
   }
   // As in the engine: a disabled action already passed is `disabled`, everything else not run is `skipped`.
   actions.forEach((action, index) => {

@@ -2,7 +2,8 @@
 import { continueFlow, runFlow, type RunOptions } from '../engine/pipeline.ts'
 import type { RunResult } from '../engine/types.ts'
 import { libraryLoaders } from './libraries.ts'
-import { interruptedResult, type ReceivedProgress } from './interruptedResult.ts'
+import { interruptedResult } from './interruptedResult.ts'
+import { ReceivedRun } from './receivedRun.ts'
 import type { EngineRequest, ProgressListener } from './workerProtocol.ts'
 
 export async function serveEngineRequest(
@@ -11,14 +12,14 @@ export async function serveEngineRequest(
   bindGlobalFetch: NonNullable<RunOptions['bindGlobalFetch']>,
   signRs256?: RunOptions['signRs256'],
 ): Promise<RunResult> {
-  const progress: ReceivedProgress[] = []
+  const received = new ReceivedRun(request)
   const options: RunOptions = {
     ...request.options,
     signRs256,
     bindGlobalFetch,
     libraries: libraryLoaders(request.libraries),
     onProgress: (event) => {
-      progress.push({ event, at: performance.now() })
+      received.receive(event)
       onProgress(event)
     },
   }
@@ -29,6 +30,6 @@ export async function serveEngineRequest(
   } catch (error) {
     bindGlobalFetch(null)
     const message = error instanceof Error ? error.message : String(error)
-    return interruptedResult(request, progress, { kind: 'engine-error', message })
+    return interruptedResult(request, received, { kind: 'engine-error', message })
   }
 }

@@ -6,9 +6,10 @@
 import type { ContinueRequest, FlowDocument, RunResult } from '../engine/index.ts'
 import type { ModuleFiles } from '../engine/packages/moduleFiles.ts'
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
-import { recordRunEvent, startRunLog, withStreamed } from '../engine/runEvents.ts'
+import { withStreamed } from '../engine/runEvents.ts'
 import { librarySources, type LoadLibrarySource } from './libraries.ts'
-import { interruptedResult, type Interruption, type ReceivedProgress } from './interruptedResult.ts'
+import { interruptedResult, type Interruption } from './interruptedResult.ts'
+import { ReceivedRun } from './receivedRun.ts'
 import type { EngineRequest, ProgressListener, WorkerRunOptions } from './workerProtocol.ts'
 
 /** Past the engine's own limit, so an awaited promise that never settles still ends with the engine's result. */
@@ -66,7 +67,7 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
   }
 
   async function execute(request: EngineRequest, onProgress: ProgressListener | undefined): Promise<RunResult> {
-    const progress: ReceivedProgress[] = []
+    const received = new ReceivedRun(request)
     const interrupted = new Promise<Interruption>((resolve) => { interrupt = resolve })
     let timer: ReturnType<typeof setTimeout> | undefined
     const limit = (ms: number, interruption: Interruption) =>
@@ -88,23 +89,21 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
         files = await packages
       } catch (error) {
         // Nothing ran: the worker stays for the next run.
-        return interruptedResult(request, progress, { kind: 'engine-error', message: error instanceof Error ? error.message : String(error) })
+        return interruptedResult(request, received, { kind: 'engine-error', message: error instanceof Error ? error.message : String(error) })
       }
       if (files) request = { ...request, options: { ...request.options, packages: files } }
 
       const limitMs = request.options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
-      // The worker's result comes without what its events carried: the log puts it back (engine/runEvents.ts).
-      const log = startRunLog(request.doc, request.kind === 'continue' ? request.previous : null)
       const served = current.serve(request, (event) => {
-        progress.push({ event, at: performance.now() })
-        recordRunEvent(log, event)
+        received.receive(event)
         onProgress?.(event)
       })
       const outcome = await Promise.race([served, interrupted, limit(limitMs + GRACE_MS, { kind: 'timeout', limitMs })])
       if ('status' in outcome) {
         // Past its own limit the engine moves on, but the abandoned action may still be running.
         if (outcome.error?.timeout) await discard()
-        return withStreamed(outcome, log)
+        // The worker's result comes without what its events carried (engine/runEvents.ts).
+        return withStreamed(outcome, received.log)
       }
       return await end(outcome)
     } catch (error) {
@@ -116,7 +115,7 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
 
     async function end(interruption: Interruption): Promise<RunResult> {
       await discard()
-      return interruptedResult(request, progress, interruption)
+      return interruptedResult(request, received, interruption)
     }
   }
 
