@@ -30,7 +30,11 @@ function namespaceHost(name: string): string | null {
   try { return new URL(name).hostname.toLowerCase() } catch { return null }
 }
 
+/** Printable ASCII without a percent sign or an Auth0 domain's words: no URL host parsed from it is Auth0's. */
+const PLAINLY_ELSEWHERE = /^(?!.*(?:auth0|webtask|%))[\x21-\x7e]*$/i
+
 function usesAuth0Namespace(name: string): boolean {
+  if (PLAINLY_ELSEWHERE.test(name)) return false
   if (name.toLowerCase().startsWith('urn:auth0')) return true
   const host = namespaceHost(name)
   return !!host && AUTH0_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))
@@ -60,18 +64,19 @@ export interface FilteredClaims {
 export function filterCustomClaims(
   claims: JsonObject, target: 'idToken' | 'accessToken', audience: string | null, requestedScopes?: string[],
 ): FilteredClaims {
-  const kept: JsonObject = {}
+  const kept: [string, JsonValue][] = []
   const dropped: FilteredClaims['dropped'] = []
+  const forAuth0Api = target === 'accessToken' && audience !== null && isAuth0ApiAudience(audience)
   for (const [name, value] of Object.entries(claims)) {
     if (RESTRICTED_CLAIMS.has(name)) dropped.push({ claim: name, reason: 'restricted' })
     else if (usesAuth0Namespace(name)) dropped.push({ claim: name, reason: 'auth0-namespace' })
-    else if (target === 'accessToken' && audience && isAuth0ApiAudience(audience) && !isNamespaced(name)) {
+    else if (forAuth0Api && !isNamespaced(name)) {
       dropped.push({ claim: name, reason: 'auth0-api-not-namespaced' })
     } else if (target === 'accessToken' && requestedScopes && OIDC_PROFILE_CLAIM_SCOPES[name] && !requestedScopes.includes(OIDC_PROFILE_CLAIM_SCOPES[name])) {
       dropped.push({ claim: name, reason: 'scope-not-requested', scope: OIDC_PROFILE_CLAIM_SCOPES[name] })
-    } else kept[name] = value
+    } else kept.push([name, value])
   }
-  return { kept, dropped }
+  return { kept: Object.fromEntries(kept), dropped }
 }
 
 /**
