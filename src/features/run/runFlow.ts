@@ -15,20 +15,36 @@ export function runBlocker(state: PlaygroundState): string | null {
   return null
 }
 
-function options(): RunnerOptions {
+/**
+ * The run's options, with its progress shown at most once a frame: a fast run starts twenty actions in a few
+ * milliseconds, and each report re-renders the page. Only starts count: an action's end is followed at once by
+ * the next one's start. `done` drops a report still waiting for its frame.
+ */
+function runOptions(): { options: RunnerOptions; done(): void } {
+  let frame = 0
+  let running: string | null = null
+  const show = () => {
+    frame = 0
+    if (running) usePlayground.getState().runProgress(running)
+  }
   return {
-    timeLimitMs: usePlayground.getState().timeLimitMs,
-    // The outcome shows first; the tokens' RSA signatures follow (track).
-    deferSigning: true,
-    // Only starts: an action's end is followed at once by the next one's start, and each report re-renders the page.
-    onProgress: (event) => {
-      if (event.type === 'action' && event.status === 'running') usePlayground.getState().runProgress(event.id)
+    options: {
+      timeLimitMs: usePlayground.getState().timeLimitMs,
+      // The outcome shows first; the tokens' RSA signatures follow (track).
+      deferSigning: true,
+      onProgress: (event) => {
+        if (event.type !== 'action' || event.status !== 'running') return
+        running = event.id
+        frame ||= requestAnimationFrame(show)
+      },
     },
+    done: () => cancelAnimationFrame(frame),
   }
 }
 
-async function track(start: () => Promise<RunResult>) {
-  const result = await start()
+async function track(start: (options: RunnerOptions) => Promise<RunResult>) {
+  const { options, done } = runOptions()
+  const result = await start(options).finally(done)
   usePlayground.getState().runFinished(result)
   if (result.idToken?.unsigned || result.accessToken?.unsigned) {
     void import('../../engine/tokens.ts').then(({ signTokens }) => usePlayground.getState().runSigned(result, signTokens(result)))
@@ -45,7 +61,7 @@ export async function runCurrentFlow(onlyActionId?: string) {
   const only = state.doc.actions.find((action) => action.id === onlyActionId)?.id ?? null
   const doc = docToRun(state.doc, only)
   state.runStarted(doc, only)
-  return track(async () => (await loadedPageRunner()).run(doc, options()))
+  return track(async (options) => (await loadedPageRunner()).run(doc, options))
 }
 
 /** Resumes the suspended result with the `/continue` request the external-site panel built. */
@@ -54,7 +70,7 @@ export async function continueCurrentRun(request: ContinueRequest) {
   const run = currentRun(state)
   if (state.activeRun || !run?.result.resume) return
   state.runStarted(run.doc, run.only)
-  return track(async () => (await loadedPageRunner()).continue(run.doc, run.result, request, options()))
+  return track(async (options) => (await loadedPageRunner()).continue(run.doc, run.result, request, options))
 }
 
 export function stopRun() {
