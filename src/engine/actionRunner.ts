@@ -147,7 +147,9 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   private markLine = 0
   private markName: string | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
-  private deadline: Promise<typeof TIMEOUT>
+  /** Whether the run passed its time limit; `interrupt` ends the wait for the handler running then. */
+  private expired = false
+  private interrupt: (() => void) | null = null
 
   constructor(readonly trigger: TriggerDefinition<State>, rules: TriggerRules<State, Local>, readonly doc: FlowDocument, readonly options: RunOptions, previous: RunResult | null) {
     this.rules = rules
@@ -161,7 +163,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     for (const [key, value] of Object.entries(doc.event)) if (value !== undefined) this.eventParts[key] = JSON.stringify(value)
     this.makeEvent = lazyObjects([...Object.keys(this.eventParts), ...('secrets' in this.eventParts ? [] : ['secrets'])])
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
-    this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
+    this.timer = setTimeout(() => { this.expired = true; this.interrupt?.() }, this.limitMs)
     this.log = startRunLog(doc, previous?.resume ? previous : null)
     this.timeline = this.log.timeline
     this.actions = this.log.actions
@@ -400,8 +402,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       if (!optional) {
         const handler = checkHandler(exports, handlerName)
         if (handler instanceof Error) return { error: { name: 'Error', message: handler.message } }
-        const settled = await Promise.race([handler(event, api).then(() => null), this.deadline])
-        if (settled === TIMEOUT) return { timeout: true }
+        if (await this.untilSettledOrExpired(handler(event, api)) === TIMEOUT) return { timeout: true }
       }
     } catch (error) {
       return { error: toActionError(error, compiled) }
@@ -409,6 +410,15 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       frame.result.durationMs += Math.round((performance.now() - started) * 100) / 100
     }
     return { event, local }
+  }
+
+  /** The handler's promise, raced against the run's one time limit (a race per action would pile up on one timer). */
+  private untilSettledOrExpired(handled: Promise<unknown>): Promise<null | typeof TIMEOUT> {
+    return new Promise((resolve, reject) => {
+      this.interrupt = () => resolve(TIMEOUT)
+      if (this.expired) resolve(TIMEOUT)
+      handled.then(() => resolve(null), reject)
+    })
   }
 
   async execute(start: number, firstPhase: Phase): Promise<RunResult> {
