@@ -36,6 +36,10 @@ import type {
 } from './types.ts'
 
 export { DEFAULT_TIME_LIMIT_MS }
+/** Node's console methods an action has, and the level each logs at. */
+const CONSOLE_LEVELS: Record<string, LogEntry['level']> = {
+  log: 'log', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug', dir: 'log', table: 'log',
+}
 /** Auth0 keeps a 256 KiB log buffer per action. */
 const LOG_LIMIT_BYTES = 256 * 1024
 const TIMEOUT = Symbol('timeout')
@@ -110,6 +114,8 @@ interface Frame {
   event?: object
   /** The api object the action was given, whose namespaces are built on first use too. */
   api?: object
+  /** Its console, whose methods are made on first use. */
+  console?: object
   /** Whether its event's and api's lazy parts are built (console.log shows accessors as such). */
   settled?: boolean
 }
@@ -136,6 +142,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   /** Each top-level part of the document's event as JSON, parsed for an action when it first reads the part. */
   private readonly eventParts: Record<string, string>
   private readonly makeEvent: ReturnType<typeof lazyObjects>
+  private readonly makeConsole = lazyObjects(Object.keys(CONSOLE_LEVELS))
   private readonly dateClass: DateConstructor
   private readonly math: Math
   /** Node's globals are shared by every module of the process, so by every action of the run. */
@@ -261,25 +268,25 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     return event
   }
 
+  /** An action's console: each method made when the action first uses it. */
   private consoleFor(frame: Frame): ModuleScope['console'] {
     const run = this
-    const write = (name: string, level: LogEntry['level']) => function log(...args: unknown[]) {
-      run.guard(frame)
-      const line = run.callerLine(frame, log, name)
-      if (!frame.settled) { frame.settled = true; settle(frame.event); settle(frame.api) }
-      const message = formatLog(...args)
-      frame.logBytes += message.length
-      if (frame.logBytes > LOG_LIMIT_BYTES) {
-        if (!frame.result.droppedLogs) run.state.warnings.push(runWarning('console-output-dropped', { action: frame.name }))
-        frame.result.droppedLogs = (frame.result.droppedLogs ?? 0) + 1
-        return
+    return (frame.console ??= this.makeConsole((name) => {
+      const level = CONSOLE_LEVELS[name]
+      return function log(...args: unknown[]) {
+        run.guard(frame)
+        const line = run.callerLine(frame, log, name)
+        if (!frame.settled) { frame.settled = true; settle(frame.event); settle(frame.api); settle(frame.console) }
+        const message = formatLog(...args)
+        frame.logBytes += message.length
+        if (frame.logBytes > LOG_LIMIT_BYTES) {
+          if (!frame.result.droppedLogs) run.state.warnings.push(runWarning('console-output-dropped', { action: frame.name }))
+          frame.result.droppedLogs = (frame.result.droppedLogs ?? 0) + 1
+          return
+        }
+        run.push('console', `console.${level}`, [message], frame, line)
       }
-      run.push('console', `console.${level}`, [message], frame, line)
-    }
-    return {
-      log: write('log', 'log'), info: write('info', 'info'), warn: write('warn', 'warn'), error: write('error', 'error'),
-      debug: write('debug', 'debug'), trace: write('trace', 'debug'), dir: write('dir', 'log'), table: write('table', 'log'),
-    }
+    })) as ModuleScope['console']
   }
 
   private httpFor(frame: Frame) {
