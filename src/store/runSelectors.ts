@@ -2,14 +2,15 @@
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import type { PlaygroundState } from './index.ts'
 import type { FinishedRun } from './runSlice.ts'
+import { selectDoc } from './selectors.ts'
 
 export function currentRun(state: PlaygroundState): FinishedRun | null {
-  return state.runs[state.currentId] ?? null
+  return state.runs[state.playgrounds.currentId] ?? null
 }
 
 /** Whether the run in progress was started by the current playground. */
 export function runsHere(state: PlaygroundState): boolean {
-  return state.activeRun?.playgroundId === state.currentId
+  return state.activeRun?.playgroundId === state.playgrounds.currentId
 }
 
 /** The document a run executes: the flow, or with `only` that action alone and enabled, as Auth0's dashboard tests one Action. */
@@ -40,6 +41,7 @@ let last: { run: FinishedRun; current: FlowDocument; outOfDate: boolean } | null
 export function isOutOfDate(state: PlaygroundState): boolean {
   const run = currentRun(state)
   if (!run) return false
-  if (last?.run !== run || last.current !== state.doc) last = { run, current: state.doc, outOfDate: runsDiffer(run.doc, docToRun(state.doc, run.only)) }
+  const doc = selectDoc(state)
+  if (last?.run !== run || last.current !== doc) last = { run, current: doc, outOfDate: runsDiffer(run.doc, docToRun(doc, run.only)) }
   return last.outOfDate
 }

@@ -1,26 +1,28 @@
 /** Flow operations that touch more than one slice: adding a palette item, removing the selected action. */
-import { usePlayground } from '../../store/index.ts'
+import type { PlaygroundStore } from '../../store/index.ts'
+import { selectDoc } from '../../store/selectors.ts'
 import { newActionFor, type PaletteItem } from '../palette/paletteItems.ts'
 
 /** Inserts a palette item at `index` (the end by default), adds the mocks it needs, and selects it. */
-export function addPaletteItem(item: PaletteItem, index?: number) {
-  const state = usePlayground.getState()
-  const created = newActionFor(item, state.doc)
+export function addPaletteItem(store: PlaygroundStore, item: PaletteItem, index?: number) {
+  const state = store.getState()
+  const doc = selectDoc(state)
+  const created = newActionFor(item, doc)
   if (!created) return
-  state.insertAction(index ?? state.doc.actions.length, created.action)
-  if (created.mocks.length) state.setMocks([...state.doc.mocks.http, ...created.mocks])
-  usePlayground.setState({ selectedId: created.action.id, inspectorTab: 'code' })
+  state.insertAction(index ?? doc.actions.length, created.action)
+  if (created.mocks.length) state.setMocks([...selectDoc(store.getState()).mocks.http, ...created.mocks])
+  store.setState({ selectedId: created.action.id, inspectorTab: 'code' })
 }
 
-export function removeAction(id: string) {
-  const state = usePlayground.getState()
+export function removeAction(store: PlaygroundStore, id: string) {
+  const state = store.getState()
   state.removeAction(id)
   if (state.selectedId === id) state.select(null)
 }
 
 /** Moves an action one place up (-1) or down (+1). */
-export function nudgeAction(id: string, by: -1 | 1) {
-  const state = usePlayground.getState()
-  const index = state.doc.actions.findIndex((action) => action.id === id)
+export function nudgeAction(store: PlaygroundStore, id: string, by: -1 | 1) {
+  const state = store.getState()
+  const index = selectDoc(state).actions.findIndex((action) => action.id === id)
   if (index >= 0) state.moveAction(id, index + by)
 }

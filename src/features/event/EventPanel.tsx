@@ -5,14 +5,15 @@
 import { lazy, Suspense, useState } from 'react'
 import { createDefaultEvent } from '../../engine/defaultEvent.ts'
 import { EVENT_PRESETS } from '../../engine/eventPresets.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useCurrentId, useEventError, useStore } from '../../store/hooks.ts'
+import { selectEventText } from '../../store/selectors.ts'
 import { EventForm } from './EventForm.tsx'
 import { EDITOR_SIZE_LIMIT, LargeEvent } from './LargeEvent.tsx'
 
 const EventJsonEditor = lazy(() => import('./EventJsonEditor.tsx'))
 
 function Presets() {
-  const replaceEvent = usePlayground((state) => state.replaceEvent)
+  const replaceEvent = useStore((state) => state.replaceEvent)
   return (
     <div role="group" aria-label="Event presets" className="flex flex-wrap gap-1.5">
       {EVENT_PRESETS.map((preset) => (
@@ -32,11 +33,11 @@ function Presets() {
 }
 
 export default function EventPanel() {
-  const eventError = usePlayground((state) => state.eventError)
-  const large = usePlayground((state) => state.eventText.length > EDITOR_SIZE_LIMIT)
+  const eventError = useEventError()
+  const large = useStore((state) => selectEventText(state).length > EDITOR_SIZE_LIMIT)
   // Once the editor shows a playground's event (it was small, or "open anyway"), it stays: text typed or pasted
   // past the limit does not take the editor away under the cursor.
-  const currentId = usePlayground((state) => state.currentId)
+  const currentId = useCurrentId()
   const [editorIn, setEditorIn] = useState<string | null>(null)
   if (!large && editorIn !== currentId) setEditorIn(currentId)
   return (

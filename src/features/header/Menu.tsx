@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { usePopupMenu } from '../ui/usePopupMenu.ts'
 import { cdnUrlProblem } from '../../runtime/packages/cdnSetting.ts'
-import { usePlayground } from '../../store/index.ts'
+import { usePackageCdn, useStoreApi, useThemeChoice, useTimeLimitMs } from '../../store/hooks.ts'
 import type { ThemeChoice } from '../../store/uiSlice.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import type { CommandId } from '../commands/commands.ts'
@@ -16,7 +16,8 @@ const Separator = () => <div role="separator" className="my-1 border-t border-sl
  * lacks. Kept when it is a URL this build's page may fetch from (its CSP), on Enter or when the field loses focus.
  */
 function PackageCdnField() {
-  const packageCdn = usePlayground((state) => state.packageCdn)
+  const store = useStoreApi()
+  const packageCdn = usePackageCdn()
   const [text, setText] = useState(packageCdn)
   const [problem, setProblem] = useState<string | null>(null)
   const commit = () => {
@@ -24,8 +25,8 @@ function PackageCdnField() {
     const found = value ? cdnUrlProblem(value, import.meta.env.DEV ? undefined : location.origin) : null
     setProblem(found)
     if (!found) {
-      usePlayground.getState().setPackageCdn(value)
-      setText(usePlayground.getState().packageCdn)
+      store.getState().setPackageCdn(value)
+      setText(store.getState().packageCdn)
     }
   }
   return (
@@ -52,9 +53,10 @@ function PackageCdnField() {
 
 /** The header's menu: commands from the registry, with the theme and the time limit between them. */
 export function Menu() {
+  const store = useStoreApi()
   const { open, toggle, close, root, trigger, menuProps } = usePopupMenu()
-  const theme = usePlayground((state) => state.theme)
-  const timeLimitMs = usePlayground((state) => state.timeLimitMs)
+  const theme = useThemeChoice()
+  const timeLimitMs = useTimeLimitMs()
   const items = (ids: CommandId[]) => ids.map((id) => <CommandButton key={id} id={id} role="menuitem" className={item} onDone={close} />)
   return (
     <div ref={root} className="relative">
@@ -65,7 +67,7 @@ export function Menu() {
           <Separator />
           <label className="flex items-center justify-between px-3 py-1.5 text-sm">
             Theme
-            <select aria-label="Theme" value={theme} onChange={(event) => usePlayground.getState().setTheme(event.target.value as ThemeChoice)} className={field}>
+            <select aria-label="Theme" value={theme} onChange={(event) => store.getState().setTheme(event.target.value as ThemeChoice)} className={field}>
               <option value="system">System</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
@@ -80,7 +82,7 @@ export function Menu() {
               max={20}
               step={0.5}
               value={timeLimitMs / 1000}
-              onChange={(event) => { const seconds = Number(event.target.value); if (seconds >= 0.5 && seconds <= 20) usePlayground.getState().setTimeLimit(seconds * 1000) }}
+              onChange={(event) => { const seconds = Number(event.target.value); if (seconds >= 0.5 && seconds <= 20) store.getState().setTimeLimit(seconds * 1000) }}
               className={`w-16 ${field}`}
             />
           </label>

@@ -1,8 +1,8 @@
 import { useMemo, useState, type DragEvent } from 'react'
 import { TEMPLATES } from '../../examples/templates.ts'
 import { addPaletteItem } from '../commands/flowCommands.ts'
-import { useActions } from '../../store/hooks.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useActions, useStoreApi } from '../../store/hooks.ts'
+import { selectActions } from '../../store/selectors.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'
 import { cutList } from '../results/cut.ts'
 import { ShowAllButton, useShowAll } from '../results/ShowAll.tsx'
@@ -22,14 +22,15 @@ function matches(entry: Entry, query: string): boolean {
 }
 
 function PaletteEntry({ entry }: { entry: Entry }) {
+  const store = useStoreApi()
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(PALETTE_MIME, JSON.stringify(entry.item))
     event.dataTransfer.effectAllowed = 'copy'
   }
   const add = () => {
-    const { selectedId, doc } = usePlayground.getState()
-    const after = doc.actions.findIndex((action) => action.id === selectedId)
-    addPaletteItem(entry.item, after >= 0 ? after + 1 : undefined)
+    const state = store.getState()
+    const after = selectActions(state).findIndex((action) => action.id === state.selectedId)
+    addPaletteItem(store, entry.item, after >= 0 ? after + 1 : undefined)
   }
   return (
     <li

@@ -1,13 +1,13 @@
 import { EXAMPLES } from '../../examples/catalog.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useGalleryOpen, useStoreApi } from '../../store/hooks.ts'
 import { Dialog } from '../ui/Dialog.tsx'
-
-const close = () => usePlayground.getState().setGalleryOpen(false)
 
 /** Every example flow, with what it teaches: the first screen of a new user, and always one click away. */
 export function Gallery() {
-  const open = usePlayground((state) => state.galleryOpen)
+  const store = useStoreApi()
+  const open = useGalleryOpen()
   if (!open) return null
+  const close = () => store.getState().setGalleryOpen(false)
   return (
     <Dialog title="Explore Auth0 Login flows" onClose={close} className="max-w-5xl" testId="gallery">
       <div className="flex items-center gap-4 px-5 pt-4">
@@ -25,7 +25,7 @@ export function Gallery() {
             <button
               type="button"
               data-autofocus={index === 0 || undefined}
-              onClick={() => usePlayground.getState().openAsNew(structuredClone(example.document))}
+              onClick={() => store.getState().openAsNew(structuredClone(example.document))}
               className="mt-2 self-start rounded-md bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-500"
             >
               Open

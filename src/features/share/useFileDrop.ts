@@ -1,8 +1,10 @@
 /** A flow file dropped anywhere on the page opens as a new playground. */
 import { useEffect } from 'react'
+import { useStoreApi } from '../../store/hooks.ts'
 import { importFlowFile } from './flowFiles.ts'
 
 export function useFileDrop() {
+  const store = useStoreApi()
   useEffect(() => {
     const isFile = (event: DragEvent) => !!event.dataTransfer?.types.includes('Files')
     const over = (event: DragEvent) => { if (isFile(event)) event.preventDefault() }
@@ -10,10 +12,10 @@ export function useFileDrop() {
       const file = event.dataTransfer?.files[0]
       if (!isFile(event) || !file) return
       event.preventDefault()
-      void importFlowFile(file)
+      void importFlowFile(store, file)
     }
     window.addEventListener('dragover', over)
     window.addEventListener('drop', drop)
     return () => { window.removeEventListener('dragover', over); window.removeEventListener('drop', drop) }
-  }, [])
+  }, [store])
 }
