@@ -15,7 +15,7 @@ export interface PlaygroundProviderProps {
   initialDocument?: FlowDocument
   /** A store made elsewhere (the page's, a test's) instead of a new one. */
   store?: PlaygroundStore
-  children: ReactNode
+  children?: ReactNode
 }
 
 export function PlaygroundProvider({ initialDocument, store, children }: PlaygroundProviderProps) {
