@@ -31,8 +31,8 @@ function runsDiffer(ran: FlowDocument, current: FlowDocument): boolean {
   return actionChanged || changed(ran.event, current.event) || changed(ran.mocks, current.mocks)
 }
 
-// Every node reads this on every change: compare once per pair of run and document.
-let last: { run: FinishedRun; current: FlowDocument; outOfDate: boolean } | null = null
+// Every node reads this on every change: compare once per pair of run and document (per run, so per store).
+const compared = new WeakMap<FinishedRun, { current: FlowDocument; outOfDate: boolean }>()
 
 /**
  * Whether the code, the order, an enabled flag, a secret, the event or the mocks changed since the current playground's latest
@@ -42,6 +42,10 @@ export function isOutOfDate(state: PlaygroundState): boolean {
   const run = currentRun(state)
   if (!run) return false
   const doc = selectDoc(state)
-  if (last?.run !== run || last.current !== doc) last = { run, current: doc, outOfDate: runsDiffer(run.doc, docToRun(doc, run.only)) }
+  let last = compared.get(run)
+  if (last?.current !== doc) {
+    last = { current: doc, outOfDate: runsDiffer(run.doc, docToRun(doc, run.only)) }
+    compared.set(run, last)
+  }
   return last.outOfDate
 }

@@ -43,16 +43,18 @@ export interface PlaygroundListItem {
   name: string
 }
 
-let lastList: { playgrounds: Playgrounds; list: PlaygroundListItem[] } | null = null
+// Kept per list of ids (each store has its own): a new `order` comes only with a playground added, removed or moved.
+const lists = new WeakMap<readonly string[], { playgrounds: Playgrounds; list: PlaygroundListItem[] }>()
 
 /** The playgrounds in order with their names, as the switcher lists them: the same array until an id or a name changes. */
 export const selectPlaygroundList = (state: State): PlaygroundListItem[] => {
-  if (lastList?.playgrounds === state.playgrounds) return lastList.list
   const { byId, order } = state.playgrounds
-  const list = order.map((id) => ({ id, name: byId[id].doc.name }))
-  const same = lastList && lastList.list.length === list.length && list.every((item, index) => item.id === lastList!.list[index].id && item.name === lastList!.list[index].name)
-  lastList = { playgrounds: state.playgrounds, list: same ? lastList!.list : list }
-  return lastList.list
+  const last = lists.get(order)
+  if (last?.playgrounds === state.playgrounds) return last.list
+  const same = !!last && order.every((id, index) => last.list[index].name === byId[id].doc.name)
+  const list = same ? last.list : order.map((id) => ({ id, name: byId[id].doc.name }))
+  lists.set(order, { playgrounds: state.playgrounds, list })
+  return list
 }
 
 export const selectPlaygroundCount = (state: State): number => state.playgrounds.order.length
