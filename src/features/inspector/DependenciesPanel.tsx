@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import type { Dependency } from '../../engine/flowDocument.ts'
-import { problemsOf, useSelectedAction } from '../../store/hooks.ts'
-import { useStoreApi } from '../../store/hooks.ts'
+import { problemsOf, useSelectedAction, useStoreApi } from '../../store/hooks.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
 import { packageNameProblem } from './packageName.ts'
 

@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { useRememberSecrets, useSelectedAction } from '../../store/hooks.ts'
-import { useStoreApi } from '../../store/hooks.ts'
+import { useRememberSecrets, useSelectedAction, useStoreApi } from '../../store/hooks.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
 
 /** Auth0's limits (Actions limitations): 30 secrets per action, names up to 128 characters, values up to 4096. */

@@ -1,6 +1,5 @@
 import type { RunResult } from '../../engine/types.ts'
-import { useCurrentRun, useOutOfDate, useRunningActionName, useRunningHere } from '../../store/hooks.ts'
-import { useStoreApi } from '../../store/hooks.ts'
+import { useCurrentRun, useOutOfDate, useRunningActionName, useRunningHere, useStoreApi } from '../../store/hooks.ts'
 import { runHeadline } from '../run/runHeadline.ts'
 import { stopRun } from '../run/runFlow.ts'
 import { LongText } from './ShowAll.tsx'
