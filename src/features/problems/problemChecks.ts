@@ -5,8 +5,7 @@
  */
 import type { Dependency, FlowAction } from '../../engine/flowDocument.ts'
 import type { Problem } from '../../engine/problems.ts'
-import { findAction } from '../../store/actionLookup.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useAction } from '../../store/hooks.ts'
 import { lazyModule } from '../ui/lazyModule.ts'
 
 const checks = lazyModule(() => import('../../engine/problems.ts'))
@@ -40,6 +39,6 @@ export const useProblemChecks = (): void => { checks.use() }
 /** The problems of an action, by id. */
 export const useProblems = (id: string): Problem[] => {
   useProblemChecks()
-  const action: FlowAction | undefined = usePlayground((state) => findAction(state.doc.actions, id))
+  const action: FlowAction | undefined = useAction(id)
   return problemsOf(action?.code ?? '', action?.dependencies)
 }

@@ -2,14 +2,14 @@
  * The one live region for runs: it is always in the page (a region added with its text is often not
  * read), and says when a run starts and how it ended, for people who cannot see the banner change.
  */
-import { usePlayground } from '../../store/index.ts'
+import { useStore } from '../../store/hooks.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { runHeadline } from './runHeadline.ts'
 
 const ANNOUNCED = 200
 
 export function RunAnnouncer() {
-  const message = usePlayground((state) => {
+  const message = useStore((state) => {
     if (runsHere(state)) return 'Running…'
     const result = currentRun(state)?.result
     if (!result) return ''
