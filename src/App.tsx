@@ -6,15 +6,15 @@ import { Workspace } from './features/layout/Workspace.tsx'
 import { RunAnnouncer } from './features/run/RunAnnouncer.tsx'
 import { NoticeBar } from './features/playgrounds/NoticeBar.tsx'
 import { useFileDrop } from './features/share/useFileDrop.ts'
-import { usePlayground } from './store/index.ts'
+import { useGalleryOpen, useShortcutsOpen } from './store/hooks.ts'
 
 // The dialogs are not on the first screen: each loads when it first opens.
 const Gallery = lazy(() => import('./features/playgrounds/Gallery.tsx').then((module) => ({ default: module.Gallery })))
 const ShortcutsDialog = lazy(() => import('./features/commands/ShortcutsDialog.tsx').then((module) => ({ default: module.ShortcutsDialog })))
 
 function Dialogs() {
-  const gallery = usePlayground((state) => state.galleryOpen)
-  const shortcuts = usePlayground((state) => state.shortcutsOpen)
+  const gallery = useGalleryOpen()
+  const shortcuts = useShortcutsOpen()
   return (
     <Suspense fallback={null}>
       {gallery && <Gallery />}

@@ -3,7 +3,7 @@
  * closed): what is saved is derived from the state (`selectSavedState`), and a problem saving is told once as a notice.
  */
 import type { PlaygroundStore } from './index.ts'
-import { createSaver } from './persistence.ts'
+import { createSaver } from './saver.ts'
 import { selectSavedState } from './selectors.ts'
 
 const SAVE_DELAY_MS = 400

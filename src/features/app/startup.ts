@@ -3,7 +3,6 @@
  * shared link or `?example=` as a new playground; from then on every change is saved, and a link pasted
  * into the open tab opens too.
  */
-import { startAutosave } from '../../store/autosave.ts'
 import type { PlaygroundStore } from '../../store/index.ts'
 import { loadSaved } from '../../store/persistence.ts'
 import { exampleCatalog } from '../playgrounds/exampleCatalog.ts'
@@ -50,7 +49,8 @@ export async function startPlayground(store: PlaygroundStore) {
     } else if (!state && !welcomed) store.getState().setGalleryOpen(true)
   }
   try { localStorage.setItem(WELCOMED_KEY, '1') } catch { /* storage blocked */ }
-  startAutosave(store)
+  // Saving (store/autosave.ts) loads after the first paint; it saves at once when it starts, so no change is lost.
+  void import('../../store/autosave.ts').then(({ startAutosave }) => startAutosave(store))
   // A link pasted into the address bar of this tab changes only the fragment: the page does not load again.
   window.addEventListener('hashchange', () => { if (isShareLink(location.hash)) void openSharedLink(store, location.hash) })
 }

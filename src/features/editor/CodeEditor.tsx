@@ -3,7 +3,7 @@
  * problems as markers. Loaded with React.lazy: Monaco stays out of the page's first chunk.
  */
 import { useEffect, useRef, useState } from 'react'
-import { useCodeFocus, useEditorFocusPending, useResult, useSelectedActionId, useStore, useStoreApi, useTabMovesFocus } from '../../store/hooks.ts'
+import { useCodeFocus, useEditorFocusPending, useResult, useSelectedActionId, useStore, useStoreApi, useTabMovesFocus, useTriggerId } from '../../store/hooks.ts'
 import { selectActions, selectSelectedAction } from '../../store/selectors.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { useStoredFlag } from '../ui/useStoredFlag.ts'
@@ -118,7 +118,7 @@ export default function CodeEditor() {
   }, [editor, focusPending, selectedId, store])
 
   useEffect(() => setActionSecrets(JSON.parse(secretNames) as string[]), [secretNames])
-  const trigger = usePlayground((state) => state.doc.trigger)
+  const trigger = useTriggerId()
   useEffect(() => setTriggerTypes(trigger), [trigger])
 
   useEffect(() => editor?.updateOptions({ wordWrap: wordWrap ? 'on' : 'off' }), [editor, wordWrap])

@@ -4,7 +4,7 @@
  * document) rewrites the text, as one undoable edit.
  */
 import { useEffect, useRef } from 'react'
-import { useStoreApi } from '../../store/hooks.ts'
+import { useStoreApi, useTriggerId } from '../../store/hooks.ts'
 import type { PlaygroundStore } from '../../store/index.ts'
 import { selectEventText } from '../../store/selectors.ts'
 import { jsonDefaults, monaco } from '../editor/monacoSetup.ts'
@@ -52,7 +52,7 @@ export default function EventJsonEditor() {
   const container = useRef<HTMLDivElement>(null)
   const store = useStoreApi()
   useMonacoTheme()
-  useEventSchema(usePlayground((state) => state.doc.trigger))
+  useEventSchema(useTriggerId())
 
   useEffect(() => {
     const model = eventModel(store)
