@@ -129,7 +129,7 @@ test('menus take the focus, move with the arrow keys, keep Tab inside and close 
   await page.keyboard.press('Enter')
   await menu.getByRole('menuitem', { name: 'Examples…' }).focus()
   await page.keyboard.press('Enter')
-  const gallery = page.getByRole('dialog', { name: 'Explore Auth0 Login flows' })
+  const gallery = page.getByRole('dialog', { name: 'Explore Auth0 Actions flows' })
   await expect(gallery).toBeVisible()
   await expect(gallery.getByRole('button', { name: 'Open' }).first()).toBeFocused()
   await page.keyboard.press('Escape')

@@ -56,7 +56,8 @@ test.beforeEach(() => {
 })
 
 /** What reached the app's own server that no page of the app asks for. */
-const exfiltrated = () => readFileSync(REQUEST_LOG, 'utf8').split('\n').filter((line) => /exfil|secret/i.test(line))
+/** Requests that carried the probes' markers; the app's own chunks (SecretsPanel-….js) are not such requests. */
+const exfiltrated = () => readFileSync(REQUEST_LOG, 'utf8').split('\n').filter((line) => /exfil|secret/i.test(line) && !/^GET \/assets\/[\w-]+\.js$/.test(line))
 
 /** Markers an attack that ran code in the page would leave. */
 async function pageUntouched(page: Page) {

@@ -180,7 +180,7 @@ test.describe('a browser\'s very first visit', () => {
 
   test('starts with an empty playground behind the examples', async ({ page }) => {
     await page.goto('/')
-    await expect(page.getByRole('dialog', { name: 'Explore Auth0 Login flows' })).toBeVisible()
+    await expect(page.getByRole('dialog', { name: 'Explore Auth0 Actions flows' })).toBeVisible()
     await page.keyboard.press('Escape')
     await expect(canvas(page).getByText('Drag an action here or press + in the palette')).toBeVisible()
     await expect(actionNodes(page)).toHaveCount(0)
@@ -190,7 +190,7 @@ test.describe('a browser\'s very first visit', () => {
 test('the examples dialog takes the focus, keeps Tab inside, and closes on Escape and with its close button', async ({ page }) => {
   await openDesigner(page)
   const playgrounds = page.getByRole('button', { name: /^Playgrounds/ })
-  const dialog = page.getByRole('dialog', { name: 'Explore Auth0 Login flows' })
+  const dialog = page.getByRole('dialog', { name: 'Explore Auth0 Actions flows' })
   await choosePlaygroundItem(page, 'Examples…')
   await expect(dialog).toBeVisible()
   await expect(dialog).toHaveAttribute('aria-modal', 'true')

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLES } from '../examples/catalog.ts'
+import { allExamples } from '../examples/writeFlowFiles.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const MAIN = join(ROOT, 'src/cli/main.ts')
@@ -189,17 +190,19 @@ describe('actions-playground test', () => {
     expect(program.stdout).toMatch(/^ {2}test +run the tests inside flow files/m)
   })
 
-  it('passes every test of the example flows', () => {
+  it('passes every test of the example flows, of every trigger', async () => {
+    const examples = await allExamples()
+    expect(new Set(examples.map((example) => example.document.trigger)).size).toBeGreaterThan(1)
     const run = test(['src/examples/flows'])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    const total = EXAMPLES.reduce((sum, example) => sum + (example.document.tests?.length ?? 0), 0)
-    expect(total).toBeGreaterThanOrEqual(EXAMPLES.length)
-    expect(run.stdout).toContain(`Tests: ${total} passed, 0 failed, ${total} total (${EXAMPLES.length} flows)`)
-    for (const example of EXAMPLES) expect(run.stdout).toContain(`✓ src/examples/flows/${example.slug}.json › `)
+    const total = examples.reduce((sum, example) => sum + (example.document.tests?.length ?? 0), 0)
+    expect(total).toBeGreaterThanOrEqual(examples.length)
+    expect(run.stdout).toContain(`Tests: ${total} passed, 0 failed, ${total} total (${examples.length} flows)`)
+    for (const example of examples) expect(run.stdout).toContain(`✓ src/examples/flows/${example.slug}.json › `)
     // Flows run in several sandbox processes at once, and are reported in path order.
     const reported = [...run.stdout.matchAll(/^✓ src\/examples\/flows\/([\w-]+)\.json › /gm)].map((match) => match[1])
-    expect([...new Set(reported)]).toEqual(EXAMPLES.map((example) => example.slug).sort())
+    expect([...new Set(reported)]).toEqual(examples.map((example) => example.slug).sort())
     const oneProcess = test(['src/examples/flows', '--jobs', '1'])
     expect(oneProcess.stdout.replace(/ \(\d+ ms\)/g, '')).toBe(run.stdout.replace(/ \(\d+ ms\)/g, ''))
   })

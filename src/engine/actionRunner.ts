@@ -38,6 +38,8 @@ export { DEFAULT_TIME_LIMIT_MS }
 /** Auth0 keeps a 256 KiB log buffer per action. */
 const LOG_LIMIT_BYTES = 256 * 1024
 const TIMEOUT = Symbol('timeout')
+/** One empty file set, so the loader's file system made of it is made once (fileSystemOf caches by the set). */
+const NO_PACKAGES: ModuleFiles = {}
 
 export type { ProgressEvent }
 
@@ -124,9 +126,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   readonly cache: CacheState
   readonly limitMs: number
   private readonly rules: TriggerRules<State, Local>
-  /** The document's event, part by part, as JSON: each action's event parses only the parts it reads. */
-  private readonly eventParts: Record<string, string>
-  private readonly eventKeys: string[]
+  private readonly eventJson: string
   private readonly dateClass: DateConstructor
   private readonly math: Math
   /** Node's globals are shared by every module of the process, so by every action of the run. */
@@ -148,8 +148,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.dateClass = fixedNow === undefined ? Date : createDateClass(this.now)
     this.math = options.seed === undefined ? Math : createMath(this.entropy)
     this.crypto = createCryptoGlobal(this.entropy, () => this.emulatedSubtle())
-    this.eventParts = Object.fromEntries(Object.entries(doc.event).map(([key, value]) => [key, JSON.stringify(value)]))
-    this.eventKeys = [...Object.keys(this.eventParts), ...('secrets' in this.eventParts ? [] : ['secrets'])]
+    this.eventJson = JSON.stringify(doc.event)
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.deadline = new Promise((resolve) => { this.timer = setTimeout(() => resolve(TIMEOUT), this.limitMs) })
     if (previous?.resume) {
@@ -233,19 +232,23 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   // ---- what an action sees ----------------------------------------------------------------------------
 
   /**
-   * The event an action sees: each part is parsed from the document and changed by the trigger's rules on first
-   * read (then it is a plain property), from a view of the run taken now, so the action's event never changes.
+   * The event an action sees: a fresh copy of the document's event, each part changed by the trigger's rules from a
+   * view of the run taken now (so the action's event never changes); the parts the rules call costly to copy are
+   * built on first read instead.
    */
   eventFor(secrets: FlowAction['secrets']): Record<string, any> {
     const view = this.rules.eventView(this.state)
-    const parts = this.eventParts
-    const event: Record<string, any> = {}
-    const build = (key: string) => {
-      const original = key in parts ? JSON.parse(parts[key]) : undefined
-      return key === 'secrets' ? { ...(original ?? {}), ...secrets } : this.rules.eventPart(key, original, view)
+    const event: Record<string, any> = JSON.parse(this.eventJson)
+    const lazy = this.rules.lazyEventKeys ?? []
+    for (const key of [...Object.keys(event), ...(this.rules.eventExtraKeys?.(view) ?? []).filter((key) => !(key in event))]) {
+      const original = event[key]
+      if (lazy.includes(key)) lazyProperty(event, key, () => this.rules.eventPart(key, original, view))
+      else {
+        const value = this.rules.eventPart(key, original, view)
+        if (value !== original) event[key] = value
+      }
     }
-    const keys = [...this.eventKeys, ...(this.rules.eventExtraKeys?.(view) ?? []).filter((key) => !(key in parts))]
-    for (const key of keys) lazyProperty(event, key, () => build(key))
+    event.secrets = { ...(event.secrets ?? {}), ...secrets }
     return event
   }
 
@@ -341,7 +344,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     const provided = new Map<string, unknown>()
     let shims: NodeShims | null = null
     const loader: ModuleLoader = new ModuleLoader({
-      fs: fileSystemOf(this.options.packages ?? {}),
+      fs: fileSystemOf(this.options.packages ?? NO_PACKAGES),
       mocks: this.doc.mocks.modules,
       scope: globals,
       builtin: (name) => {

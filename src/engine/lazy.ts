@@ -16,6 +16,11 @@ export function lazyProperty(target: object, key: string, build: () => unknown) 
   LAZY.add(target)
 }
 
+/** Whether `target[key]` is a lazy property not built yet (so it holds what its builder makes, unread). */
+export function unbuilt(target: object, key: string): boolean {
+  return LAZY.has(target) && typeof Object.getOwnPropertyDescriptor(target, key)?.get === 'function'
+}
+
 /** Builds every lazy property of `value` and of the lazy objects they hold. */
 export function settle(value: unknown) {
   if (typeof value !== 'object' || value === null || !LAZY.has(value)) return

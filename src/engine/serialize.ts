@@ -13,7 +13,7 @@ function truncate(text: string): string {
 }
 
 /** A JSON-safe copy: cycles, functions, BigInt, Map/Set, Errors and deep or huge values become readable placeholders. */
-export function toJson(value: unknown, depth = 0, seen: Set<object> = new Set()): JsonValue {
+export function toJson(value: unknown, depth = 0, seen?: Set<object>): JsonValue {
   switch (typeof value) {
     case 'string': return truncate(value)
     case 'number': return Number.isFinite(value) ? value : String(value)
@@ -25,6 +25,8 @@ export function toJson(value: unknown, depth = 0, seen: Set<object> = new Set())
   }
   if (value === null) return null
   const object = value as object
+  // Made for the first object only: most arguments are strings and numbers, and this runs on every api call.
+  seen ??= new Set()
   if (seen.has(object)) return '[Circular]'
   if (depth >= MAX_DEPTH) return Array.isArray(object) ? '[Array]' : '[Object]'
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString()

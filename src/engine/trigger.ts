@@ -62,11 +62,13 @@ export interface TriggerRules<State extends RunState, Local> {
   namespaces(ctx: ApiContext<State, Local>): Record<string, Namespace>
   /**
    * What the next action's event shows of earlier actions, taken as it starts: cheap (references and shallow copies),
-   * as most of the event is never read. Its parts are built on first read with `eventPart`.
+   * as the costly parts are built only when read (`lazyEventKeys`).
    */
   eventView(state: State): unknown
   /** One part of an action's event: the document's part (a fresh copy, or undefined), changed by what the view holds. */
   eventPart(key: string, original: unknown, view: any): unknown
+  /** Parts of the event built on first read (post-login: `user`, whose metadata grows with every action). */
+  lazyEventKeys?: string[]
   /** Parts the view adds that the document's event lacks (post-login: `prompt` after a form). */
   eventExtraKeys?(view: any): string[]
   /** A handler the trigger lets an action leave out in this phase (post-login: `onContinuePostLogin` after MFA). */

@@ -27,6 +27,22 @@ export function object(description: string, fields: Record<string, z.ZodType>, r
   return z.looseObject(shape).meta({ description })
 }
 
+/** Where a request's IP address is (`event.request.geoip`), as every trigger's event describes it. */
+export function geoip(description: string) {
+  return object(description, {
+    cityName: string('City.'),
+    continentCode: string('Continent code.', { enum: ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] }),
+    countryCode: string('ISO 3166-1 alpha-2 country code, e.g. US.', { pattern: '^[A-Z]{2}$' }),
+    countryCode3: string('ISO 3166-1 alpha-3 country code, e.g. USA.', { pattern: '^[A-Z]{3}$' }),
+    countryName: string('Country name.'),
+    latitude: number('Latitude.'),
+    longitude: number('Longitude.'),
+    subdivisionCode: string('Subdivision (state, region) code.'),
+    subdivisionName: string('Subdivision name.'),
+    timeZone: string('IANA time zone, e.g. Europe/Berlin.'),
+  })
+}
+
 /** The JSON Schema the event editor checks the event with, generated from the trigger's zod schema. */
 export function eventJsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>

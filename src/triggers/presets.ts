@@ -22,3 +22,17 @@ export function part(event: EventShape, key: string): EventShape {
   return event[key]
 }
 
+
+/** Where the sample events' requests come from (Auth0's sample event: Bellevue, Washington). */
+export const SAMPLE_GEOIP = {
+  cityName: 'Bellevue',
+  continentCode: 'NA',
+  countryCode: 'US',
+  countryCode3: 'USA',
+  countryName: 'United States of America',
+  latitude: 47.61793,
+  longitude: -122.19584,
+  subdivisionCode: 'WA',
+  subdivisionName: 'Washington',
+  timeZone: 'America/Los_Angeles',
+}

@@ -5,7 +5,7 @@
  */
 import type { PlaygroundStore } from '../../store/index.ts'
 import { loadSaved } from '../../store/persistence.ts'
-import { exampleCatalog } from '../playgrounds/exampleCatalog.ts'
+import { findExample } from '../playgrounds/exampleCatalog.ts'
 import { eventWarnings } from '../share/eventWarnings.ts'
 
 export const WELCOMED_KEY = 'actions-playground:welcomed'
@@ -40,7 +40,7 @@ export async function startPlayground(store: PlaygroundStore) {
     const url = new URL(location.href)
     const slug = url.searchParams.get('example')
     // The examples load only for a link that names one.
-    const example = slug ? (await exampleCatalog.load()).findExample(slug) : undefined
+    const example = slug ? await findExample(slug) : undefined
     if (example) {
       store.getState().openAsNew(structuredClone(example.document))
       // Read once, like a link: a reload shows the saved playground, not a second copy of the example.

@@ -10,5 +10,11 @@ const FOLDERS = import.meta.glob<{ EXAMPLES: ExampleFlow[] }>('../../triggers/*/
 export const exampleCatalog = lazyModule(async () => {
   const [login, ...others] = await Promise.all([import('../../examples/catalog.ts'), ...Object.values(FOLDERS).map((load) => load())])
   const EXAMPLES: ExampleFlow[] = [...login.EXAMPLES, ...others.flatMap((folder) => folder.EXAMPLES)]
-  return { EXAMPLES, findExample: (slug: string) => EXAMPLES.find((example) => example.slug === slug) }
+  return { EXAMPLES }
 })
+
+/** The example a link names: a Login flow's without loading the other triggers' examples, else any trigger's. */
+export async function findExample(slug: string): Promise<ExampleFlow | undefined> {
+  return (await import('../../examples/catalog.ts')).findExample(slug)
+    ?? (await exampleCatalog.load()).EXAMPLES.find((example) => example.slug === slug)
+}

@@ -1,6 +1,6 @@
 /** The credentials-exchange `api` object: access, accessToken, cache and (Early Access) transaction. */
-import { cacheApi, CHAIN, refuseReservedKey, type ApiContext, type Namespace } from '../../engine/api/context.ts'
-import { jsonCopy } from '../../engine/serialize.ts'
+import { checkScope, claimSetter } from '../../engine/api/tokenClaims.ts'
+import { cacheApi, CHAIN, type ApiContext, type Namespace } from '../../engine/api/context.ts'
 import type { Exchange } from './exchange.ts'
 
 /** Nothing lives for one handler call only in this trigger. */
@@ -10,7 +10,6 @@ export type ExchangeContext = ApiContext<Exchange, HandlerLocal>
 /** "api.access.deny(code, reason)": "Allowed values: invalid_scope, invalid_request, server_error" (API object reference). */
 export const DENY_CODES = ['invalid_scope', 'invalid_request', 'server_error'] as const
 
-const MAX_SCOPE_LENGTH = 280
 
 function accessApi(ctx: ExchangeContext): Namespace {
   return {
@@ -38,24 +37,10 @@ function accessTokenApi(ctx: ExchangeContext): Namespace {
      * silently when the token is built ("Create Custom Claims", engine/tokens.ts filterCustomClaims); `scope` is refused
      * at the call, as Auth0's runtime refuses it for post-login (UNVERIFIED for this trigger, same shared helper).
      */
-    setCustomClaim(name: unknown, value: unknown) {
-      if (typeof name !== 'string') throw new TypeError('The claim name must be a string.')
-      if (name === 'scope') throw new Error('The "scope" claim cannot be set.')
-      ctx.tx.claims[refuseReservedKey(name, 'claim')] = jsonCopy(value)
-      return CHAIN
-    },
+    setCustomClaim: claimSetter(ctx.tx.claims),
   }
 }
 
-/** The checks of Auth0's runtime for a target scope (`assertValidScope`, as for post-login's addScope). */
-function checkScope(scope: unknown): string {
-  if (typeof scope !== 'string') throw new TypeError('The value for the scope must be a string.')
-  const trimmed = scope.trim()
-  if (!trimmed) throw new Error('The value for the scope is required.')
-  if (trimmed.length > MAX_SCOPE_LENGTH) throw new Error(`The value for the scope exceeds the allowed maximum of ${MAX_SCOPE_LENGTH} characters.`)
-  if (/\s/.test(trimmed)) throw new Error('The value for the scope must not have whitespace.')
-  return trimmed
-}
 
 /**
  * `api.transaction` [Early Access]: the target scope set, "immediately updated by api.transaction target scope methods

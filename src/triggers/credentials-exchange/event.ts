@@ -6,24 +6,13 @@
  */
 import * as z from 'zod'
 import type { EventPreset } from '../../engine/trigger.ts'
+import { geoip } from '../eventFields.ts'
 import { part, preset } from '../presets.ts'
 
 const stringMap = (description: string) => z.record(z.string(), z.string()).describe(description)
 const anyMap = (description: string) => z.record(z.string(), z.any()).describe(description)
 const strings = (description: string) => z.array(z.string()).describe(description)
 
-const geoip = z.looseObject({
-  cityName: z.string().optional().describe('City name.'),
-  continentCode: z.string().optional().describe('Continent code, e.g. NA or EU.'),
-  countryCode: z.string().optional().describe('Two-letter country code, e.g. US.'),
-  countryCode3: z.string().optional().describe('Three-letter country code, e.g. USA.'),
-  countryName: z.string().optional().describe('Country name.'),
-  latitude: z.number().optional().describe('Latitude.'),
-  longitude: z.number().optional().describe('Longitude.'),
-  subdivisionCode: z.string().optional().describe('Subdivision (state, region) code.'),
-  subdivisionName: z.string().optional().describe('Subdivision (state, region) name.'),
-  timeZone: z.string().optional().describe('Time zone, e.g. America/Los_Angeles.'),
-}).describe('Where the request came from, by its IP address.')
 
 export const CREDENTIALS_EXCHANGE_EVENT_SCHEMA = z.looseObject({
   accessToken: z.looseObject({
@@ -57,7 +46,7 @@ export const CREDENTIALS_EXCHANGE_EVENT_SCHEMA = z.looseObject({
     language: z.string().optional().describe('The language requested by the client.'),
     user_agent: z.string().optional().describe('The value of the User-Agent header received with the token request.'),
     body: anyMap('The body of the POST /oauth/token request (grant_type, client_id, audience, scope…).'),
-    geoip,
+    geoip: geoip('Where the request came from, by its IP address.').optional(),
   }).describe('Details about the request that initiated the transaction.'),
   resource_server: z.looseObject({
     identifier: z.string().describe('The identifier of the resource server (the audience), e.g. https://your-api.example.com.'),

@@ -3,6 +3,7 @@
  * (post-login event object reference; `@auth0/actions` test fixture values such as `logins_count: 62`).
  */
 import type { FlowEvent } from '../../engine/flowDocument.ts'
+import { SAMPLE_GEOIP } from '../presets.ts'
 
 export const DEFAULT_CLIENT_ID = 'gmOWNgklfRm4tyl5YYnl3JDSJy19h1bR'
 
@@ -59,18 +60,7 @@ export function createDefaultEvent(): FlowEvent {
         nonce: 'n-0S6_WzA2Mj',
         prompt: 'login',
       },
-      geoip: {
-        cityName: 'Bellevue',
-        continentCode: 'NA',
-        countryCode: 'US',
-        countryCode3: 'USA',
-        countryName: 'United States of America',
-        latitude: 47.61793,
-        longitude: -122.19584,
-        subdivisionCode: 'WA',
-        subdivisionName: 'Washington',
-        timeZone: 'America/Los_Angeles',
-      },
+      geoip: { ...SAMPLE_GEOIP },
     },
     transaction: {
       id: 'nZniEmn3ejOpcV46_ac1CxJCuO_gAuwR',

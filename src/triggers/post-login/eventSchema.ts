@@ -5,7 +5,7 @@
  * Auth0 adds fields over time.
  */
 import * as z from 'zod'
-import { anyObject, array, boolean, integer, isoDate, number, object, string, stringMap, strings } from '../eventFields.ts'
+import { anyObject, array, boolean, geoip, integer, isoDate, object, string, stringMap, strings } from '../eventFields.ts'
 
 const device = object('The device it was created on and last used from.', {
   initial_ip: string('IP address at creation.'),
@@ -57,18 +57,7 @@ const request = object('The HTTP request that started the transaction.', {
   user_agent: string('User agent.'),
   query: anyObject('Query string parameters (client_id, scope, audience, prompt, ...).'),
   body: anyObject('Body of a POST request (grant_type, ...).'),
-  geoip: object('Where the IP address is.', {
-    cityName: string('City.'),
-    continentCode: string('Continent code.', { enum: ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] }),
-    countryCode: string('ISO 3166-1 alpha-2 country code, e.g. US.', { pattern: '^[A-Z]{2}$' }),
-    countryCode3: string('ISO 3166-1 alpha-3 country code, e.g. USA.', { pattern: '^[A-Z]{3}$' }),
-    countryName: string('Country name.'),
-    latitude: number('Latitude.'),
-    longitude: number('Longitude.'),
-    subdivisionCode: string('Subdivision (state, region) code.'),
-    subdivisionName: string('Subdivision name.'),
-    timeZone: string('IANA time zone, e.g. Europe/Berlin.'),
-  }),
+  geoip: geoip('Where the IP address is.'),
 })
 
 const transaction = object('The login transaction.', {

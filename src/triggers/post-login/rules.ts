@@ -279,6 +279,7 @@ export const postLoginRules: TriggerRules<Transaction, HandlerLocal> = {
   namespaces: postLoginNamespaces,
   eventView,
   eventPart,
+  lazyEventKeys: ['user'],
   eventExtraKeys,
   // After an MFA challenge the continue handler is optional: the flow goes on to the next action.
   handlerOptional: (phase, tx) => phase === 'continue' && tx.suspendedKind === 'challenge',

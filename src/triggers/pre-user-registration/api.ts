@@ -6,6 +6,7 @@
 import { PASSWORDLESS_STRATEGIES } from './state.ts'
 import { cacheApi, CHAIN, refuseReservedKey, requireString, type ApiContext, type Namespace } from '../../engine/api/context.ts'
 import type { RunState } from '../../engine/runState.ts'
+import { unbuilt } from '../../engine/lazy.ts'
 import { jsonCopy } from '../../engine/serialize.ts'
 
 /** Why the signup fails, once an action asked for it. */
@@ -82,8 +83,10 @@ export function validationApi(ctx: RegistrationContext): Namespace {
  */
 export function userApi(ctx: RegistrationContext): Namespace {
   const setter = (field: 'app_metadata' | 'user_metadata') => (name: unknown, value: unknown) => {
-    const current = ctx.event.user?.[field]
+    const user = ctx.event.user
     // The user may sign up without metadata: absent is an empty object, anything else is refused as in post-login.
+    // A metadata object not read yet is one (the engine builds it on first read): checked without copying it.
+    const current = user && unbuilt(user, field) ? undefined : user?.[field]
     if (current !== undefined && !isObject(current)) throw new Error(`Unexpected ${field} format. Must be a valid JSON object.`)
     const key = refuseReservedKey(requireString(name, 'The metadata property name'), `${field} property`)
     if (PASSWORDLESS_STRATEGIES.includes(ctx.tx.strategy)) {

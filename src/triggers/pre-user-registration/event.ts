@@ -6,21 +6,9 @@
  */
 import type { EventPreset } from '../../engine/trigger.ts'
 import type { FlowEvent } from '../../engine/flowDocument.ts'
-import { anyObject, number, object, string, stringMap, strings } from '../eventFields.ts'
-import { part, preset } from '../presets.ts'
+import { anyObject, geoip, object, string, stringMap, strings } from '../eventFields.ts'
+import { part, preset, SAMPLE_GEOIP } from '../presets.ts'
 
-const geoip = object('Where the IP address of the request is.', {
-  cityName: string('City.'),
-  continentCode: string('Continent code.', { enum: ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] }),
-  countryCode: string('ISO 3166-1 alpha-2 country code, e.g. US.', { pattern: '^[A-Z]{2}$' }),
-  countryCode3: string('ISO 3166-1 alpha-3 country code, e.g. USA.', { pattern: '^[A-Z]{3}$' }),
-  countryName: string('Country name.'),
-  latitude: number('Latitude.'),
-  longitude: number('Longitude.'),
-  subdivisionCode: string('Subdivision (state, region) code.'),
-  subdivisionName: string('Subdivision name.'),
-  timeZone: string('IANA time zone, e.g. Europe/Berlin.'),
-})
 
 const user = object('The user who is attempting to register; not created yet, so no user_id.', {
   email: string('Email address the user signs up with (database and email passwordless connections).'),
@@ -42,7 +30,7 @@ const request = object('The HTTP request that started the signup.', {
   language: string('Language the browser asked for, e.g. en.'),
   user_agent: string('User-Agent header of the request.'),
   body: anyObject('Body of the signup POST request, with the fields of the signup form (custom prompt fields such as ulp-*).'),
-  geoip,
+  geoip: geoip('Where the IP address of the request is.'),
 }, ['ip', 'method', 'body', 'geoip'])
 
 const transaction = object('The transaction the signup is part of (absent for signups through the Authentication API alone).', {
@@ -106,18 +94,7 @@ export function createDefaultEvent(): FlowEvent {
       language: 'en',
       user_agent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
       body: { email: 'jane.doe@example.org', state: 'hKFo2SBYdUo3cVB0WGxIRnZ6S3NrR2JfR1hwM2pNeHZ6OHFfR6Fur3VuaXZlcnNhbC1sb2dpbqN0aWTZIDE4' },
-      geoip: {
-        cityName: 'Bellevue',
-        continentCode: 'NA',
-        countryCode: 'US',
-        countryCode3: 'USA',
-        countryName: 'United States of America',
-        latitude: 47.61793,
-        longitude: -122.19584,
-        subdivisionCode: 'WA',
-        subdivisionName: 'Washington',
-        timeZone: 'America/Los_Angeles',
-      },
+      geoip: { ...SAMPLE_GEOIP },
     },
     transaction: {
       acr_values: [],

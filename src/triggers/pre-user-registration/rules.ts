@@ -70,6 +70,7 @@ export const preUserRegistrationRules: TriggerRules<Registration, RegistrationLo
   namespaces: preUserRegistrationNamespaces,
   eventView,
   eventPart,
+  lazyEventKeys: ['user'],
   // An uncaught error fails the signup: the signup page shows Auth0's generic "extensibility error" rather than the
   // error's message (Auth0 community, "Universal Login page not showing friendly error message"). UNVERIFIED: the
   // exact `error`/`error_description` the application receives; we give extensibility_error with the message, as
