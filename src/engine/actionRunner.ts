@@ -24,7 +24,6 @@ import { fileSystemOf, ModuleLoader } from './packages/loader.ts'
 import type { ModuleFiles } from './packages/moduleFiles.ts'
 import { lazyProperty, settle } from './lazy.ts'
 import { formatLog } from './nodeInspect.ts'
-import type { ProgressEvent } from './runEvents.ts'
 import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { getSigningKey, type SignRs256, type SigningKey } from './tokens.ts'
@@ -41,7 +40,9 @@ const TIMEOUT = Symbol('timeout')
 /** One empty file set, so the loader's file system made of it is made once (fileSystemOf caches by the set). */
 const NO_PACKAGES: ModuleFiles = {}
 
-export type { ProgressEvent }
+export type ProgressEvent =
+  | { type: 'action'; index: number; id: string; name: string; phase: Phase; status: 'running' | ActionStatus }
+  | { type: 'timeline'; entry: TimelineEntry }
 
 export interface RunOptions {
   /** Fixes the clock: action code's `Date`, token `iat`/`exp`, cache expiry. */
@@ -172,7 +173,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       const frame = this.current
       if (!frame || api !== this.apiContext.api) throw new Error('This action is no longer running: the flow has moved on.')
       return this.push('api', call, args, frame, this.callerLine(frame, callee, name))
-    }, (entry) => this.stream(entry))
+    })
   }
 
   async loadCache(seed: Record<string, RunResult['cache'][string]>) {
@@ -192,13 +193,8 @@ class Run<State extends RunState, Local> implements RunControl<State> {
       : { seq: this.timeline.length, kind, call, args: copied }
     if (line !== undefined) entry.line = line
     this.timeline.push(entry)
-    // An api call's entry is streamed when the call has returned or thrown (see `makeApi`), the others at once.
-    if (kind !== 'api') this.stream(entry)
-    return entry
-  }
-
-  private stream(entry: TimelineEntry) {
     this.options.onProgress?.({ type: 'timeline', entry })
+    return entry
   }
 
   record(call: string, ...args: unknown[]) {

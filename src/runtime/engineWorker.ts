@@ -1,10 +1,8 @@
 /**
  * The browser's engine worker. It runs inside the sandbox document (public/sandbox.html), which starts one
  * per run from a Blob of this bundle and terminates it when the run ends: one realm per run, whatever the
- * action code did to it. It answers one request, with progress in batches, as plain messages; the result leaves without its timeline,
- * which the progress carried (engine/runEvents.ts).
+ * action code did to it. It answers one request, with progress in batches, as plain messages.
  */
-import { withoutTimeline } from '../engine/runEvents.ts'
 import { hardenGlobals } from './hardenGlobals.ts'
 import { createProgressBatcher } from './progressBatcher.ts'
 import { serveEngineRequest } from './serveEngineRequest.ts'
@@ -21,5 +19,5 @@ self.addEventListener('message', async function serve(event: MessageEvent<Sandbo
   const progress = createProgressBatcher((events) => post({ type: 'progress', events }))
   const result = await serveEngineRequest(event.data.request, progress.push, bindGlobalFetch)
   progress.finish()
-  post({ type: 'result', result: withoutTimeline(result) })
+  post({ type: 'result', result })
 })

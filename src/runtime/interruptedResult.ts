@@ -7,7 +7,6 @@ import type {
   ActionError, ActionResult, LogEntry, ProgressEvent, RunError, RunResult, TimelineEntry,
 } from '../engine/index.ts'
 import type { RunState } from '../engine/runState.ts'
-import { timelineOf } from '../engine/runEvents.ts'
 import { triggerOf } from '../engine/triggers.ts'
 import type { EngineRequest } from './workerProtocol.ts'
 
@@ -69,7 +68,7 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   const actions: ActionResult[] = resumed
     ? structuredClone(resumed.actions)
     : doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] }))
-  const timeline = timelineOf(resumed ? structuredClone(resumed.timeline) : [], progress.map((received) => received.event))
+  const timeline: TimelineEntry[] = resumed ? structuredClone(resumed.timeline) : []
   const start = resumed ? resumed.resume!.actionIndex : 0
   if (resumed) actions[start].status = 'pending'
 
@@ -78,6 +77,7 @@ export function interruptedResult(request: EngineRequest, progress: readonly Rec
   let reached = start
   for (const { event, at } of progress) {
     if (event.type === 'timeline') {
+      timeline.push(event.entry)
       if (event.entry.kind === 'console') actions.find((action) => action.id === event.entry.actionId)?.logs.push(logOf(event.entry))
       continue
     }

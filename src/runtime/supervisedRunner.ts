@@ -6,7 +6,6 @@
 import type { ContinueRequest, FlowDocument, RunResult } from '../engine/index.ts'
 import type { ModuleFiles } from '../engine/packages/moduleFiles.ts'
 import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
-import { timelineOf } from '../engine/runEvents.ts'
 import { librarySources, type LoadLibrarySource } from './libraries.ts'
 import { interruptedResult, type Interruption, type ReceivedProgress } from './interruptedResult.ts'
 import type { EngineRequest, ProgressListener, WorkerRunOptions } from './workerProtocol.ts'
@@ -101,9 +100,7 @@ export function createSupervisedRunner(spawn: SpawnEngineWorker, loadLibrary: Lo
       if ('status' in outcome) {
         // Past its own limit the engine moves on, but the abandoned action may still be running.
         if (outcome.error?.timeout) await discard()
-        // The result came without its timeline: its entries came one by one before it.
-        const before = request.kind === 'continue' ? request.previous.timeline : []
-        return { ...outcome, timeline: timelineOf(before, progress.map((received) => received.event)) }
+        return outcome
       }
       return await end(outcome)
     } catch (error) {

@@ -1,7 +1,6 @@
 /**
  * An action's `api` object: a plain object per action (an action may add its own properties), whose every method
- * records a timeline entry with its arguments and the line of the action that called it, streamed (`end`) once the
- * call has returned or thrown. The trigger's rules give
+ * records a timeline entry with its arguments and the line of the action that called it. The trigger's rules give
  * the namespaces; this wraps them once per run.
  */
 import { toJson } from '../serialize.ts'
@@ -20,7 +19,7 @@ const OWNER = Symbol('api')
  * Builds the method wrappers once per run, over namespaces whose context the engine updates as each action
  * starts; `makeApi()` then gives each action its own plain api object cheaply.
  */
-export function createApiMaker(namespaces: Record<string, Namespace>, current: () => Api | null, begin: BeginCall, end: (entry: TimelineEntry) => void): () => Api {
+export function createApiMaker(namespaces: Record<string, Namespace>, current: () => Api | null, begin: BeginCall): () => Api {
   const wrapped: [string, Record<string, unknown>][] = Object.entries(namespaces).map(([namespace, methods]) => {
     const target: Record<string, unknown> = {}
     for (const [name, impl] of Object.entries(methods)) {
@@ -37,8 +36,6 @@ export function createApiMaker(namespaces: Record<string, Namespace>, current: (
         } catch (error) {
           if (entry) entry.error = error instanceof Error ? error.message : String(error)
           throw error
-        } finally {
-          if (entry) end(entry)
         }
       }
     }
