@@ -26,3 +26,20 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `e2e/screenshots/results-tokens-${theme}.png` })
   })
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    test(`a pre-user-registration flow denied with its user message, ${theme} ${viewport.width} @screenshots`, async ({ page }) => {
+      await page.setViewportSize(viewport)
+      await page.emulateMedia({ colorScheme: theme })
+      await page.goto('/?example=deny-disposable-email')
+      await expect(page.getByLabel('Trigger')).toHaveValue('pre-user-registration')
+      await page.getByRole('tab', { name: 'Event' }).click()
+      await page.getByRole('button', { name: 'Disposable email', exact: true }).click()
+      await page.getByRole('button', { name: 'Run', exact: true }).click()
+      await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'denied')
+      await page.waitForTimeout(500)
+      await page.screenshot({ path: `e2e/screenshots/trigger-signup-${theme}-${viewport.width}.png` })
+    })
+  }
+}

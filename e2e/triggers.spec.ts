@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { openDesigner } from './helpers.ts'
+import { goToLineEnd, openDesigner } from './helpers.ts'
 
 /** Opens the designer on a Login flow. */
 async function start(page: import('@playwright/test').Page) {
@@ -52,4 +52,20 @@ test('credentials-exchange: pick the trigger, add a template, run, read the clai
   await page.getByTestId('run').click()
   await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'denied')
   await expect(page.getByTestId('error-code')).toHaveText(/invalid_request|invalid_scope|server_error/)
+})
+
+test('credentials-exchange: an action typed key by key into the editor adds its claim to the token', async ({ page }) => {
+  await start(page)
+  await page.getByLabel('Trigger').selectOption('credentials-exchange')
+  await page.getByRole('button', { name: 'Add Blank action' }).click()
+  const editor = page.getByTestId('code-editor').locator('.monaco-editor')
+  await expect(editor).toBeVisible({ timeout: 20_000 })
+  await editor.click()
+  await goToLineEnd(page, 7)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('api.accessToken.setCustomClaim("https://example.com/typed", "by hand");')
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'completed')
+  await page.getByTestId('results-tab-tokens').click()
+  await expect(page.getByTestId('token-payload-access')).toContainText('by hand')
 })

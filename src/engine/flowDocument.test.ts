@@ -109,3 +109,11 @@ describe('default event', () => {
     })
   })
 })
+
+describe('a document\'s trigger', () => {
+  it('is refused, with the triggers the playground runs, when no folder defines it (a tampered link or file)', () => {
+    const parsed = parseFlowDocument(JSON.stringify({ version: 1, trigger: 'post-login; alert(1)', name: 'x', actions: [], event: createDefaultEvent(), mocks: { http: [] } }))
+    expect(parsed.ok).toBe(false)
+    expect(parsed.ok ? [] : parsed.errors).toEqual([expect.stringMatching(/^trigger: unknown trigger: the playground runs post-login, pre-user-registration, credentials-exchange/)])
+  })
+})

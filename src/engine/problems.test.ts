@@ -14,7 +14,7 @@ describe('problems before a run', () => {
   })
 
   it('reports a missing handler and a handler that is not async', () => {
-    expect(findProblems('exports.other = 1').map((p) => p.message)).toEqual(['No exports.onExecutePostLogin: the Login flow calls this handler when the action runs.'])
+    expect(findProblems('exports.other = 1').map((p) => p.message)).toEqual(['No exports.onExecutePostLogin: Auth0 calls this handler when the action runs.'])
     expect(findProblems('exports.onExecutePostLogin = (event, api) => {}')[0]).toMatchObject({ line: 1, message: expect.stringMatching(/^Invalid function signature for the "onExecutePostLogin" handler/) })
     expect(findProblems('exports.onExecutePostLogin = async () => {}\nexports.onContinuePostLogin = function () {}')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/"onContinuePostLogin"/) })
   })
@@ -45,5 +45,15 @@ describe('problems before a run', () => {
   it('reports code over Auth0\'s 100 kB limit', () => {
     const code = `exports.onExecutePostLogin = async () => {}\n// ${'x'.repeat(101 * 1024)}`
     expect(findProblems(code)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/101 kB; Auth0 accepts at most 100 kB/) })])
+  })
+})
+
+describe('problems of another trigger\'s action', () => {
+  it('want that trigger\'s handler, not the Login flow\'s', () => {
+    const handlers = { execute: 'onExecuteCredentialsExchange' }
+    expect(findProblems('exports.onExecuteCredentialsExchange = async (event, api) => {}', [], handlers)).toEqual([])
+    expect(findProblems('exports.onExecutePostLogin = async (event, api) => {}', [], handlers).map((problem) => problem.message))
+      .toEqual(['No exports.onExecuteCredentialsExchange: Auth0 calls this handler when the action runs.'])
+    expect(findProblems('exports.onExecuteCredentialsExchange = function (event, api) {}', [], handlers)[0].message).toMatch(/Invalid function signature/)
   })
 })

@@ -1,9 +1,10 @@
 /**
- * Problems an action has before it runs: a syntax error, no `onExecutePostLogin`, a handler that is not
+ * Problems an action has before it runs: a syntax error, no `onExecutePostLogin` (or its trigger's handler), a handler that is not
  * an `async function` (Auth0's loader refuses it), a `require` of a package the action does not declare as a
  * dependency (Auth0 installs only those; Node's built-ins and axios need none).
  * The designer shows them as editor markers and as a badge on the action's node.
  */
+import type { TriggerDefinition } from './trigger.ts'
 import { parse, type Node } from 'acorn'
 import { builtinName, isPlaygroundModule } from './modules/registry.ts'
 import type { Dependency } from './flowDocument.ts'
@@ -24,7 +25,8 @@ export interface Problem {
 
 type AnyNode = Node & Record<string, any>
 
-const HANDLERS = ['onExecutePostLogin', 'onContinuePostLogin'] as const
+/** The Login flow's handlers: what an action of a document without another trigger defines. */
+const LOGIN_HANDLERS: TriggerDefinition['handlers'] = { execute: 'onExecutePostLogin', continue: 'onContinuePostLogin' }
 
 function at(node: AnyNode, severity: Problem['severity'], message: string): Problem {
   const { start, end } = node.loc!
@@ -66,8 +68,11 @@ function requireProblem(request: string, declared: ReadonlySet<string>): { messa
   return { message: `'${name}' is not a dependency of this action: add it (Dependencies tab).`, name }
 }
 
-/** The problems of an action's code; `dependencies` are the packages it declares (`actions[].dependencies`). */
-export function findProblems(code: string, dependencies: readonly Dependency[] = []): Problem[] {
+/**
+ * The problems of an action's code; `dependencies` are the packages it declares (`actions[].dependencies`), `handlers`
+ * the ones its trigger calls.
+ */
+export function findProblems(code: string, dependencies: readonly Dependency[] = [], handlers: TriggerDefinition['handlers'] = LOGIN_HANDLERS): Problem[] {
   const declared = new Set(dependencies.map((dependency) => dependency.name))
   const bytes = code.length > MAX_SOURCE_BYTES / 3 ? utf8Length(code) : code.length
   if (bytes > MAX_SOURCE_BYTES) {
@@ -82,11 +87,11 @@ export function findProblems(code: string, dependencies: readonly Dependency[] =
     return [{ severity: 'error', message, line: loc.line, column: loc.column + 1, endLine: loc.line, endColumn: loc.column + 2 }]
   }
   const problems: Problem[] = []
-  const handlers = new Map<string, AnyNode>()
+  const exported = new Map<string, AnyNode>()
   walk(program, (node) => {
     if (node.type === 'AssignmentExpression') {
       const name = exportedName(node.left)
-      if (name) handlers.set(name, node)
+      if (name) exported.set(name, node)
     }
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
       const [argument] = node.arguments
@@ -99,15 +104,15 @@ export function findProblems(code: string, dependencies: readonly Dependency[] =
       }
     }
   })
-  for (const name of HANDLERS) {
-    const assignment = handlers.get(name)
+  for (const name of [handlers.execute, handlers.continue].filter((handler) => handler !== undefined)) {
+    const assignment = exported.get(name)
     if (!assignment) continue
     if (isFunction(assignment.right) && !assignment.right.async) {
       problems.push(at(assignment, 'error', `Invalid function signature for the "${name}" handler. Use "exports.${name} = async function(event, api) { }" as the signature.`))
     }
   }
-  if (!handlers.has('onExecutePostLogin')) {
-    problems.push({ severity: 'error', message: 'No exports.onExecutePostLogin: the Login flow calls this handler when the action runs.', line: 1, column: 1, endLine: 1, endColumn: 1 })
+  if (!exported.has(handlers.execute)) {
+    problems.push({ severity: 'error', message: `No exports.${handlers.execute}: Auth0 calls this handler when the action runs.`, line: 1, column: 1, endLine: 1, endColumn: 1 })
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column)
 }

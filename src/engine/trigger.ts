@@ -126,5 +126,7 @@ export interface TriggerDefinition<State extends RunState = any> {
   }
   /** The result views that mean something for this trigger. */
   views: ResultView[]
+  /** How the designer speaks of a run: what starts it and what a completed one gives, its outcome's noun. */
+  words: { start: string; complete: string; outcome: string; completed: string }
   state: TriggerState<State>
 }

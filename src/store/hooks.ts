@@ -48,6 +48,8 @@ export const useActiveRun = () => useStore((state) => state.activeRun)
 export const useCurrentRun = () => useStore(currentRun)
 export const useResult = () => useStore((state) => currentRun(state)?.result ?? null)
 export const useRunDoc = () => useStore((state) => currentRun(state)?.doc ?? null)
+/** The trigger of the document that ran, when the current playground has a run. */
+export const useRunTriggerId = (): string | undefined => useStore((state) => currentRun(state)?.doc.trigger)
 /** Whether the run in progress is the current playground's. */
 export const useRunningHere = () => useStore(runsHere)
 export const useOutOfDate = () => useStore(isOutOfDate)

@@ -1,17 +1,18 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { NODE_WIDTH } from './layout.ts'
+import { useTriggerId } from '../../store/hooks.ts'
+import { useTrigger } from '../triggers/triggerCatalog.ts'
+import { LOGIN_WORDS } from '../run/runHeadline.ts'
 
 export type TerminalNodeData = { kind: 'start' | 'complete' }
 export type TerminalFlowNode = Node<TerminalNodeData, 'terminal'>
 
-const LABELS = {
-  start: { title: 'Start', detail: 'User logged in' },
-  complete: { title: 'Complete', detail: 'Token issued' },
-}
+const TITLES = { start: 'Start', complete: 'Complete' }
 
 function TerminalNodeView({ data }: NodeProps<TerminalFlowNode>) {
-  const label = LABELS[data.kind]
+  const words = useTrigger(useTriggerId())?.words ?? LOGIN_WORDS
+  const label = { title: TITLES[data.kind], detail: words[data.kind] }
   return (
     <div data-testid={`terminal-${data.kind}`} style={{ width: NODE_WIDTH }} className="rounded-full border border-slate-300 bg-slate-100 px-4 py-1.5 text-center text-sm dark:border-slate-600 dark:bg-slate-900">
       {data.kind === 'complete' && <Handle type="target" position={Position.Top} isConnectable={false} className="!bg-slate-400" />}

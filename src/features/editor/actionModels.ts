@@ -8,8 +8,9 @@ import type { ActionError } from '../../engine/types.ts'
 import { findAction } from '../../store/actionLookup.ts'
 import { findProblems } from '../../engine/problems.ts'
 import type { PlaygroundStore } from '../../store/index.ts'
-import { selectActions } from '../../store/selectors.ts'
+import { selectActions, selectDoc } from '../../store/selectors.ts'
 import { monaco } from './monacoSetup.ts'
+import { triggerOf } from '../../engine/triggers.ts'
 import { replaceModelText } from './replaceModelText.ts'
 
 type Model = monaco.editor.ITextModel
@@ -33,8 +34,9 @@ function existingActionModels(): [string, Model][] {
 }
 
 function showProblems(store: PlaygroundStore, model: Model, id: string) {
-  const dependencies = findAction(selectActions(store.getState()), id)?.dependencies
-  const markers = findProblems(model.getValue(), dependencies).map((problem): monaco.editor.IMarkerData => ({
+  const doc = selectDoc(store.getState())
+  const dependencies = findAction(doc.actions, id)?.dependencies
+  const markers = findProblems(model.getValue(), dependencies, triggerOf(doc.trigger).handlers).map((problem): monaco.editor.IMarkerData => ({
     severity: problem.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
     message: problem.message,
     startLineNumber: problem.line,

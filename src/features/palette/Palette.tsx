@@ -42,7 +42,7 @@ function PaletteEntry({ entry }: { entry: Entry }) {
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <div className="line-clamp-2 text-sm font-medium break-words" title={entry.title}>{entry.title}</div>
-          <div className="text-xs leading-snug text-slate-600 dark:text-slate-400">{entry.detail}</div>
+          <div className="text-xs leading-snug [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">{entry.detail}</div>
         </div>
         <button
           type="button"

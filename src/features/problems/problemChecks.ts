@@ -5,10 +5,14 @@
  */
 import type { Dependency, FlowAction } from '../../engine/flowDocument.ts'
 import type { Problem } from '../../engine/problems.ts'
-import { useAction } from '../../store/hooks.ts'
+import { useAction, useTriggerId } from '../../store/hooks.ts'
 import { lazyModule } from '../ui/lazyModule.ts'
 
-const checks = lazyModule(() => import('../../engine/problems.ts'))
+// With the trigger registry: a trigger's actions define its handlers.
+const checks = lazyModule(async () => {
+  const [problems, triggers] = await Promise.all([import('../../engine/problems.ts'), import('../../engine/triggers.ts')])
+  return { findProblems: problems.findProblems, triggerOf: triggers.triggerOf }
+})
 const NONE: Problem[] = []
 const problemCache = new Map<string, Problem[]>()
 
@@ -17,16 +21,16 @@ const problemCache = new Map<string, Problem[]>()
  * names; none while the checks are still loading (a component reads them after `useProblemChecks`, to render
  * again when they arrive).
  */
-export function problemsOf(code: string, dependencies: readonly Dependency[] = []): Problem[] {
+export function problemsOf(code: string, dependencies: readonly Dependency[] = [], trigger = 'post-login'): Problem[] {
   const loaded = checks.current()
   if (!loaded) {
     checks.load().catch(() => { /* no problems shown until a later try loads them */ })
     return NONE
   }
-  const key = `${dependencies.map((dependency) => dependency.name).join('\0')}\u0001${code}`
+  const key = `${trigger}\u0001${dependencies.map((dependency) => dependency.name).join('\0')}\u0001${code}`
   let problems = problemCache.get(key)
   if (!problems) {
-    problems = loaded.findProblems(code, dependencies)
+    problems = loaded.findProblems(code, dependencies, loaded.triggerOf(trigger).handlers)
     if (problemCache.size > 200) problemCache.clear()
     problemCache.set(key, problems)
   }
@@ -40,5 +44,6 @@ export const useProblemChecks = (): void => { checks.use() }
 export const useProblems = (id: string): Problem[] => {
   useProblemChecks()
   const action: FlowAction | undefined = useAction(id)
-  return problemsOf(action?.code ?? '', action?.dependencies)
+  const trigger = useTriggerId()
+  return problemsOf(action?.code ?? '', action?.dependencies, trigger)
 }

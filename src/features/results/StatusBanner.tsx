@@ -1,5 +1,6 @@
 import type { RunResult } from '../../engine/types.ts'
 import { useCurrentRun, useOutOfDate, useRunningActionName, useRunningHere, useStoreApi } from '../../store/hooks.ts'
+import { useTrigger } from '../triggers/triggerCatalog.ts'
 import { runHeadline } from '../run/runHeadline.ts'
 import { stopRun } from '../run/runFlow.ts'
 import { LongText } from './ShowAll.tsx'
@@ -31,13 +32,14 @@ export function StatusBanner({ result }: { result: RunResult | null }) {
   const run = useCurrentRun()
   const alone = run?.only ? run.doc.actions[0]?.name : undefined
   const outOfDate = useOutOfDate()
+  const words = useTrigger(run?.doc.trigger ?? 'post-login')?.words
   if (running) return <RunningBanner />
   if (!result) return null
   return (
     <div data-testid="status-banner" data-status={result.status} className={`px-3 py-1.5 text-sm ${TONES[result.status]}`}>
       {alone && <div className="text-xs font-semibold uppercase tracking-wide opacity-80">This action alone: {alone}</div>}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className={`font-medium ${outOfDate ? 'opacity-60' : ''}`}>{runHeadline(result)}</span>
+        <span className={`font-medium ${outOfDate ? 'opacity-60' : ''}`}>{runHeadline(result, words)}</span>
         {outOfDate && (
           <span className="rounded border border-current px-1.5 text-xs font-semibold" title="The flow changed since this run: code, order, an enabled flag or the event.">
             Out of date: run again

@@ -17,5 +17,6 @@ export const credentialsExchange: TriggerDefinition = {
     presets: EVENT_PRESETS,
   },
   views: ['tokens'],
+  words: { start: 'Client asks for a token', complete: 'Access token issued', outcome: 'Token request', completed: 'the client receives its access token' },
   state: { create: createExchange, result: (_event, state, status, record) => plainResult(state, status, record) },
 }

@@ -19,5 +19,6 @@ export const postLogin: TriggerDefinition = {
     presets: EVENT_PRESETS,
   },
   views: ['tokens', 'id-token', 'metadata', 'saml', 'redirect'],
+  words: { start: 'User logged in', complete: 'Token issued', outcome: 'Login', completed: 'the application receives its tokens' },
   state: { create: createTransaction, result: transactionResult },
 }

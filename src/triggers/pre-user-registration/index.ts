@@ -16,5 +16,6 @@ export const preUserRegistration: TriggerDefinition = {
     presets: EVENT_PRESETS,
   },
   views: ['metadata'],
+  words: { start: 'User signs up', complete: 'User created', outcome: 'Signup', completed: 'the user is created' },
   state: { create: createState, result },
 }
