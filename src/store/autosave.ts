@@ -2,11 +2,24 @@
  * Saving a store's playgrounds in this browser as they change (debounced, and at once when the page is hidden or
  * closed): what is saved is derived from the state (`selectSavedState`), and a problem saving is told once as a notice.
  */
-import type { PlaygroundStore } from './index.ts'
+import type { PlaygroundState, PlaygroundStore } from './index.ts'
+import type { SavedState } from './persistence.ts'
 import { createSaver } from './saver.ts'
-import { selectSavedState } from './selectors.ts'
 
 const SAVE_DELAY_MS = 400
+
+/** What is saved in this browser (persistence.ts): every playground, named after its document. Kept here, with the saving that loads after the first paint. */
+export const selectSavedState = (state: Pick<PlaygroundState, 'playgrounds' | 'rememberSecrets'>): SavedState => {
+  const { byId, order, currentId } = state.playgrounds
+  return {
+    currentId,
+    rememberSecrets: state.rememberSecrets,
+    playgrounds: order.map((id) => {
+      const { updatedAt, doc, eventDraft } = byId[id]
+      return { id, name: doc.name, updatedAt, doc, ...(eventDraft === undefined ? {} : { eventDraft }) }
+    }),
+  }
+}
 
 /** Saves `store` from now on; returns what stops it. Saves once at once (saved data in the first format moves to a key per playground). */
 export function startAutosave(store: PlaygroundStore, storage: Storage = localStorage): () => void {

@@ -6,12 +6,11 @@ import { useStore } from './context.tsx'
 import type { PlaygroundState } from './index.ts'
 import { currentRun, isOutOfDate, runsHere } from './runSelectors.ts'
 import {
-  selectActions, selectCurrentId, selectDoc, selectEventError, selectEventText, selectFlowName, selectPlaygroundCount, selectPlaygroundList, selectSelectedAction,
+  selectActions, selectCurrentId, selectDoc, selectEventError, selectEventText, selectFlowName, selectPlaygroundCount, selectSelectedAction,
 } from './selectors.ts'
 
 export { useStore, useStoreApi } from './context.tsx'
 
-export const useDoc = () => useStore(selectDoc)
 export const useActions = () => useStore(selectActions)
 export const useAction = (id: string | null | undefined): FlowAction | undefined => useStore((state) => findAction(selectActions(state), id))
 export const useFlowName = () => useStore(selectFlowName)
@@ -28,7 +27,6 @@ export const useSelectedActionId = (): string | null => useStore((state) => sele
 export const useEventText = () => useStore(selectEventText)
 export const useEventError = () => useStore(selectEventError)
 export const useCurrentId = () => useStore(selectCurrentId)
-export const usePlaygroundList = () => useStore(selectPlaygroundList)
 export const usePlaygroundCount = () => useStore(selectPlaygroundCount)
 export const useDeleted = () => useStore((state) => state.deleted)
 export const useNotice = () => useStore((state) => state.notice)
@@ -43,7 +41,6 @@ export const useTabMovesFocus = () => useStore((state) => state.tabMovesFocus)
 export const useEditorFocusPending = () => useStore((state) => state.editorFocusPending)
 export const useCodeFocus = () => useStore((state) => state.focus)
 export const useStep = () => useStore((state) => state.step)
-export const useActiveRun = () => useStore((state) => state.activeRun)
 /** The current playground's latest run, its result, and the document that ran. */
 export const useCurrentRun = () => useStore(currentRun)
 export const useResult = () => useStore((state) => currentRun(state)?.result ?? null)

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { onExecute, testFlow } from '../engine/testing.ts'
 import { createStore } from './index.ts'
-import { selectDoc, selectEventError, selectEventText, selectSavedState } from './selectors.ts'
+import { selectDoc, selectEventError, selectEventText } from './selectors.ts'
+import { selectSavedState } from './autosave.ts'
 import { INDEX_KEY, LEGACY_KEY, loadSaved, PLAYGROUND_PREFIX, PLAYGROUND_SIZE_LIMIT, type SavedPlayground, type SavedState } from './persistence.ts'
 import { createSaver } from './saver.ts'
 

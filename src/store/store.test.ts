@@ -5,7 +5,9 @@ import { onExecute, testFlow } from '../engine/testing.ts'
 import { PlaygroundProvider } from './context.tsx'
 import { useFlowName, useStoreApi } from './hooks.ts'
 import { createStore, type PlaygroundStore } from './index.ts'
-import { selectDoc, selectEventError, selectEventText, selectPlaygroundList, selectSavedState } from './selectors.ts'
+import { selectDoc, selectEventError, selectEventText } from './selectors.ts'
+import { selectPlaygroundList } from './playgroundList.ts'
+import { selectSavedState } from './autosave.ts'
 
 const flow = (name: string) => ({ ...testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute('') }]), name })
 

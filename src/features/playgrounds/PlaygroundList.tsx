@@ -1,5 +1,6 @@
 /** The playground switcher's items (see PlaygroundSwitcher.tsx): loaded after the page has painted, before the menu first opens. */
-import { useCurrentId, usePlaygroundList, useStoreApi } from '../../store/hooks.ts'
+import { useCurrentId, useStoreApi } from '../../store/hooks.ts'
+import { usePlaygroundList } from '../../store/playgroundList.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 
 const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800'
