@@ -37,7 +37,7 @@ test('an action\'s npm dependencies are added, versioned and removed in the Depe
   await expect(list.getByRole('listitem')).toHaveCount(2)
   await expect(panel.getByLabel('Version of ipaddr.js')).toHaveValue('latest')
   await panel.getByLabel('Version of ipaddr.js').fill('2.2.0')
-  const dependencies = () => page.evaluate(() => window.__playgroundStore!.getState().doc.actions.find((action) => action.name === 'Roles into tokens')!.dependencies)
+  const dependencies = () => page.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()).actions.find((action) => action.name === 'Roles into tokens')!.dependencies)
   expect(await dependencies()).toEqual([{ name: 'jsonwebtoken', version: '9.0.2' }, { name: 'ipaddr.js', version: '2.2.0' }])
 
   await page.getByTestId('share').click()
@@ -48,7 +48,7 @@ test('an action\'s npm dependencies are added, versioned and removed in the Depe
 
   const other = await context.newPage()
   await other.goto(link)
-  const shared = await other.evaluate(() => window.__playgroundStore!.getState().doc.actions.find((action) => action.name === 'Roles into tokens')!.dependencies)
+  const shared = await other.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()).actions.find((action) => action.name === 'Roles into tokens')!.dependencies)
   expect(shared).toEqual([{ name: 'jsonwebtoken', version: '9.0.2' }, { name: 'ipaddr.js', version: '2.2.0' }])
 })
 
@@ -68,7 +68,7 @@ test('a require of an undeclared package is a problem with a one-click fix, and 
   await page.getByRole('button', { name: 'Run', exact: true }).click()
   const banner = page.getByTestId('status-banner')
   await expect(banner).toHaveAttribute('data-status', /denied|completed/, { timeout: 25_000 })
-  const result = await page.evaluate(() => { const state = window.__playgroundStore!.getState(); return state.runs[state.currentId]?.result ?? null })
+  const result = await page.evaluate(() => { const state = window.__playgroundStore!.getState(); return state.runs[state.playgrounds.currentId]?.result ?? null })
   expect(result?.error?.description ?? '').not.toMatch(/Cannot find module|not a dependency|could not be loaded/)
   expect(result?.actions.map((action: { status: string }) => action.status)).toEqual(['ok', 'ok', 'denied'])
 })
@@ -88,13 +88,13 @@ test('a module mock typed in Monaco replaces a package for the run', async ({ pa
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.press('Delete')
   await page.keyboard.type("module.exports = { v4: () => 'mocked-id' }")
-  await expect.poll(() => page.evaluate(() => window.__playgroundStore!.getState().doc.mocks.modules?.uuid)).toBe("module.exports = { v4: () => 'mocked-id' }")
+  await expect.poll(() => page.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()).mocks.modules?.uuid)).toBe("module.exports = { v4: () => 'mocked-id' }")
 
   await page.getByRole('button', { name: 'Run', exact: true }).click()
   await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', /denied|completed/, { timeout: 25_000 })
   const logs = await page.evaluate(() => {
     const state = window.__playgroundStore!.getState()
-    return state.runs[state.currentId]?.result?.actions.find((action) => action.name === 'Roles into tokens')?.logs.map((log) => log.message)
+    return state.runs[state.playgrounds.currentId]?.result?.actions.find((action) => action.name === 'Roles into tokens')?.logs.map((log) => log.message)
   })
   expect(logs).toEqual(['id mocked-id'])
 })

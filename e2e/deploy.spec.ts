@@ -6,7 +6,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate'
 import { createDefaultEvent } from '../src/triggers/post-login/defaultEvent.ts'
 import { flowOrder } from './helpers.ts'
 
-const storeDoc = (page: Page) => page.evaluate(() => window.__playgroundStore!.getState().doc)
+const storeDoc = (page: Page) => page.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()))
 const code = (claim: string) => `exports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('https://x.test/${claim}', true);\n};\n`
 
 /** A Deploy CLI directory as a0deploy export writes it: the actions' files in name order, the tenant's order in triggers.json. */

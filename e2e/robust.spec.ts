@@ -165,7 +165,7 @@ test('a 20 MB event opens read-only with a way to open or download it, the form 
   const email = inspector(page).getByRole('textbox', { name: 'Email (user.email)' })
   await email.fill('big@example.com')
   await expect(email).toHaveValue('big@example.com')
-  expect(await page.evaluate(() => window.__playgroundStore!.getState().doc.event.user)).toMatchObject({ email: 'big@example.com' })
+  expect(await page.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()).event.user)).toMatchObject({ email: 'big@example.com' })
 
   const downloading = page.waitForEvent('download')
   await inspector(page).getByRole('button', { name: 'Download the event' }).click()
@@ -257,7 +257,7 @@ test('a link pasted into an open tab opens as a new playground; an empty fragmen
   await page.goto('/?example=favorite-color-redirect')
   const link = await shareLink(page)
   await page.goto('/?example=starter')
-  const count = () => page.evaluate(() => window.__playgroundStore!.getState().allPlaygrounds().length)
+  const count = () => page.evaluate(() => window.__playgroundStore!.getState().playgrounds.order.length)
   const before = await count()
 
   await page.evaluate(() => { location.hash = '#' })
@@ -280,7 +280,7 @@ test('a results view that fails shows what failed, the raw result to copy and Tr
   // A result the timeline cannot read, as a bug in the engine or in a view could make: nothing a person can type does it.
   await page.evaluate(() => {
     const store = window.__playgroundStore!
-    const { runs, currentId } = store.getState()
+    const { runs, playgrounds: { currentId } } = store.getState()
     store.setState({ runs: { ...runs, [currentId]: { ...runs[currentId], result: { ...runs[currentId].result, timeline: [null as never] } } } })
   })
   await results(page).getByRole('tab', { name: /^Timeline/ }).click()

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { openDesigner } from './helpers.ts'
 
-const storeDoc = (page: Page) => page.evaluate(() => window.__playgroundStore!.getState().doc)
+const storeDoc = (page: Page) => page.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()))
 const nodeNames = (page: Page) => page.locator('[data-testid^="action-node-"] span.font-medium').allTextContents()
 
 test('a shared link opens the same flow in a fresh browser, without secret values and without running', async ({ page, browser, context, baseURL }) => {
@@ -31,7 +31,7 @@ test('a shared link opens the same flow in a fresh browser, without secret value
   expect(opened.actions[0].secrets).toEqual({ MY_SHARED_SECRET: '' })
   expect(opened.event).toEqual(original.event)
   await expect(other.getByTestId('status-banner')).toHaveCount(0)
-  expect(await other.evaluate(() => { const state = window.__playgroundStore!.getState(); return state.runs[state.currentId] ?? null })).toBeNull()
+  expect(await other.evaluate(() => { const state = window.__playgroundStore!.getState(); return state.runs[state.playgrounds.currentId] ?? null })).toBeNull()
   await fresh.close()
 })
 
@@ -39,7 +39,7 @@ test('a damaged link opens nothing and says what was wrong; the playground is un
   await page.goto('/')
   await page.getByTestId('flow-name').fill('My edited flow')
   await page.getByTestId('flow-name').press('Enter')
-  const before = await page.evaluate(() => window.__playgroundStore!.getState().allPlaygrounds().length)
+  const before = await page.evaluate(() => window.__playgroundStore!.getState().playgrounds.order.length)
   await page.getByTestId('share').click()
   const link = await page.getByTestId('share-link').inputValue()
   for (const [damaged, message] of [
@@ -52,7 +52,7 @@ test('a damaged link opens nothing and says what was wrong; the playground is un
     await expect(page.getByTestId('notice')).toHaveAttribute('data-tone', 'error')
     await expect(page.getByTestId('notice')).toContainText(message)
     await expect(page.getByTestId('flow-name')).toHaveValue('My edited flow')
-    expect(await page.evaluate(() => window.__playgroundStore!.getState().allPlaygrounds().length)).toBe(before)
+    expect(await page.evaluate(() => window.__playgroundStore!.getState().playgrounds.order.length)).toBe(before)
   }
 })
 
@@ -68,7 +68,7 @@ test('a reload in the middle of an edit finds the edit', async ({ page }) => {
   await page.getByTestId('flow-name').press('Enter')
   await page.reload()
   await expect(page.getByTestId('flow-name')).toHaveValue('Edited before reload')
-  await expect.poll(() => page.evaluate(() => window.__playgroundStore!.getState().doc.actions[0].code)).toBe(code)
+  await expect.poll(() => page.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()).actions[0].code)).toBe(code)
 })
 
 test.describe('a first visit', () => {
@@ -118,7 +118,7 @@ test('an exported flow file imports back as the same document; an invalid file i
   await importFile(file)
   await expect(page.getByTestId('notice')).toContainText('Opened')
   expect(await storeDoc(page)).toEqual(exported)
-  expect(await page.evaluate(() => window.__playgroundStore!.getState().allPlaygrounds().length)).toBeGreaterThanOrEqual(2)
+  expect(await page.evaluate(() => window.__playgroundStore!.getState().playgrounds.order.length)).toBeGreaterThanOrEqual(2)
 
   await importFile({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "actions": [{"id": 3}]}') })
   await expect(page.getByTestId('notice')).toHaveAttribute('data-tone', 'error')

@@ -2,9 +2,11 @@ import { expect, test } from '@playwright/test'
 
 test('a 10,000-entry timeline scrolls, renders only what is visible, and filters', async ({ page }) => {
   await page.goto('/?example=roles-into-tokens')
+  // The example loads on its own after the page: its action is there before the store is changed.
+  await expect(page.locator('[data-testid^="action-node-"]').first()).toBeVisible()
   await page.evaluate(() => {
     const store = window.__playgroundStore!
-    const [action] = store.getState().doc.actions
+    const [action] = (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(store.getState()).actions
     store.getState().setCode(action.id, 'exports.onExecutePostLogin = async (event, api) => {\n  for (let i = 0; i < 10000; i++) api.cache.get("k" + (i % 10))\n};\n')
   })
   await page.getByTestId('run').click()

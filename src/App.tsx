@@ -4,17 +4,17 @@ import { useCommandKeys } from './features/commands/useCommandKeys.ts'
 import { Header } from './features/header/Header.tsx'
 import { Workspace } from './features/layout/Workspace.tsx'
 import { RunAnnouncer } from './features/run/RunAnnouncer.tsx'
-import { NoticeBar } from './features/playgrounds/NoticeBar.tsx'
+import { Notices } from './features/playgrounds/Notices.tsx'
 import { useFileDrop } from './features/share/useFileDrop.ts'
-import { usePlayground } from './store/index.ts'
+import { useGalleryOpen, useShortcutsOpen } from './store/hooks.ts'
 
 // The dialogs are not on the first screen: each loads when it first opens.
 const Gallery = lazy(() => import('./features/playgrounds/Gallery.tsx').then((module) => ({ default: module.Gallery })))
 const ShortcutsDialog = lazy(() => import('./features/commands/ShortcutsDialog.tsx').then((module) => ({ default: module.ShortcutsDialog })))
 
 function Dialogs() {
-  const gallery = usePlayground((state) => state.galleryOpen)
-  const shortcuts = usePlayground((state) => state.shortcutsOpen)
+  const gallery = useGalleryOpen()
+  const shortcuts = useShortcutsOpen()
   return (
     <Suspense fallback={null}>
       {gallery && <Gallery />}
@@ -30,7 +30,7 @@ export function App() {
   return (
     <div className="flex h-screen min-w-[1024px] flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
-      <NoticeBar />
+      <Notices />
       <main className="min-h-0 flex-1">
         <Workspace />
       </main>

@@ -1,28 +1,29 @@
 /**
  * The event as the user types it. The text is kept even when it is not valid JSON, so nothing typed is
  * lost; the flow document keeps the last valid event, and Run is disabled with the reason. Text that
- * differs from the document's event is a draft, saved in this browser with its playground (not shared).
+ * differs from the document's event is the playground's draft, saved in this browser with it (not shared);
+ * the text and its error are derived from the document and the draft (selectors.ts).
  */
 import type { StateCreator } from 'zustand'
 import { parseJson } from '../engine/json.ts'
 import type { PlaygroundState } from './index.ts'
+import { updateCurrent } from './current.ts'
 
 export interface EventSlice {
-  eventText: string
-  /** Why the text is not a usable event; null when it is. */
-  eventError: string | null
   setEventText(text: string): void
   /** Replaces the event (a preset, the form view): the text follows. */
   replaceEvent(event: Record<string, unknown>): void
 }
 
-// An event can be megabytes, and whether the text is a draft is asked at every save: format each event once.
-let formatted: { event: unknown; text: string } | null = null
+// An event can be megabytes, and its text is asked for at every change: format each event once.
+const formatted = new WeakMap<object, string>()
 
 export function formatEvent(event: unknown): string {
-  if (formatted && formatted.event === event) return formatted.text
+  const cacheable = typeof event === 'object' && event !== null
+  const known = cacheable ? formatted.get(event) : undefined
+  if (known !== undefined) return known
   const text = `${JSON.stringify(event, null, 2)}\n`
-  formatted = { event, text }
+  if (cacheable) formatted.set(event, text)
   return text
 }
 
@@ -37,18 +38,14 @@ export function readEvent(text: string): ReadEvent {
   return { event: value as Record<string, unknown>, error: null }
 }
 
-/** The text typed in the event editor when it is not the document's event as formatted; undefined otherwise. */
-export function eventDraft(state: Pick<PlaygroundState, 'eventText' | 'doc'>): string | undefined {
-  return state.eventText === formatEvent(state.doc.event) ? undefined : state.eventText
-}
-
 export const createEventSlice: StateCreator<PlaygroundState, [], [], EventSlice> = (set) => ({
-  eventText: '', // set from the document when the store is created
-  eventError: null,
   setEventText: (text) => {
-    const { event, error } = readEvent(text)
-    if (!event) return set({ eventText: text, eventError: error })
-    set(({ doc }) => ({ eventText: text, eventError: null, doc: { ...doc, event } }))
+    const { event } = readEvent(text)
+    set((state) => updateCurrent(state, (current) => {
+      if (!event) return { ...current, eventDraft: text }
+      const eventDraft = text === formatEvent(event) ? undefined : text
+      return { ...current, doc: { ...current.doc, event }, eventDraft }
+    }))
   },
-  replaceEvent: (event) => set(({ doc }) => ({ eventText: formatEvent(event), eventError: null, doc: { ...doc, event } })),
+  replaceEvent: (event) => set((state) => updateCurrent(state, (current) => ({ ...current, doc: { ...current.doc, event }, eventDraft: undefined }))),
 })

@@ -8,16 +8,17 @@ import type { StateCreator } from 'zustand'
 import { uniqueActionId } from '../engine/actionIds.ts'
 import { uniqueActionName, withUniqueNames } from '../engine/actionNames.ts'
 import type { Dependency, FlowAction, FlowDocument, HttpMock } from '../engine/flowDocument.ts'
-import { formatEvent, readEvent } from './eventSlice.ts'
+import { updateCurrent, updateDoc } from './current.ts'
 import type { PlaygroundState } from './index.ts'
+import { selectDoc } from './selectors.ts'
 
 const HISTORY_LIMIT = 100
 
+/** The current playground's document lives in the playgrounds slice (`selectDoc`); this slice edits it. */
 export interface FlowSlice {
-  doc: FlowDocument
   past: FlowAction[][]
   future: FlowAction[][]
-  /** Shows a playground's document, with the event text it was left with when that was a draft. */
+  /** Puts `doc` in the current playground and shows it, with the event text it was left with when that was a draft. */
   loadDocument(doc: FlowDocument, eventDraft?: string): void
   setFlowName(name: string): void
   insertAction(index: number, action: FlowAction): void
@@ -45,32 +46,38 @@ function restore(snapshot: FlowAction[], current: FlowAction[]): FlowAction[] {
   })
 }
 
-export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundState, [], [], FlowSlice> => (set, get) => {
+export const createFlowSlice: StateCreator<PlaygroundState, [], [], FlowSlice> = (set, get) => {
+  const setDoc = (next: (doc: FlowDocument) => FlowDocument) => set((state) => updateDoc(state, next))
   /** Applies a structural change and records the previous structure for undo. */
   const change = (next: (actions: FlowAction[]) => FlowAction[]) => {
-    const { doc, past } = get()
+    const state = get()
+    const doc = selectDoc(state)
     const actions = next(doc.actions)
     if (actions === doc.actions) return
-    set({ doc: { ...doc, actions }, past: [...past, doc.actions].slice(-HISTORY_LIMIT), future: [] })
+    set({ ...updateDoc(state, () => ({ ...doc, actions })), past: [...state.past, doc.actions].slice(-HISTORY_LIMIT), future: [] })
   }
   const names = (actions: FlowAction[], except?: string) => actions.filter((action) => action.id !== except).map((action) => action.name)
   const update = (id: string, patch: Partial<FlowAction>) =>
-    set(({ doc }) => ({ doc: { ...doc, actions: doc.actions.map((action) => (action.id === id ? { ...action, ...patch } : action)) } }))
+    setDoc((doc) => ({ ...doc, actions: doc.actions.map((action) => (action.id === id ? { ...action, ...patch } : action)) }))
 
   return {
-    doc: initial,
     past: [],
     future: [],
-    loadDocument: (doc, eventDraft) => set({
-      doc: { ...doc, actions: withUniqueNames(doc.actions) },
-      past: [],
-      future: [],
-      eventText: eventDraft ?? formatEvent(doc.event),
-      eventError: eventDraft === undefined ? null : readEvent(eventDraft).error,
-      selectedId: doc.actions[0]?.id ?? null,
-      step: null,
-    }),
-    setFlowName: (name) => set(({ doc }) => ({ doc: { ...doc, name } })),
+    loadDocument: (doc, eventDraft) => {
+      const actions = withUniqueNames(doc.actions)
+      const loaded = actions === doc.actions ? doc : { ...doc, actions }
+      set((state) => ({
+        ...updateCurrent(state, (current) => {
+          const { eventDraft: _previous, ...rest } = current
+          return { ...rest, doc: loaded, ...(eventDraft === undefined ? {} : { eventDraft }) }
+        }),
+        past: [],
+        future: [],
+        selectedId: doc.actions[0]?.id ?? null,
+        step: null,
+      }))
+    },
+    setFlowName: (name) => setDoc((doc) => ({ ...doc, name })),
     insertAction: (index, action) => change((actions) => [...actions.slice(0, index), { ...action, name: uniqueActionName(action.name, names(actions)) }, ...actions.slice(index)]),
     removeAction: (id) => change((actions) => (actions.some((action) => action.id === id) ? actions.filter((action) => action.id !== id) : actions)),
     moveAction: (id, toIndex) => change((actions) => {
@@ -97,19 +104,23 @@ export const createFlowSlice = (initial: FlowDocument): StateCreator<PlaygroundS
     setCode: (id, code) => update(id, { code }),
     setSecrets: (id, secrets) => update(id, { secrets }),
     setDependencies: (id, dependencies) => update(id, { dependencies }),
-    setMocks: (mocks) => set(({ doc }) => ({ doc: { ...doc, mocks: { ...doc.mocks, http: mocks } } })),
-    setModuleMocks: (modules) => set(({ doc }) => ({ doc: { ...doc, mocks: { ...doc.mocks, modules } } })),
+    setMocks: (mocks) => setDoc((doc) => ({ ...doc, mocks: { ...doc.mocks, http: mocks } })),
+    setModuleMocks: (modules) => setDoc((doc) => ({ ...doc, mocks: { ...doc.mocks, modules } })),
     undo: () => {
-      const { doc, past, future } = get()
+      const state = get()
+      const { past, future } = state
+      const doc = selectDoc(state)
       const previous = past.at(-1)
       if (!previous) return
-      set({ doc: { ...doc, actions: restore(previous, doc.actions) }, past: past.slice(0, -1), future: [doc.actions, ...future] })
+      set({ ...updateDoc(state, () => ({ ...doc, actions: restore(previous, doc.actions) })), past: past.slice(0, -1), future: [doc.actions, ...future] })
     },
     redo: () => {
-      const { doc, past, future } = get()
+      const state = get()
+      const { past, future } = state
+      const doc = selectDoc(state)
       const next = future[0]
       if (!next) return
-      set({ doc: { ...doc, actions: restore(next, doc.actions) }, past: [...past, doc.actions], future: future.slice(1) })
+      set({ ...updateDoc(state, () => ({ ...doc, actions: restore(next, doc.actions) })), past: [...past, doc.actions], future: future.slice(1) })
     },
   }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { onExecute, testFlow } from '../engine/testing.ts'
-import { createPlaygroundStore } from './index.ts'
-import { createSaver } from './saver.ts'
+import { createStore } from './index.ts'
+import { selectDoc, selectEventError, selectEventText } from './selectors.ts'
+import { selectSavedState } from './autosave.ts'
 import { INDEX_KEY, LEGACY_KEY, loadSaved, PLAYGROUND_PREFIX, PLAYGROUND_SIZE_LIMIT, type SavedPlayground, type SavedState } from './persistence.ts'
+import { createSaver } from './saver.ts'
 
 class MemoryStorage implements Storage {
   private items = new Map<string, string>()
@@ -136,25 +138,24 @@ describe('saved playgrounds', () => {
   })
 
   it('keep the event text typed in each playground when it is not the event, and only then', () => {
-    const store = createPlaygroundStore()
-    const first = store.getState().currentId
+    const store = createStore()
+    const first = store.getState().playgrounds.currentId
     store.getState().setEventText('{ "user": ')
     store.getState().newPlayground()
-    store.getState().setEventText(JSON.stringify(store.getState().doc.event, null, 2) + '\n')
+    store.getState().setEventText(JSON.stringify(selectDoc(store.getState()).event, null, 2) + '\n')
     const storage = new MemoryStorage()
-    createSaver(storage)({ currentId: store.getState().currentId, rememberSecrets: false, playgrounds: store.getState().allPlaygrounds() })
+    createSaver(storage)(selectSavedState(store.getState()))
     const saved = loadSaved(storage).state!
     expect(saved.playgrounds.map((playground) => playground.eventDraft)).toEqual(['{ "user": ', undefined])
 
-    const reloaded = createPlaygroundStore()
-    reloaded.setState({ playgrounds: saved.playgrounds, currentId: first })
-    reloaded.getState().loadDocument(saved.playgrounds[0].doc, saved.playgrounds[0].eventDraft)
-    expect(reloaded.getState().eventText).toBe('{ "user": ')
-    expect(reloaded.getState().eventError).toMatch(/^Invalid JSON/)
+    const reloaded = createStore()
+    reloaded.getState().loadPlaygrounds({ ...saved, currentId: first })
+    expect(selectEventText(reloaded.getState())).toBe('{ "user": ')
+    expect(selectEventError(reloaded.getState())).toMatch(/^Invalid JSON/)
     reloaded.getState().switchPlayground(saved.playgrounds[1].id)
-    expect(reloaded.getState().eventError).toBeNull()
+    expect(selectEventError(reloaded.getState())).toBeNull()
     reloaded.getState().switchPlayground(first)
-    expect(reloaded.getState().eventText).toBe('{ "user": ')
-    expect(reloaded.getState().eventError).toMatch(/^Invalid JSON/)
+    expect(selectEventText(reloaded.getState())).toBe('{ "user": ')
+    expect(selectEventError(reloaded.getState())).toMatch(/^Invalid JSON/)
   })
 })

@@ -1,5 +1,5 @@
 /**
- * Saving playgrounds in this browser (localStorage): an index (ids, names, the current one) and one key per
+ * Reading the playgrounds saved in this browser (localStorage; saver.ts writes them): an index (ids, names, the current one) and one key per
  * playground, so that a playground too big to save never stops the others from saving. Only what changed is
  * written. The single key of the first format is read once and replaced. Saved data that cannot be read is
  * moved aside under its own key, never deleted. Secret values are saved only with the user's consent (saver.ts,

@@ -1,14 +1,14 @@
 /**
- * The user's playgrounds: each one a flow document (and the event text it was left with, when that is a
- * draft). The current one is edited as `doc`; the others wait in `playgrounds`. A new one starts empty.
- * Deleting one can be undone; notices tell what happened (a link opened, data unreadable).
+ * The user's playgrounds, normalized: each one's document (and the event text it was left with, when that is a
+ * draft) is kept once, in `playgrounds.byId`, in the order of `playgrounds.order`; the current one is
+ * `playgrounds.currentId` and is edited in place there. The list the switcher shows and what is saved are derived
+ * from it (selectors.ts). A new one starts with the default trigger's flow. Deleting one can be undone; notices tell what happened.
  */
 import type { StateCreator } from 'zustand'
 import { defaultFlow } from '../triggers/defaultFlow.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
-import { eventDraft } from './eventSlice.ts'
 import type { PlaygroundState } from './index.ts'
-import type { SavedPlayground } from './persistence.ts'
+import type { SavedState } from './persistence.ts'
 
 export interface Notice {
   tone: 'info' | 'error'
@@ -17,15 +17,29 @@ export interface Notice {
   missingSecrets?: { actionName: string; names: string[] }[]
 }
 
-export interface PlaygroundsSlice {
-  playgrounds: SavedPlayground[]
+/** One playground: its document (whose name is the playground's name) and its event draft, if any. */
+export interface Playground {
+  id: string
+  updatedAt: number
+  doc: FlowDocument
+  /** Event text left in the editor that is not the document's event (often invalid JSON); this browser only, never shared. */
+  eventDraft?: string
+}
+
+export interface Playgrounds {
+  byId: Readonly<Record<string, Playground>>
+  order: readonly string[]
   currentId: string
+}
+
+export interface PlaygroundsSlice {
+  playgrounds: Playgrounds
   rememberSecrets: boolean
-  deleted: { playground: SavedPlayground; index: number } | null
+  deleted: { playground: Playground; index: number } | null
   notice: Notice | null
   galleryOpen: boolean
-  /** The playgrounds with the current one's latest document. */
-  allPlaygrounds(): SavedPlayground[]
+  /** Replaces every playground with saved ones (the page's start) and shows the saved current one. */
+  loadPlaygrounds(saved: SavedState): void
   openAsNew(doc: FlowDocument): void
   /** Opens an empty flow as a new playground. */
   newPlayground(): void
@@ -34,6 +48,7 @@ export interface PlaygroundsSlice {
   duplicatePlayground(id: string): void
   deletePlayground(id: string): void
   undoDelete(): void
+  dismissDeleted(): void
   setRememberSecrets(remember: boolean): void
   setNotice(notice: Notice | null): void
   setGalleryOpen(open: boolean): void
@@ -43,66 +58,80 @@ function newId(): string {
   return `pg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 }
 
+const newPlayground = (doc: FlowDocument): Playground => ({ id: newId(), updatedAt: Date.now(), doc })
+
+/** Playgrounds holding exactly `list`, in its order, `currentId` shown. */
+function playgroundsOf(list: readonly Playground[], currentId: string): Playgrounds {
+  return { byId: Object.fromEntries(list.map((playground) => [playground.id, playground])), order: list.map((playground) => playground.id), currentId }
+}
+
+export function initialPlaygrounds(initial: FlowDocument): Playgrounds {
+  const first = newPlayground(initial)
+  return playgroundsOf([first], first.id)
+}
+
 export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<PlaygroundState, [], [], PlaygroundsSlice> => (set, get) => {
-  const firstId = newId()
+  const list = () => {
+    const { byId, order } = get().playgrounds
+    return order.map((id) => byId[id])
+  }
+  /** Shows the playground `id` of `playgrounds`: a fresh history and selection, as when a document is opened. */
+  const show = (playgrounds: Playgrounds, extra: Partial<PlaygroundState> = {}) => {
+    set({ playgrounds, ...extra })
+    const current = playgrounds.byId[playgrounds.currentId]
+    get().loadDocument(current.doc, current.eventDraft)
+  }
   return {
-    playgrounds: [{ id: firstId, name: initial.name, updatedAt: Date.now(), doc: initial }],
-    currentId: firstId,
+    playgrounds: initialPlaygrounds(initial),
     rememberSecrets: false,
     deleted: null,
     notice: null,
     galleryOpen: false,
-    allPlaygrounds: () => {
-      const { playgrounds, currentId, doc } = get()
-      return playgrounds.map((saved) => (saved.id === currentId ? { ...saved, name: doc.name, doc, eventDraft: eventDraft(get()) } : saved))
+    loadPlaygrounds: (saved) => {
+      const loaded = saved.playgrounds.map(({ id, updatedAt, doc, eventDraft }): Playground => ({ id, updatedAt, doc, ...(eventDraft === undefined ? {} : { eventDraft }) }))
+      show(playgroundsOf(loaded, saved.currentId), { rememberSecrets: saved.rememberSecrets })
     },
     openAsNew: (doc) => {
-      const id = newId()
-      set({ playgrounds: [...get().allPlaygrounds(), { id, name: doc.name, updatedAt: Date.now(), doc }], currentId: id, galleryOpen: false })
-      get().loadDocument(doc)
+      const created = newPlayground(doc)
+      show(playgroundsOf([...list(), created], created.id), { galleryOpen: false })
     },
     newPlayground: () => get().openAsNew(defaultFlow()),
     switchPlayground: (id) => {
-      const target = get().allPlaygrounds().find((saved) => saved.id === id)
-      if (!target || id === get().currentId) return
-      set({ playgrounds: get().allPlaygrounds(), currentId: id, galleryOpen: false })
-      get().loadDocument(target.doc, target.eventDraft)
+      const { playgrounds } = get()
+      if (!playgrounds.byId[id] || id === playgrounds.currentId) return
+      show({ ...playgrounds, currentId: id }, { galleryOpen: false })
     },
     renamePlayground: (id, name) => {
-      if (id === get().currentId) return get().setFlowName(name)
-      set({ playgrounds: get().playgrounds.map((saved) => (saved.id === id ? { ...saved, name, doc: { ...saved.doc, name } } : saved)) })
+      const { playgrounds } = get()
+      if (id === playgrounds.currentId) return get().setFlowName(name)
+      const target = playgrounds.byId[id]
+      if (target) set({ playgrounds: { ...playgrounds, byId: { ...playgrounds.byId, [id]: { ...target, doc: { ...target.doc, name } } } } })
     },
     duplicatePlayground: (id) => {
-      const source = get().allPlaygrounds().find((saved) => saved.id === id)
+      const source = get().playgrounds.byId[id]
       if (source) get().openAsNew({ ...structuredClone(source.doc), name: `${source.doc.name} (copy)` })
     },
     deletePlayground: (id) => {
-      const all = get().allPlaygrounds()
-      const index = all.findIndex((saved) => saved.id === id)
+      const all = list()
+      const index = all.findIndex((playground) => playground.id === id)
       if (index < 0) return
-      const rest = all.filter((saved) => saved.id !== id)
+      const rest = all.filter((playground) => playground.id !== id)
       const deleted = { playground: all[index], index }
       if (!rest.length) {
-        const doc = defaultFlow()
-        const replacement = { id: newId(), name: doc.name, updatedAt: Date.now(), doc }
-        set({ playgrounds: [replacement], currentId: replacement.id, deleted })
-        return get().loadDocument(replacement.doc)
+        const replacement = newPlayground(defaultFlow())
+        return show(playgroundsOf([replacement], replacement.id), { deleted })
       }
-      set({ playgrounds: rest, deleted })
-      if (id === get().currentId) {
-        const next = rest[Math.min(index, rest.length - 1)]
-        set({ currentId: next.id })
-        get().loadDocument(next.doc, next.eventDraft)
-      }
+      const { currentId } = get().playgrounds
+      if (id !== currentId) return set({ playgrounds: playgroundsOf(rest, currentId), deleted })
+      show(playgroundsOf(rest, rest[Math.min(index, rest.length - 1)].id), { deleted })
     },
     undoDelete: () => {
       const { deleted } = get()
       if (!deleted) return
-      const all = get().allPlaygrounds()
-      const playgrounds = [...all.slice(0, deleted.index), deleted.playground, ...all.slice(deleted.index)]
-      set({ playgrounds, currentId: deleted.playground.id, deleted: null })
-      get().loadDocument(deleted.playground.doc, deleted.playground.eventDraft)
+      const all = list()
+      show(playgroundsOf([...all.slice(0, deleted.index), deleted.playground, ...all.slice(deleted.index)], deleted.playground.id), { deleted: null })
     },
+    dismissDeleted: () => set({ deleted: null }),
     setRememberSecrets: (remember) => set({ rememberSecrets: remember }),
     setNotice: (notice) => set({ notice }),
     setGalleryOpen: (open) => set({ galleryOpen: open }),

@@ -2,14 +2,15 @@
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import type { PlaygroundState } from './index.ts'
 import type { FinishedRun } from './runSlice.ts'
+import { selectDoc } from './selectors.ts'
 
 export function currentRun(state: PlaygroundState): FinishedRun | null {
-  return state.runs[state.currentId] ?? null
+  return state.runs[state.playgrounds.currentId] ?? null
 }
 
 /** Whether the run in progress was started by the current playground. */
 export function runsHere(state: PlaygroundState): boolean {
-  return state.activeRun?.playgroundId === state.currentId
+  return state.activeRun?.playgroundId === state.playgrounds.currentId
 }
 
 /** The document a run executes: the flow, or with `only` that action alone and enabled, as Auth0's dashboard tests one Action. */
@@ -30,8 +31,8 @@ function runsDiffer(ran: FlowDocument, current: FlowDocument): boolean {
   return actionChanged || changed(ran.event, current.event) || changed(ran.mocks, current.mocks)
 }
 
-// Every node reads this on every change: compare once per pair of run and document.
-let last: { run: FinishedRun; current: FlowDocument; outOfDate: boolean } | null = null
+// Every node reads this on every change: compare once per pair of run and document (per run, so per store).
+const compared = new WeakMap<FinishedRun, { current: FlowDocument; outOfDate: boolean }>()
 
 /**
  * Whether the code, the order, an enabled flag, a secret, the event or the mocks changed since the current playground's latest
@@ -40,6 +41,11 @@ let last: { run: FinishedRun; current: FlowDocument; outOfDate: boolean } | null
 export function isOutOfDate(state: PlaygroundState): boolean {
   const run = currentRun(state)
   if (!run) return false
-  if (last?.run !== run || last.current !== state.doc) last = { run, current: state.doc, outOfDate: runsDiffer(run.doc, docToRun(state.doc, run.only)) }
+  const doc = selectDoc(state)
+  let last = compared.get(run)
+  if (last?.current !== doc) {
+    last = { current: doc, outOfDate: runsDiffer(run.doc, docToRun(doc, run.only)) }
+    compared.set(run, last)
+  }
   return last.outOfDate
 }

@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import type { RunResult } from '../engine/types.ts'
 import { onExecute, testFlow } from '../engine/testing.ts'
-import { createPlaygroundStore } from './index.ts'
+import { createStore } from './index.ts'
+import { selectDoc } from './selectors.ts'
 import { currentRun, docToRun, isOutOfDate, runsHere } from './runSelectors.ts'
 
-type Store = ReturnType<typeof createPlaygroundStore>
+type Store = ReturnType<typeof createStore>
 
 const result = (status: RunResult['status']) => ({ status, actions: [], timeline: [] }) as unknown as RunResult
 
 function ranStore(): Store {
-  const store = createPlaygroundStore(testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute('') }]))
-  store.getState().runStarted(store.getState().doc)
+  const store = createStore(testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute('') }]))
+  store.getState().runStarted(selectDoc(store.getState()))
   store.getState().runFinished(result('completed'))
   return store
 }
 
 describe('results per playground', () => {
   it('land on the playground that started the run, even when another one is shown', () => {
-    const store = createPlaygroundStore(testFlow([onExecute('')]))
-    const first = store.getState().currentId
-    store.getState().runStarted(store.getState().doc)
+    const store = createStore(testFlow([onExecute('')]))
+    const first = store.getState().playgrounds.currentId
+    store.getState().runStarted(selectDoc(store.getState()))
     store.getState().newPlayground()
-    const second = store.getState().currentId
+    const second = store.getState().playgrounds.currentId
     expect(runsHere(store.getState())).toBe(false)
     store.getState().runFinished(result('denied'))
     expect(currentRun(store.getState())).toBeNull()
@@ -32,8 +33,8 @@ describe('results per playground', () => {
   })
 
   it('keep the run in progress shown only on its own playground', () => {
-    const store = createPlaygroundStore(testFlow([onExecute('')]))
-    store.getState().runStarted(store.getState().doc)
+    const store = createStore(testFlow([onExecute('')]))
+    store.getState().runStarted(selectDoc(store.getState()))
     store.getState().runProgress('a1')
     expect(runsHere(store.getState())).toBe(true)
     expect(store.getState().activeRun?.actionId).toBe('a1')
@@ -42,7 +43,7 @@ describe('results per playground', () => {
 
 describe('an out-of-date result', () => {
   it('is not out of date right after the run, nor without one', () => {
-    expect(isOutOfDate(createPlaygroundStore().getState())).toBe(false)
+    expect(isOutOfDate(createStore().getState())).toBe(false)
     expect(isOutOfDate(ranStore().getState())).toBe(false)
   })
 
@@ -60,7 +61,7 @@ describe('an out-of-date result', () => {
       const store = ranStore()
       change(store)
       expect(isOutOfDate(store.getState()), change.toString()).toBe(true)
-      store.getState().runStarted(store.getState().doc)
+      store.getState().runStarted(selectDoc(store.getState()))
       store.getState().runFinished(result('completed'))
       expect(isOutOfDate(store.getState())).toBe(false)
     }
@@ -70,13 +71,13 @@ describe('an out-of-date result', () => {
     const store = ranStore()
     store.getState().renameAction('a1', 'Renamed')
     store.getState().setFlowName('Another name')
-    store.getState().setEventText(JSON.stringify(store.getState().doc.event))
+    store.getState().setEventText(JSON.stringify(selectDoc(store.getState()).event))
     expect(isOutOfDate(store.getState())).toBe(false)
   })
 
   it('after a run of one action alone, counts only that action and the event', () => {
-    const store = createPlaygroundStore(testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute(''), enabled: false }]))
-    store.getState().runStarted(docToRun(store.getState().doc, 'a2'), 'a2')
+    const store = createStore(testFlow([{ name: 'First', code: onExecute('') }, { name: 'Second', code: onExecute(''), enabled: false }]))
+    store.getState().runStarted(docToRun(selectDoc(store.getState()), 'a2'), 'a2')
     store.getState().runFinished(result('completed'))
     expect(isOutOfDate(store.getState())).toBe(false)
     store.getState().setCode('a1', onExecute('api.access.deny("no")'))

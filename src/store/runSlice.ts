@@ -8,6 +8,7 @@ import { DEFAULT_TIME_LIMIT_MS } from '../engine/limits.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import type { RunResult } from '../engine/types.ts'
 import type { PlaygroundState } from './index.ts'
+import { selectActions } from './selectors.ts'
 
 /** A request to show an action's line in the editor; `seq` makes a repeated request for the same line count. */
 export interface CodeFocus {
@@ -62,7 +63,7 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   timeLimitMs: DEFAULT_TIME_LIMIT_MS,
   step: null,
   focus: null,
-  runStarted: (doc, only = null) => set({ activeRun: { playgroundId: get().currentId, doc, only, actionId: null }, step: null }),
+  runStarted: (doc, only = null) => set({ activeRun: { playgroundId: get().playgrounds.currentId, doc, only, actionId: null }, step: null }),
   runProgress: (actionId) => {
     const { activeRun } = get()
     if (activeRun && activeRun.actionId !== actionId) set({ activeRun: { ...activeRun, actionId } })
@@ -79,7 +80,7 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   setTimeLimit: (ms) => set({ timeLimitMs: ms }),
   setStep: (step) => set({ step }),
   reveal: (actionId, line) => {
-    if (!get().doc.actions.some((action) => action.id === actionId)) return
+    if (!selectActions(get()).some((action) => action.id === actionId)) return
     set({ selectedId: actionId, inspectorTab: 'code', focus: { actionId, line, seq: (get().focus?.seq ?? 0) + 1 } })
   },
 })

@@ -1,4 +1,7 @@
-/** Writing the playgrounds into this browser's storage (the layout is persistence.ts's): loaded after the first paint. */
+/**
+ * Writing playgrounds to this browser's storage in the layout persistence.ts reads: loaded with autosave after the
+ * page's first paint, not with its first JavaScript.
+ */
 import { withoutSecretValues } from '../engine/secrets.ts'
 import { megabytes } from '../engine/serialize.ts'
 import { INDEX_KEY, LEGACY_KEY, PLAYGROUND_SIZE_LIMIT, playgroundKey, storedIds, type SavedIndex, type SavedPlayground, type SavedState } from './persistence.ts'

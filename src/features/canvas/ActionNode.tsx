@@ -1,12 +1,10 @@
 import { Handle, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { useOutOfDate, useResult } from '../../store/hooks.ts'
+import { useActionRunning, useActionStepped, useOutOfDate, useResult } from '../../store/hooks.ts'
 import { useProblems } from '../problems/problemChecks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
 import { indexById } from '../../store/actionLookup.ts'
-import { usePlayground } from '../../store/index.ts'
-import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { NODE_WIDTH } from './layout.ts'
 import { lazyModule } from '../ui/lazyModule.ts'
 
@@ -35,8 +33,8 @@ const STATUS_LABELS: Record<string, string> = { ok: 'ok', denied: 'denied', fail
 /** The action's outcome in the last run, with its one-line summary. */
 function useRunStatus(id: string) {
   const result = useResult()
-  const running = usePlayground((state) => runsHere(state) && state.activeRun?.actionId === id)
-  const stepped = usePlayground((state) => state.step !== null && currentRun(state)?.result.timeline[state.step]?.actionId === id)
+  const running = useActionRunning(id)
+  const stepped = useActionStepped(id)
   const outOfDate = useOutOfDate()
   const action = result?.actions[indexById(result.actions, id)]
   const summarize = summaries.use()?.actionSummary

@@ -4,8 +4,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import { addPaletteItem } from '../commands/flowCommands.ts'
 import type { FlowAction } from '../../engine/flowDocument.ts'
-import { useActions, useOutOfDate, useResult, useSelectedId } from '../../store/hooks.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useActions, useOutOfDate, useResult, useSelectedId, useStoreApi } from '../../store/hooks.ts'
 import { PALETTE_MIME, readPaletteItem } from '../palette/paletteItems.ts'
 import { ActionNode, type ActionFlowNode } from './ActionNode.tsx'
 import { indexAt, rowY, slotAt, slotY } from './layout.ts'
@@ -42,6 +41,7 @@ function nodeLabel(action: FlowAction, index: number, count: number, status: str
 type DragState = { kind: 'palette'; slot: number } | { kind: 'node'; id: string; y: number; slot: number }
 
 function Pipeline() {
+  const store = useStoreApi()
   const actions = useActions()
   const selectedId = useSelectedId()
   const { screenToFlowPosition, fitView } = useReactFlow()
@@ -111,19 +111,19 @@ function Pipeline() {
         setDrag({ kind: 'node', id: change.id, y: change.position.y, slot: target > from ? target + 1 : target })
       }
       if (change.type === 'select' && change.selected) {
-        const { select, showTab, inspectorTab } = usePlayground.getState()
+        const { select, showTab, inspectorTab } = store.getState()
         select(change.id)
         // The action's own tabs are what a click on it should open.
         if (inspectorTab !== 'code' && inspectorTab !== 'secrets') showTab('code')
       }
     }
     if (Object.keys(sizes).length) setMeasured((previous) => ({ ...previous, ...sizes }))
-  }, [actions])
+  }, [actions, store])
 
   const onNodeDragStop = useCallback((_event: unknown, node: Node) => {
     setDrag(null)
-    usePlayground.getState().moveAction(node.id, indexAt(node.position.y, actions.length))
-  }, [actions.length])
+    store.getState().moveAction(node.id, indexAt(node.position.y, actions.length))
+  }, [actions.length, store])
 
   const slotFor = (event: DragEvent) => slotAt(screenToFlowPosition({ x: event.clientX, y: event.clientY }).y, actions.length)
 
@@ -140,7 +140,7 @@ function Pipeline() {
     setDrag(null)
     if (!item) return
     event.preventDefault()
-    void addPaletteItem(item, slotFor(event))
+    void addPaletteItem(store, item, slotFor(event))
   }
 
   return (
@@ -158,7 +158,7 @@ function Pipeline() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onPaneClick={() => usePlayground.getState().select(null)}
+        onPaneClick={() => store.getState().select(null)}
         // Delete and Backspace are the command registry's (they remove the selected action, with undo).
         deleteKeyCode={null}
         nodesConnectable={false}

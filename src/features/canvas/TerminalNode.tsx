@@ -1,7 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import { NODE_WIDTH } from './layout.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useTriggerId } from '../../store/hooks.ts'
 import { useTrigger } from '../triggers/triggerCatalog.ts'
 import { LOGIN_WORDS } from '../run/runHeadline.ts'
 
@@ -11,7 +11,7 @@ export type TerminalFlowNode = Node<TerminalNodeData, 'terminal'>
 const TITLES = { start: 'Start', complete: 'Complete' }
 
 function TerminalNodeView({ data }: NodeProps<TerminalFlowNode>) {
-  const words = useTrigger(usePlayground((state) => state.doc.trigger))?.words ?? LOGIN_WORDS
+  const words = useTrigger(useTriggerId())?.words ?? LOGIN_WORDS
   const label = { title: TITLES[data.kind], detail: words[data.kind] }
   return (
     <div data-testid={`terminal-${data.kind}`} style={{ width: NODE_WIDTH }} className="rounded-full border border-slate-300 bg-slate-100 px-4 py-1.5 text-center text-sm dark:border-slate-600 dark:bg-slate-900">

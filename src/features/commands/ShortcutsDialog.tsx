@@ -1,5 +1,5 @@
 /** The keyboard shortcuts, generated from the command registry. */
-import { usePlayground } from '../../store/index.ts'
+import { useShallowStore, useShortcutsOpen, useStoreApi } from '../../store/hooks.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import { COMMANDS, labelOf, type Command } from './commands.ts'
 import { formatChord } from './keys.ts'
@@ -8,14 +8,16 @@ const withKeys = COMMANDS.filter((command): command is Extract<(typeof COMMANDS)
 const groups = [...new Set(withKeys.map((command) => command.group))]
 
 export function ShortcutsDialog() {
-  const open = usePlayground((state) => state.shortcutsOpen)
+  const open = useShortcutsOpen()
   return open ? <Shortcuts /> : null
 }
 
 function Shortcuts() {
-  const state = usePlayground.getState()
+  const store = useStoreApi()
+  // A label can say what the command does now (Ctrl+M's): the labels follow the state.
+  const labels = useShallowStore((state) => withKeys.map((command) => labelOf(command as Command, state)))
   return (
-    <Dialog title="Keyboard shortcuts" onClose={() => state.setShortcutsOpen(false)}>
+    <Dialog title="Keyboard shortcuts" onClose={() => store.getState().setShortcutsOpen(false)}>
       <div className="space-y-4 p-5 text-sm">
         {groups.map((group) => (
           <section key={group}>
@@ -23,7 +25,7 @@ function Shortcuts() {
             <dl className="space-y-1">
               {withKeys.filter((command) => command.group === group).map((command) => (
                 <div key={command.id} className="flex justify-between gap-3">
-                  <dt>{labelOf(command as Command, state)}</dt>
+                  <dt>{labels[withKeys.indexOf(command)]}</dt>
                   <dd className="text-right font-mono text-xs">{command.keys.map(formatChord).join(' or ')}</dd>
                 </div>
               ))}

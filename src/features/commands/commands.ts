@@ -5,9 +5,11 @@
  */
 import { nudgeAction, removeAction } from './flowCommands.ts'
 import { indexById } from '../../store/actionLookup.ts'
-import { usePlayground, type PlaygroundState } from '../../store/index.ts'
+import type { PlaygroundState, PlaygroundStore } from '../../store/index.ts'
 import { runsHere } from '../../store/runSelectors.ts'
-import { runBlocker, runCurrentFlow, stopRun } from '../run/runFlow.ts'
+import { selectActions } from '../../store/selectors.ts'
+import { runBlocker } from '../run/runBlocker.ts'
+import { runCurrentFlow, stopRun } from '../run/running.ts'
 import { focusRegion } from './regions.ts'
 
 export interface CommandContext {
@@ -28,14 +30,16 @@ export interface Command {
   inEditors?: boolean
   group: CommandGroup
   enabled?(state: PlaygroundState, context: CommandContext): boolean
-  run(state: PlaygroundState, context: CommandContext): unknown
+  /** Runs the command on `store`, whose state was `state` when it was asked to. */
+  run(state: PlaygroundState, context: CommandContext, store: PlaygroundStore): unknown
 }
 
 /** The action a command works on: the one it was invoked for, or the selected one. */
 export function targetAction(state: PlaygroundState, context: CommandContext) {
   const id = context.actionId ?? state.selectedId
-  const index = indexById(state.doc.actions, id)
-  return index < 0 ? null : { action: state.doc.actions[index], index, count: state.doc.actions.length }
+  const actions = selectActions(state)
+  const index = indexById(actions, id)
+  return index < 0 ? null : { action: actions[index], index, count: actions.length }
 }
 
 const hasAction = (state: PlaygroundState, context: CommandContext) => targetAction(state, context) !== null
@@ -46,24 +50,24 @@ function withFiles(use: (files: typeof import('../share/flowFiles.ts')) => unkno
 }
 
 export const COMMANDS = [
-  { id: 'run', label: 'Run the flow', keys: ['Mod+Enter'], inEditors: true, group: 'Run', enabled: (state) => !runBlocker(state), run: () => runCurrentFlow() },
+  { id: 'run', label: 'Run the flow', keys: ['Mod+Enter'], inEditors: true, group: 'Run', enabled: (state) => !runBlocker(state), run: (_state, _context, store) => runCurrentFlow(store) },
   {
     id: 'runAction', icon: '▷', label: 'Run this action only', keys: ['Mod+Shift+Enter'], inEditors: true, group: 'Run',
     enabled: (state, context) => !runBlocker(state) && hasAction(state, context),
-    run: (state, context) => runCurrentFlow(targetAction(state, context)!.action.id),
+    run: (state, context, store) => runCurrentFlow(store, targetAction(state, context)!.action.id),
   },
-  { id: 'stop', label: 'Stop the run', group: 'Run', enabled: runsHere, run: () => stopRun() },
+  { id: 'stop', label: 'Stop the run', group: 'Run', enabled: runsHere, run: (_state, _context, store) => stopRun(store) },
   { id: 'undo', label: 'Undo', keys: ['Mod+Z'], group: 'Flow', enabled: (state) => state.past.length > 0, run: (state) => state.undo() },
   { id: 'redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], group: 'Flow', enabled: (state) => state.future.length > 0, run: (state) => state.redo() },
   {
     id: 'moveUp', icon: '↑', label: 'Move up', keys: ['Alt+ArrowUp'], group: 'Flow',
     enabled: (state, context) => (targetAction(state, context)?.index ?? 0) > 0,
-    run: (state, context) => nudgeAction(targetAction(state, context)!.action.id, -1),
+    run: (state, context, store) => nudgeAction(store, targetAction(state, context)!.action.id, -1),
   },
   {
     id: 'moveDown', icon: '↓', label: 'Move down', keys: ['Alt+ArrowDown'], group: 'Flow',
     enabled: (state, context) => { const target = targetAction(state, context); return !!target && target.index < target.count - 1 },
-    run: (state, context) => nudgeAction(targetAction(state, context)!.action.id, 1),
+    run: (state, context, store) => nudgeAction(store, targetAction(state, context)!.action.id, 1),
   },
   { id: 'editCode', icon: '✎', label: 'Edit the code', keys: ['Mod+E'], group: 'Flow', enabled: hasAction, run: (state, context) => state.editCode(targetAction(state, context)!.action.id) },
   { id: 'duplicate', icon: '❐', label: 'Duplicate', group: 'Flow', enabled: hasAction, run: (state, context) => state.duplicateAction(targetAction(state, context)!.action.id) },
@@ -71,7 +75,7 @@ export const COMMANDS = [
     id: 'toggleEnabled', icon: (state, context) => (targetAction(state, context)?.action.enabled === false ? '✓' : '⊘'), label: (state, context) => (targetAction(state, context)?.action.enabled === false ? 'Enable' : 'Disable'), keys: ['Mod+Shift+D'], group: 'Flow',
     enabled: hasAction, run: (state, context) => state.toggleAction(targetAction(state, context)!.action.id),
   },
-  { id: 'remove', icon: '✕', label: 'Remove', keys: ['Delete', 'Backspace'], group: 'Flow', enabled: hasAction, run: (state, context) => removeAction(targetAction(state, context)!.action.id) },
+  { id: 'remove', icon: '✕', label: 'Remove', keys: ['Delete', 'Backspace'], group: 'Flow', enabled: hasAction, run: (state, context, store) => removeAction(store, targetAction(state, context)!.action.id) },
   { id: 'nextRegion', label: 'Next area of the page (also leaves an editor)', keys: ['F6'], inEditors: true, group: 'Editor and focus', run: () => focusRegion(1) },
   { id: 'previousRegion', label: 'Previous area of the page', keys: ['Shift+F6'], inEditors: true, group: 'Editor and focus', run: () => focusRegion(-1) },
   {
@@ -80,12 +84,12 @@ export const COMMANDS = [
   },
   { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.newPlayground() },
   { id: 'examples', label: 'Examples…', group: 'Playgrounds', run: (state) => state.setGalleryOpen(true) },
-  { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: () => withFiles((files) => files.pickFlowFile()) },
-  { id: 'importZip', label: 'Import a zip (Deploy CLI or flow)…', group: 'Files', run: () => withFiles((files) => files.pickZip()) },
-  { id: 'importFolder', label: 'Import a folder (Deploy CLI or flow)…', group: 'Files', run: () => withFiles((files) => files.pickFolder()) },
-  { id: 'exportFlow', label: 'Export the flow file', group: 'Files', run: () => withFiles((files) => files.exportFlowFile(false)) },
-  { id: 'exportWithSecrets', label: 'Export with secret values', group: 'Files', run: () => withFiles((files) => files.exportFlowFile(true)) },
-  { id: 'exportDeploy', label: 'Export for the Auth0 Deploy CLI (.zip)', group: 'Files', run: () => withFiles((files) => files.exportDeployCli()) },
+  { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: (_state, _context, store) => withFiles((files) => files.pickFlowFile(store)) },
+  { id: 'importZip', label: 'Import a zip (Deploy CLI or flow)…', group: 'Files', run: (_state, _context, store) => withFiles((files) => files.pickZip(store)) },
+  { id: 'importFolder', label: 'Import a folder (Deploy CLI or flow)…', group: 'Files', run: (_state, _context, store) => withFiles((files) => files.pickFolder(store)) },
+  { id: 'exportFlow', label: 'Export the flow file', group: 'Files', run: (_state, _context, store) => withFiles((files) => files.exportFlowFile(store, false)) },
+  { id: 'exportWithSecrets', label: 'Export with secret values', group: 'Files', run: (_state, _context, store) => withFiles((files) => files.exportFlowFile(store, true)) },
+  { id: 'exportDeploy', label: 'Export for the Auth0 Deploy CLI (.zip)', group: 'Files', run: (_state, _context, store) => withFiles((files) => files.exportDeployCli(store)) },
   { id: 'shortcuts', label: 'Keyboard shortcuts', keys: ['?'], group: 'Help', run: (state) => state.setShortcutsOpen(true) },
 ] as const satisfies readonly Command[]
 
@@ -112,11 +116,11 @@ export function isEnabled(command: Command, state: PlaygroundState, context: Com
   return command.enabled?.(state, context) ?? true
 }
 
-/** Runs a command if it is enabled now; returns whether it ran. */
-export function runCommand(id: CommandId, context: CommandContext = {}): boolean {
+/** Runs a command on `store` if it is enabled now; returns whether it ran. */
+export function runCommand(store: PlaygroundStore, id: CommandId, context: CommandContext = {}): boolean {
   const command = getCommand(id)
-  const state = usePlayground.getState()
+  const state = store.getState()
   if (!isEnabled(command, state, context)) return false
-  void command.run(state, context)
+  void command.run(state, context, store)
   return true
 }

@@ -5,11 +5,13 @@
  * in a field or a dialog only the commands that work `inEditors` do.
  */
 import { useEffect } from 'react'
+import { useStoreApi } from '../../store/hooks.ts'
 import { EDITOR_REGION_CLASS, isTypingTarget } from '../ui/typingTarget.ts'
 import { COMMANDS, runCommand } from './commands.ts'
 import { matchesChord } from './keys.ts'
 
 export function useCommandKeys() {
+  const store = useStoreApi()
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.isComposing || (event.target instanceof Element && event.target.closest(`.${EDITOR_REGION_CLASS}`))) return
@@ -17,11 +19,11 @@ export function useCommandKeys() {
       for (const command of COMMANDS) {
         if (!('keys' in command) || (busy && !('inEditors' in command))) continue
         if (!command.keys.some((chord) => matchesChord(event, chord))) continue
-        if (runCommand(command.id)) { event.preventDefault(); event.stopPropagation() }
+        if (runCommand(store, command.id)) { event.preventDefault(); event.stopPropagation() }
         return
       }
     }
     window.addEventListener('keydown', onKey, true)
     return () => window.removeEventListener('keydown', onKey, true)
-  }, [])
+  }, [store])
 }

@@ -3,9 +3,8 @@
  * problems as markers. Loaded with React.lazy: Monaco stays out of the page's first chunk.
  */
 import { useEffect, useRef, useState } from 'react'
-import { findAction } from '../../store/actionLookup.ts'
-import { usePlayground } from '../../store/index.ts'
-import { currentRun } from '../../store/runSelectors.ts'
+import { useCodeFocus, useEditorFocusPending, useResult, useSelectedActionId, useStore, useStoreApi, useTabMovesFocus, useTriggerId } from '../../store/hooks.ts'
+import { selectActions, selectSelectedAction } from '../../store/selectors.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { useStoredFlag } from '../ui/useStoredFlag.ts'
 import { actionModel, markRunErrors, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
@@ -52,11 +51,11 @@ function testHandle(editor: Editor): PlaygroundEditorHandle {
 
 /** The selected action's secret names as one string, so the effect below runs only when they change. */
 const useSecretNames = () =>
-  usePlayground((state) => JSON.stringify(Object.keys(findAction(state.doc.actions, state.selectedId)?.secrets ?? {})))
+  useStore((state) => JSON.stringify(Object.keys(selectSelectedAction(state)?.secrets ?? {})))
 
 /** How to leave the editor with the keyboard, where a keyboard user looks for it. */
 function KeyboardHint() {
-  const tabMovesFocus = usePlayground((state) => state.tabMovesFocus)
+  const tabMovesFocus = useTabMovesFocus()
   return (
     <p className="truncate text-xs text-slate-600 dark:text-slate-400">
       F6 leaves the editor · Ctrl+M: Tab {tabMovesFocus ? 'moves the focus' : 'indents'}
@@ -65,7 +64,8 @@ function KeyboardHint() {
 }
 
 export default function CodeEditor() {
-  const selectedId = usePlayground((state) => (findAction(state.doc.actions, state.selectedId) ? state.selectedId : null))
+  const store = useStoreApi()
+  const selectedId = useSelectedActionId()
   const secretNames = useSecretNames()
   const container = useRef<HTMLDivElement>(null)
   const shownId = useRef<string | null>(null)
@@ -83,10 +83,11 @@ export default function CodeEditor() {
       // A standalone editor cannot open another file, so Ctrl+click shows the Auth0 types in a peek.
       definitionLinkOpensInPeek: true,
     })
-    const unbindCommands = bindEditorCommands(instance)
-    syncActionModels(usePlayground.getState().doc.actions)
-    const unsubscribe = usePlayground.subscribe((state, previous) => {
-      if (state.doc.actions !== previous.doc.actions) syncActionModels(state.doc.actions)
+    const unbindCommands = bindEditorCommands(instance, store)
+    syncActionModels(selectActions(store.getState()))
+    const unsubscribe = store.subscribe((state, previous) => {
+      const actions = selectActions(state)
+      if (actions !== selectActions(previous)) syncActionModels(actions)
     })
     window.__playgroundEditor = testHandle(instance)
     setEditor(instance)
@@ -97,33 +98,33 @@ export default function CodeEditor() {
       delete window.__playgroundEditor
       instance.dispose()
     }
-  }, [])
+  }, [store])
 
   useEffect(() => {
     if (!editor) return
     if (shownId.current) rememberViewState(shownId.current, editor.saveViewState())
-    const action = usePlayground.getState().doc.actions.find((item) => item.id === selectedId)
+    const action = selectActions(store.getState()).find((item) => item.id === selectedId)
     shownId.current = action ? action.id : null
-    editor.setModel(action ? actionModel(action) : null)
+    editor.setModel(action ? actionModel(store, action) : null)
     const saved = action && rememberedViewState(action.id)
     if (saved) editor.restoreViewState(saved)
-  }, [editor, selectedId])
+  }, [editor, selectedId, store])
 
-  const focusPending = usePlayground((state) => state.editorFocusPending)
+  const focusPending = useEditorFocusPending()
   useEffect(() => {
     if (!editor || !focusPending || !selectedId) return
     editor.focus()
-    usePlayground.getState().editorFocused()
-  }, [editor, focusPending, selectedId])
+    store.getState().editorFocused()
+  }, [editor, focusPending, selectedId, store])
 
   useEffect(() => setActionSecrets(JSON.parse(secretNames) as string[]), [secretNames])
-  const trigger = usePlayground((state) => state.doc.trigger)
+  const trigger = useTriggerId()
   useEffect(() => setTriggerTypes(trigger), [trigger])
 
   useEffect(() => editor?.updateOptions({ wordWrap: wordWrap ? 'on' : 'off' }), [editor, wordWrap])
 
   // A timeline entry or a console line asked to see this line: scroll to it and highlight it.
-  const focus = usePlayground((state) => state.focus)
+  const focus = useCodeFocus()
   useEffect(() => {
     if (!editor || !focus || focus.actionId !== selectedId || !focus.line) return
     editor.revealLineInCenter(focus.line)
@@ -135,12 +136,12 @@ export default function CodeEditor() {
   }, [editor, focus, selectedId])
 
   // The error that failed the last run, as a marker on its line.
-  const result = usePlayground((state) => currentRun(state)?.result)
+  const result = useResult()
   useEffect(() => {
     if (!editor) return
     const errors = new Map(result?.actions.flatMap(({ id, error }) => (error?.line ? [[id, { ...error, line: error.line }] as const] : [])))
-    markRunErrors(usePlayground.getState().doc.actions, errors)
-  }, [editor, result])
+    markRunErrors(store, errors)
+  }, [editor, result, store])
 
   return (
     <div className="flex h-full min-h-48 flex-col">

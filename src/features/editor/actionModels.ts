@@ -7,7 +7,8 @@ import type { FlowAction } from '../../engine/flowDocument.ts'
 import type { ActionError } from '../../engine/types.ts'
 import { findAction } from '../../store/actionLookup.ts'
 import { findProblems } from '../../engine/problems.ts'
-import { usePlayground } from '../../store/index.ts'
+import type { PlaygroundStore } from '../../store/index.ts'
+import { selectActions, selectDoc } from '../../store/selectors.ts'
 import { monaco } from './monacoSetup.ts'
 import { triggerOf } from '../../engine/triggers.ts'
 import { replaceModelText } from './replaceModelText.ts'
@@ -32,9 +33,9 @@ function existingActionModels(): [string, Model][] {
     .map((model) => [model.uri.path.slice(ACTIONS_PATH.length, -EXTENSION.length), model])
 }
 
-function showProblems(model: Model, id: string) {
-  const { doc } = usePlayground.getState()
-  const dependencies = doc.actions.find((item) => item.id === id)?.dependencies
+function showProblems(store: PlaygroundStore, model: Model, id: string) {
+  const doc = selectDoc(store.getState())
+  const dependencies = findAction(doc.actions, id)?.dependencies
   const markers = findProblems(model.getValue(), dependencies, triggerOf(doc.trigger).handlers).map((problem): monaco.editor.IMarkerData => ({
     severity: problem.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
     message: problem.message,
@@ -46,8 +47,8 @@ function showProblems(model: Model, id: string) {
   monaco.editor.setModelMarkers(model, MARKER_OWNER, markers)
 }
 
-/** The action's model, created on first use. */
-export function actionModel(action: FlowAction): Model {
+/** The action's model, created on first use; its edits go to `store`. */
+export function actionModel(store: PlaygroundStore, action: FlowAction): Model {
   const uri = uriOf(action.id)
   const existing = monaco.editor.getModel(uri)
   if (existing) return existing
@@ -55,17 +56,17 @@ export function actionModel(action: FlowAction): Model {
   let problemsTimer: ReturnType<typeof setTimeout> | undefined
   model.onDidChangeContent(() => {
     const code = model.getValue()
-    const { doc, setCode } = usePlayground.getState()
-    const stored = doc.actions.find((item) => item.id === action.id)
-    if (stored && stored.code !== code) setCode(action.id, code)
+    const state = store.getState()
+    const stored = findAction(selectActions(state), action.id)
+    if (stored && stored.code !== code) state.setCode(action.id, code)
     clearTimeout(problemsTimer)
-    problemsTimer = setTimeout(() => showProblems(model, action.id), PROBLEMS_DELAY_MS)
+    problemsTimer = setTimeout(() => showProblems(store, model, action.id), PROBLEMS_DELAY_MS)
   })
   model.onWillDispose(() => {
     clearTimeout(problemsTimer)
     viewStates.delete(action.id)
   })
-  showProblems(model, action.id)
+  showProblems(store, model, action.id)
   return model
 }
 
@@ -86,12 +87,13 @@ export function syncActionModels(actions: FlowAction[]) {
  * Marks the line where the last run failed in the models of the actions that failed (a flow stops at its
  * first failure, so few), and clears the marks an earlier run left in the others: not a model per action.
  */
-export function markRunErrors(actions: FlowAction[], errors: ReadonlyMap<string, ActionError & { line: number }>) {
+export function markRunErrors(store: PlaygroundStore, errors: ReadonlyMap<string, ActionError & { line: number }>) {
   for (const [id, model] of existingActionModels()) if (!errors.has(id)) monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, [])
+  const actions = selectActions(store.getState())
   for (const [id, error] of errors) {
     const action = findAction(actions, id)
     if (!action) continue
-    monaco.editor.setModelMarkers(actionModel(action), RUN_MARKER_OWNER, [{
+    monaco.editor.setModelMarkers(actionModel(store, action), RUN_MARKER_OWNER, [{
       severity: monaco.MarkerSeverity.Error,
       message: `The last run failed here: ${error.name}: ${error.message}`,
       startLineNumber: error.line, startColumn: error.column ?? 1, endLineNumber: error.line, endColumn: (error.column ?? 1) + 1,

@@ -3,7 +3,7 @@
  * become Monaco commands, which win over Monaco's own bindings of the same keys; and the editor follows
  * the "Tab moves focus" choice.
  */
-import { usePlayground } from '../../store/index.ts'
+import type { PlaygroundStore } from '../../store/index.ts'
 import { COMMANDS, runCommand } from '../commands/commands.ts'
 import { IS_APPLE, parseChord } from '../commands/keys.ts'
 import { monaco } from './monacoSetup.ts'
@@ -17,16 +17,16 @@ function keybinding(chord: string): number | null {
     (alt ? monaco.KeyMod.Alt : 0) | (shift ? monaco.KeyMod.Shift : 0) | code
 }
 
-/** Binds the commands to `editor`; returns what undoes it. */
-export function bindEditorCommands(editor: monaco.editor.IStandaloneCodeEditor): () => void {
+/** Binds the commands, run on `store`, to `editor`; returns what undoes it. */
+export function bindEditorCommands(editor: monaco.editor.IStandaloneCodeEditor, store: PlaygroundStore): () => void {
   for (const command of COMMANDS) {
     if (!('inEditors' in command)) continue
     for (const chord of command.keys) {
       const binding = keybinding(chord)
-      if (binding !== null) editor.addCommand(binding, () => runCommand(command.id))
+      if (binding !== null) editor.addCommand(binding, () => runCommand(store, command.id))
     }
   }
   const apply = (on: boolean) => editor.updateOptions({ tabFocusMode: on })
-  apply(usePlayground.getState().tabMovesFocus)
-  return usePlayground.subscribe((state, previous) => { if (state.tabMovesFocus !== previous.tabMovesFocus) apply(state.tabMovesFocus) })
+  apply(store.getState().tabMovesFocus)
+  return store.subscribe((state, previous) => { if (state.tabMovesFocus !== previous.tabMovesFocus) apply(state.tabMovesFocus) })
 }

@@ -3,7 +3,8 @@
  * the event (and so the JSON text), and the JSON's changes show here.
  */
 import { useMemo, useState, type ReactNode } from 'react'
-import { usePlayground } from '../../store/index.ts'
+import { useEvent, useStoreApi } from '../../store/hooks.ts'
+import { selectDoc } from '../../store/selectors.ts'
 import { CONTINENTS, COUNTRIES } from './countries.ts'
 import { readEventForm, writeEventForm, type EventFormField, type EventFormValues } from './eventForm.ts'
 import { megabytes } from '../../engine/serialize.ts'
@@ -12,9 +13,13 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
 
 const input = 'w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800 disabled:opacity-50'
 
-function commit<F extends EventFormField>(field: F, value: EventFormValues[F]) {
-  const { doc, replaceEvent } = usePlayground.getState()
-  replaceEvent(writeEventForm(doc.event, field, value))
+/** Writes a field of the form into the event of the store's current playground. */
+function useCommit() {
+  const store = useStoreApi()
+  return <F extends EventFormField>(field: F, value: EventFormValues[F]) => {
+    const state = store.getState()
+    state.replaceEvent(writeEventForm(selectDoc(state).event, field, value))
+  }
 }
 
 /**
@@ -75,6 +80,7 @@ function JsonObjectField({ label, field, value }: { label: string; field: 'app_m
 }
 
 function JsonObjectEditor({ label, field, value }: { label: string; field: 'app_metadata' | 'user_metadata'; value: Record<string, unknown> }) {
+  const commit = useCommit()
   const draft = useDraft(value, (object) => JSON.stringify(object, null, 2), parseObject, (object) => commit(field, object))
   return (
     <Field label={label} field={field} error={draft.error} wide>
@@ -92,7 +98,8 @@ function JsonObjectEditor({ label, field, value }: { label: string; field: 'app_
 }
 
 export function EventForm({ disabled }: { disabled: boolean }) {
-  const values = readEventForm(usePlayground((state) => state.doc.event))
+  const commit = useCommit()
+  const values = readEventForm(useEvent())
   const roles = useDraft(values.roles, (list) => list.join(', '), parseRoles, (list) => commit('roles', list))
   const logins = useDraft(values.logins_count, String, parseCount, (count) => commit('logins_count', count))
   const countries = COUNTRIES.some((country) => country.code === values.country) || !values.country

@@ -4,7 +4,9 @@
  * document) rewrites the text, as one undoable edit.
  */
 import { useEffect, useRef } from 'react'
-import { usePlayground } from '../../store/index.ts'
+import { useStoreApi, useTriggerId } from '../../store/hooks.ts'
+import type { PlaygroundStore } from '../../store/index.ts'
+import { selectEventText } from '../../store/selectors.ts'
 import { jsonDefaults, monaco } from '../editor/monacoSetup.ts'
 import { bindEditorCommands } from '../editor/editorCommands.ts'
 import { editorOptions, useMonacoTheme } from '../editor/monacoTheme.ts'
@@ -39,8 +41,8 @@ function useEventSchema(id: string) {
 }
 
 /** The event's model outlives the editor, so its undo history survives switching tabs. */
-function eventModel(): monaco.editor.ITextModel {
-  const text = usePlayground.getState().eventText
+function eventModel(store: PlaygroundStore): monaco.editor.ITextModel {
+  const text = selectEventText(store.getState())
   const model = monaco.editor.getModel(EVENT_URI) ?? monaco.editor.createModel(text, 'json', EVENT_URI)
   if (model.getValue() !== text) replaceModelText(model, text)
   return model
@@ -48,23 +50,25 @@ function eventModel(): monaco.editor.ITextModel {
 
 export default function EventJsonEditor() {
   const container = useRef<HTMLDivElement>(null)
+  const store = useStoreApi()
   useMonacoTheme()
-  useEventSchema(usePlayground((state) => state.doc.trigger))
+  useEventSchema(useTriggerId())
 
   useEffect(() => {
-    const model = eventModel()
+    const model = eventModel(store)
     const editor = monaco.editor.create(container.current!, {
       model,
       ...editorOptions(),
       ariaLabel: 'Event JSON',
     })
-    const unbindCommands = bindEditorCommands(editor)
+    const unbindCommands = bindEditorCommands(editor, store)
     const typed = model.onDidChangeContent(() => {
       const text = model.getValue()
-      if (text !== usePlayground.getState().eventText) usePlayground.getState().setEventText(text)
+      if (text !== selectEventText(store.getState())) store.getState().setEventText(text)
     })
-    const unsubscribe = usePlayground.subscribe((state, previous) => {
-      if (state.eventText !== previous.eventText && state.eventText !== model.getValue()) replaceModelText(model, state.eventText)
+    const unsubscribe = store.subscribe((state, previous) => {
+      const text = selectEventText(state)
+      if (text !== selectEventText(previous) && text !== model.getValue()) replaceModelText(model, text)
     })
     window.__playgroundEventJson = () => model.getValue()
     return () => {
@@ -74,7 +78,7 @@ export default function EventJsonEditor() {
       typed.dispose()
       editor.dispose()
     }
-  }, [])
+  }, [store])
 
   return <div ref={container} data-testid="event-json-editor" className={`${EDITOR_REGION_CLASS} h-full min-h-80`} />
 }

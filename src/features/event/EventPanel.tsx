@@ -4,15 +4,16 @@
  */
 import { lazy, Suspense, useState } from 'react'
 import { triggerOf } from '../../engine/triggers.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useCurrentId, useEventError, useStore, useTriggerId } from '../../store/hooks.ts'
+import { selectDoc, selectEventText } from '../../store/selectors.ts'
 import { EventForm } from './EventForm.tsx'
 import { EDITOR_SIZE_LIMIT, LargeEvent } from './LargeEvent.tsx'
 
 const EventJsonEditor = lazy(() => import('./EventJsonEditor.tsx'))
 
 function Presets() {
-  const replaceEvent = usePlayground((state) => state.replaceEvent)
-  const { event } = triggerOf(usePlayground((state) => state.doc.trigger))
+  const replaceEvent = useStore((state) => state.replaceEvent)
+  const { event } = triggerOf(useTriggerId())
   return (
     <div role="group" aria-label="Event presets" className="flex flex-wrap gap-1.5">
       {event.presets.map((preset) => (
@@ -32,13 +33,13 @@ function Presets() {
 }
 
 export default function EventPanel() {
-  const eventError = usePlayground((state) => state.eventError)
-  const large = usePlayground((state) => state.eventText.length > EDITOR_SIZE_LIMIT)
+  const eventError = useEventError()
+  const large = useStore((state) => selectEventText(state).length > EDITOR_SIZE_LIMIT)
   // Once the editor shows a playground's event (it was small, or "open anyway"), it stays: text typed or pasted
   // past the limit does not take the editor away under the cursor.
-  const currentId = usePlayground((state) => state.currentId)
+  const currentId = useCurrentId()
   // The form's fields are the Login event's (user, client, request, …).
-  const loginEvent = usePlayground((state) => state.doc.trigger === 'post-login')
+  const loginEvent = useStore((state) => selectDoc(state).trigger === 'post-login')
   const [editorIn, setEditorIn] = useState<string | null>(null)
   if (!large && editorIn !== currentId) setEditorIn(currentId)
   return (

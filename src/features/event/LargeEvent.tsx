@@ -4,7 +4,7 @@
  * stays in the store, as typed, whatever is shown.
  */
 import { megabytes } from '../../engine/serialize.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useEventText, useFlowName } from '../../store/hooks.ts'
 import { cutString } from '../results/cut.ts'
 import { download, fileSlug } from '../share/download.ts'
 
@@ -15,8 +15,8 @@ const PREVIEW_LIMIT = 5_000
 const button = 'rounded-md border border-slate-300 px-2.5 py-1 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800'
 
 export function LargeEvent({ onOpenAnyway }: { onOpenAnyway(): void }) {
-  const text = usePlayground((state) => state.eventText)
-  const name = usePlayground((state) => state.doc.name)
+  const text = useEventText()
+  const name = useFlowName()
   return (
     <div data-testid="large-event" className="flex h-full flex-col gap-2 p-2">
       <p className="text-xs text-slate-700 dark:text-slate-300">

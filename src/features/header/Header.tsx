@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react'
-import { useFlowName, useRunningHere } from '../../store/hooks.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useEventError, useFlowName, useRunningHere, useStore, useStoreApi } from '../../store/hooks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { useCommand } from '../commands/useCommand.ts'
-import { runBlocker } from '../run/runFlow.ts'
+import { runBlocker } from '../run/runBlocker.ts'
 import { PlaygroundSwitcher } from '../playgrounds/PlaygroundSwitcher.tsx'
 import { ShareButton } from '../share/ShareButton.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
@@ -14,12 +13,13 @@ import { REGION } from '../commands/regions.ts'
 const TriggerPicker = lazy(() => import('../triggers/TriggerPicker.tsx'))
 
 function FlowName() {
+  const store = useStoreApi()
   const name = useFlowName()
-  return <NameInput value={name} onCommit={(next) => usePlayground.getState().setFlowName(next)} label="Flow name" testId="flow-name" className="min-w-0 max-w-80 px-1.5 py-0.5 text-base font-semibold" />
+  return <NameInput value={name} onCommit={(next) => store.getState().setFlowName(next)} label="Flow name" testId="flow-name" className="min-w-0 max-w-80 px-1.5 py-0.5 text-base font-semibold" />
 }
 
 function RunButton() {
-  const blocker = usePlayground(runBlocker)
+  const blocker = useStore(runBlocker)
   const running = useRunningHere()
   const run = useCommand('run')
   return (
@@ -42,7 +42,7 @@ function RunButton() {
 const button = 'rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-40 dark:text-slate-300 dark:hover:bg-slate-800'
 
 export function Header() {
-  const eventError = usePlayground((state) => state.eventError)
+  const eventError = useEventError()
   return (
     <header {...REGION} className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-950">
       <h1 data-testid="app-title" className="whitespace-nowrap text-sm font-bold text-indigo-700 dark:text-indigo-300">Actions Playground</h1>

@@ -1,7 +1,7 @@
 /** The header menu's items (see Menu.tsx): loaded after the page has painted, before the menu first opens. */
 import { useState } from 'react'
 import { cdnUrlProblem } from '../../runtime/packages/cdnSetting.ts'
-import { usePlayground } from '../../store/index.ts'
+import { usePackageCdn, useStoreApi, useThemeChoice, useTimeLimitMs } from '../../store/hooks.ts'
 import type { ThemeChoice } from '../../store/uiSlice.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import type { CommandId } from '../commands/commands.ts'
@@ -16,7 +16,8 @@ const Separator = () => <div role="separator" className="my-1 border-t border-sl
  * lacks. Kept when it is a URL this build's page may fetch from (its CSP), on Enter or when the field loses focus.
  */
 function PackageCdnField() {
-  const packageCdn = usePlayground((state) => state.packageCdn)
+  const store = useStoreApi()
+  const packageCdn = usePackageCdn()
   const [text, setText] = useState(packageCdn)
   const [problem, setProblem] = useState<string | null>(null)
   const commit = () => {
@@ -24,8 +25,8 @@ function PackageCdnField() {
     const found = value ? cdnUrlProblem(value, import.meta.env.DEV ? undefined : location.origin) : null
     setProblem(found)
     if (!found) {
-      usePlayground.getState().setPackageCdn(value)
-      setText(usePlayground.getState().packageCdn)
+      store.getState().setPackageCdn(value)
+      setText(store.getState().packageCdn)
     }
   }
   return (
@@ -52,8 +53,9 @@ function PackageCdnField() {
 
 /** Commands from the registry, with the theme, the time limit and the package CDN between them. */
 export function MenuItems({ close }: { close: () => void }) {
-  const theme = usePlayground((state) => state.theme)
-  const timeLimitMs = usePlayground((state) => state.timeLimitMs)
+  const store = useStoreApi()
+  const theme = useThemeChoice()
+  const timeLimitMs = useTimeLimitMs()
   const items = (ids: CommandId[]) => ids.map((id) => <CommandButton key={id} id={id} role="menuitem" className={item} onDone={close} />)
   return (
     <>
@@ -61,7 +63,7 @@ export function MenuItems({ close }: { close: () => void }) {
       <Separator />
       <label className="flex items-center justify-between px-3 py-1.5 text-sm">
         Theme
-        <select aria-label="Theme" value={theme} onChange={(event) => usePlayground.getState().setTheme(event.target.value as ThemeChoice)} className={field}>
+        <select aria-label="Theme" value={theme} onChange={(event) => store.getState().setTheme(event.target.value as ThemeChoice)} className={field}>
           <option value="system">System</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
@@ -76,7 +78,7 @@ export function MenuItems({ close }: { close: () => void }) {
           max={20}
           step={0.5}
           value={timeLimitMs / 1000}
-          onChange={(event) => { const seconds = Number(event.target.value); if (seconds >= 0.5 && seconds <= 20) usePlayground.getState().setTimeLimit(seconds * 1000) }}
+          onChange={(event) => { const seconds = Number(event.target.value); if (seconds >= 0.5 && seconds <= 20) store.getState().setTimeLimit(seconds * 1000) }}
           className={`w-16 ${field}`}
         />
       </label>

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import type { Dependency } from '../../engine/flowDocument.ts'
-import { useSelectedAction } from '../../store/hooks.ts'
+import { useSelectedAction, useStoreApi } from '../../store/hooks.ts'
 import { problemsOf, useProblemChecks } from '../problems/problemChecks.ts'
-import { usePlayground } from '../../store/index.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
 import { packageNameProblem } from './packageName.ts'
 
@@ -21,12 +20,13 @@ const versionProblem = (version: string) => (VERSION.test(version.trim()) ? null
 
 /** The selected action's npm dependencies (`{ name, version }`, as Auth0 declares them), which its code may require. */
 export function DependenciesPanel() {
+  const store = useStoreApi()
   const action = useSelectedAction()
   useProblemChecks()
   const [draft, setDraft] = useState({ name: '', version: 'latest' })
   if (!action) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its dependencies.</p>
   const declared = action.dependencies ?? []
-  const save = (next: Dependency[]) => usePlayground.getState().setDependencies(action.id, next)
+  const save = (next: Dependency[]) => store.getState().setDependencies(action.id, next)
   // The quick fix of the "not a dependency" problems: the packages the code requires without declaring them.
   const undeclared = [...new Set(problemsOf(action.code, declared).flatMap((problem) => (problem.fix ? [problem.fix.addDependency.name] : [])))]
   const draftProblem = draft.name ? nameProblem(draft.name, declared) ?? versionProblem(draft.version) : null

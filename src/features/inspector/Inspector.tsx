@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { useSelectedAction } from '../../store/hooks.ts'
+import { useInspectorTab, useSelectedAction, useStore, useStoreApi } from '../../store/hooks.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 import { ACTION_COMMANDS } from '../commands/commands.ts'
-import { usePlayground } from '../../store/index.ts'
 import type { InspectorTab } from '../../store/uiSlice.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'
 import { NameInput } from '../ui/NameInput.tsx'
@@ -42,14 +41,15 @@ function Loading({ what }: { what: string }) {
 }
 
 function ActionHeader() {
+  const store = useStoreApi()
   const action = useSelectedAction()
   if (!action) return <div className="border-b border-slate-200 px-3 py-2 text-sm text-slate-600 dark:text-slate-400 dark:border-slate-800">No action selected: pick one on the canvas.</div>
   const small = 'rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40 dark:text-slate-400 dark:hover:bg-slate-800'
   return (
     <div className="flex items-center gap-1 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
-      <NameInput value={action.name} onCommit={(next) => usePlayground.getState().renameAction(action.id, next)} label="Action name" testId="action-name" className="min-w-0 flex-1 px-1 py-0.5 text-sm font-medium" />
+      <NameInput value={action.name} onCommit={(next) => store.getState().renameAction(action.id, next)} label="Action name" testId="action-name" className="min-w-0 flex-1 px-1 py-0.5 text-sm font-medium" />
       <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-        <input type="checkbox" checked={action.enabled} onChange={() => usePlayground.getState().toggleAction(action.id)} />
+        <input type="checkbox" checked={action.enabled} onChange={() => store.getState().toggleAction(action.id)} />
         Enabled
       </label>
       {ACTION_COMMANDS.filter((id) => id !== 'toggleEnabled' && id !== 'editCode').map((id) => <CommandButton key={id} id={id} context={{ actionId: action.id }} className={small} />)}
@@ -59,8 +59,8 @@ function ActionHeader() {
 
 /** The selected action's code and secrets, and the flow's event and HTTP mocks. */
 export function Inspector({ onHide }: { onHide: () => void }) {
-  const tab = usePlayground((state) => state.inspectorTab)
-  const showTab = usePlayground((state) => state.showTab)
+  const tab = useInspectorTab()
+  const showTab = useStore((state) => state.showTab)
   usePreloadTabs()
   return (
     <section {...REGION} data-testid="inspector" aria-label="Inspector" className="flex h-full flex-col bg-white dark:bg-slate-950">

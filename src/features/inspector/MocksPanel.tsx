@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { HttpMock } from '../../engine/flowDocument.ts'
 import { parseJson } from '../../engine/json.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useHttpMocks, useStore } from '../../store/hooks.ts'
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', '*']
 const field = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-600 dark:bg-slate-800'
@@ -80,8 +80,8 @@ function MockEditor({ mock, index, onChange, onRemove }: { mock: HttpMock; index
 
 /** The flow's HTTP mocks: what `fetch` and `require('axios')` in actions get back. */
 export function MocksPanel() {
-  const mocks = usePlayground((state) => state.doc.mocks.http)
-  const setMocks = usePlayground((state) => state.setMocks)
+  const mocks = useHttpMocks()
+  const setMocks = useStore((state) => state.setMocks)
   // Editors are keyed by a counter so removing one never hands its typed text to another.
   const [keys, setKeys] = useState(() => mocks.map((_, index) => index))
   const [nextKey, setNextKey] = useState(mocks.length)

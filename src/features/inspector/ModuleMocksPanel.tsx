@@ -3,7 +3,8 @@
  * `jest.mock`, edited in Monaco. Loaded with React.lazy, as Monaco is.
  */
 import { useEffect, useRef, useState } from 'react'
-import { usePlayground } from '../../store/index.ts'
+import { useModuleMocks, useStoreApi } from '../../store/hooks.ts'
+import { selectDoc } from '../../store/selectors.ts'
 import { bindEditorCommands } from '../editor/editorCommands.ts'
 import { monaco } from '../editor/monacoSetup.ts'
 import { editorOptions, useMonacoTheme } from '../editor/monacoTheme.ts'
@@ -13,40 +14,41 @@ import { packageNameProblem } from './packageName.ts'
 
 const STARTER = (name: string) => `// Replaces '${name}' for every action (and package) that requires it.\nmodule.exports = {\n}\n`
 
-const NONE: Record<string, string> = {}
-const useModules = () => usePlayground((state) => state.doc.mocks.modules ?? NONE)
 
 function MockEditor({ name }: { name: string }) {
   const container = useRef<HTMLDivElement>(null)
+  const store = useStoreApi()
   useMonacoTheme()
   useEffect(() => {
     const uri = monaco.Uri.parse(`file:///module-mocks/${encodeURIComponent(name)}.js`)
-    const text = usePlayground.getState().doc.mocks.modules?.[name] ?? ''
+    const text = selectDoc(store.getState()).mocks.modules?.[name] ?? ''
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, 'javascript', uri)
     if (model.getValue() !== text) model.setValue(text)
     const editor = monaco.editor.create(container.current!, { model, ...editorOptions(), ariaLabel: `Module mock of ${name}` })
-    const unbindCommands = bindEditorCommands(editor)
+    const unbindCommands = bindEditorCommands(editor, store)
     const typed = model.onDidChangeContent(() => {
-      const modules = usePlayground.getState().doc.mocks.modules ?? {}
-      if (name in modules) usePlayground.getState().setModuleMocks({ ...modules, [name]: model.getValue() })
+      const state = store.getState()
+      const modules = selectDoc(state).mocks.modules ?? {}
+      if (name in modules) state.setModuleMocks({ ...modules, [name]: model.getValue() })
     })
     return () => {
       typed.dispose()
       unbindCommands()
       editor.dispose()
     }
-  }, [name])
+  }, [name, store])
   return <div ref={container} data-testid="module-mock-editor" className={`${EDITOR_REGION_CLASS} h-72 border border-slate-200 dark:border-slate-700`} />
 }
 
 export default function ModuleMocksPanel() {
-  const modules = useModules()
+  const store = useStoreApi()
+  const modules = useModuleMocks()
   const names = Object.keys(modules)
   const [selected, setSelected] = useState<string | null>(names[0] ?? null)
   const [draft, setDraft] = useState('')
   const current = selected !== null && selected in modules ? selected : names[0] ?? null
   const problem = draft ? packageNameProblem(draft) ?? (draft in modules ? `${draft} already has a mock.` : null) : null
-  const save = (next: Record<string, string>) => usePlayground.getState().setModuleMocks(next)
+  const save = (next: Record<string, string>) => store.getState().setModuleMocks(next)
   const add = () => {
     if (!draft || problem) return
     save({ ...modules, [draft]: STARTER(draft) })

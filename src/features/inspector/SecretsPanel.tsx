@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { useSelectedAction } from '../../store/hooks.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useRememberSecrets, useSelectedAction, useStoreApi } from '../../store/hooks.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
 
 /** Auth0's limits (Actions limitations): 30 secrets per action, names up to 128 characters, values up to 4096. */
@@ -17,13 +16,14 @@ function nameProblem(name: string, others: string[]): string | null {
 
 /** The selected action's secrets, given to it as `event.secrets`. Values are masked and stay in this browser. */
 export function SecretsPanel() {
+  const store = useStoreApi()
   const action = useSelectedAction()
   const [draft, setDraft] = useState({ name: '', value: '' })
   const [shown, setShown] = useState<Record<string, boolean>>({})
-  const remember = usePlayground((state) => state.rememberSecrets)
+  const remember = useRememberSecrets()
   if (!action) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its secrets.</p>
   const secrets = Object.entries(action.secrets)
-  const save = (next: Record<string, string>) => usePlayground.getState().setSecrets(action.id, next)
+  const save = (next: Record<string, string>) => store.getState().setSecrets(action.id, next)
   const draftProblem = draft.name ? nameProblem(draft.name, secrets.map(([name]) => name)) : null
   const full = secrets.length >= LIMITS.count
   const add = () => {
@@ -37,7 +37,7 @@ export function SecretsPanel() {
         Available to <strong>{action.name}</strong> as <code>event.secrets.NAME</code>. Values stay in this browser: share links carry only the names.
       </p>
       <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
-        <input type="checkbox" data-testid="remember-secrets" checked={remember} onChange={(event) => usePlayground.getState().setRememberSecrets(event.target.checked)} />
+        <input type="checkbox" data-testid="remember-secrets" checked={remember} onChange={(event) => store.getState().setRememberSecrets(event.target.checked)} />
         Remember secret values on this device (otherwise only their names are saved)
       </label>
       {secrets.length === 0 && <p className="text-slate-600 dark:text-slate-400">No secrets yet.</p>}

@@ -5,8 +5,7 @@
  */
 import { lazy, Suspense, useState } from 'react'
 import { Group, Panel, useGroupRef } from 'react-resizable-panels'
-import { usePlayground } from '../../store/index.ts'
-import { currentRun, runsHere } from '../../store/runSelectors.ts'
+import { useRunStarted } from '../../store/hooks.ts'
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx'
 import { ResultsDock } from '../results/ResultsDock.tsx'
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx'
@@ -65,7 +64,7 @@ function Columns() {
 }
 
 export function Workspace() {
-  const started = usePlayground((state) => runsHere(state) || currentRun(state) !== null)
+  const started = useRunStarted()
   const group = useGroupRef()
   const { defaultLayout, onLayoutChanged, remember } = useRememberedLayout('actions-playground-rows', started ? ROWS_WITH_RESULTS : ROWS_WITHOUT_RESULTS)
   const results = useCollapsible(group, remember, RESULTS_HEIGHT)

@@ -1,7 +1,7 @@
 import { useMemo, useState, type DragEvent } from 'react'
 import { addPaletteItem } from '../commands/flowCommands.ts'
-import { useActions } from '../../store/hooks.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useActions, useStoreApi, useTriggerId } from '../../store/hooks.ts'
+import { selectActions } from '../../store/selectors.ts'
 import { HideButton } from '../layout/PanelToggles.tsx'
 import { cutList } from '../results/cut.ts'
 import { ShowAllButton, useShowAll } from '../results/ShowAll.tsx'
@@ -22,14 +22,15 @@ function matches(entry: Entry, query: string): boolean {
 }
 
 function PaletteEntry({ entry }: { entry: Entry }) {
+  const store = useStoreApi()
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(PALETTE_MIME, JSON.stringify(entry.item))
     event.dataTransfer.effectAllowed = 'copy'
   }
   const add = () => {
-    const { selectedId, doc } = usePlayground.getState()
-    const after = doc.actions.findIndex((action) => action.id === selectedId)
-    void addPaletteItem(entry.item, after >= 0 ? after + 1 : undefined)
+    const state = store.getState()
+    const after = selectActions(state).findIndex((action) => action.id === state.selectedId)
+    void addPaletteItem(store, entry.item, after >= 0 ? after + 1 : undefined)
   }
   return (
     <li
@@ -81,7 +82,7 @@ export function Palette({ onHide }: { onHide: () => void }) {
   const [query, setQuery] = useState('')
   const actions = useActions()
   // The templates arrive after the first paint; until then their section says so.
-  const trigger = usePlayground((state) => state.doc.trigger)
+  const trigger = useTriggerId()
   const loaded = templateCatalog(trigger).use()
   const templates = useMemo(() => (loaded?.TEMPLATES ?? []).map((template): Entry => ({ key: `template-${template.slug}`, title: template.name, detail: template.teaches, item: { kind: 'template', slug: template.slug } })), [loaded])
   const blank: Entry = { key: 'blank', title: 'Blank action', detail: `The ${loaded?.BLANK_ACTION.code.match(/exports\.(\w+)/)?.[1] ?? 'handler'} skeleton, to write your own.`, item: { kind: 'blank' } }

@@ -1,19 +1,19 @@
-import { usePlayground } from '../../store/index.ts'
+import { useGalleryOpen, useStoreApi } from '../../store/hooks.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import { exampleCatalog } from './exampleCatalog.ts'
 
-const close = () => usePlayground.getState().setGalleryOpen(false)
-
 /** Every example flow, with what it teaches: the first screen of a new user, and always one click away. */
 export function Gallery() {
-  const open = usePlayground((state) => state.galleryOpen)
+  const open = useGalleryOpen()
   if (!open) return null
   return <GalleryDialog />
 }
 
 /** The examples load with the gallery's first opening: until then it says so. */
 function GalleryDialog() {
+  const store = useStoreApi()
   const catalog = exampleCatalog.use()
+  const close = () => store.getState().setGalleryOpen(false)
   return (
     // A new dialog once the examples are here, so that the first Open takes the focus (and Escape gives it back as before).
     <Dialog key={catalog ? 'examples' : 'loading'} title="Explore Auth0 Actions flows" onClose={close} className="max-w-5xl" testId="gallery">
@@ -34,7 +34,7 @@ function GalleryDialog() {
             <button
               type="button"
               data-autofocus={index === 0 || undefined}
-              onClick={() => usePlayground.getState().openAsNew(structuredClone(example.document))}
+              onClick={() => store.getState().openAsNew(structuredClone(example.document))}
               className="mt-2 self-start rounded-md bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-500"
             >
               Open

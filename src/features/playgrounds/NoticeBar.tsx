@@ -1,9 +1,10 @@
-import { usePlayground } from '../../store/index.ts'
+import { useDeleted, useNotice, useStoreApi } from '../../store/hooks.ts'
 
 /** What just happened that the user should know: a flow opened from a link, data that could not be read, an undoable delete. */
 export function NoticeBar() {
-  const notice = usePlayground((state) => state.notice)
-  const deleted = usePlayground((state) => state.deleted)
+  const store = useStoreApi()
+  const notice = useNotice()
+  const deleted = useDeleted()
   if (!notice && !deleted) return null
   return (
     <div className="shrink-0 space-y-px">
@@ -17,14 +18,14 @@ export function NoticeBar() {
               </p>
             )}
           </div>
-          <button type="button" aria-label="Dismiss" onClick={() => usePlayground.getState().setNotice(null)} className="opacity-70 hover:opacity-100">✕</button>
+          <button type="button" aria-label="Dismiss" onClick={() => store.getState().setNotice(null)} className="opacity-70 hover:opacity-100">✕</button>
         </div>
       )}
       {deleted && (
         <div data-testid="deleted-notice" role="status" className="flex items-center gap-3 bg-slate-800 px-3 py-2 text-sm text-white">
-          <span className="flex-1">Deleted “{deleted.playground.name}”.</span>
-          <button type="button" onClick={() => usePlayground.getState().undoDelete()} className="font-semibold text-indigo-300 hover:underline">Undo</button>
-          <button type="button" aria-label="Dismiss" onClick={() => usePlayground.setState({ deleted: null })} className="opacity-70 hover:opacity-100">✕</button>
+          <span className="flex-1">Deleted “{deleted.playground.doc.name}”.</span>
+          <button type="button" onClick={() => store.getState().undoDelete()} className="font-semibold text-indigo-300 hover:underline">Undo</button>
+          <button type="button" aria-label="Dismiss" onClick={() => store.getState().dismissDeleted()} className="opacity-70 hover:opacity-100">✕</button>
         </div>
       )}
     </div>

@@ -1,20 +1,21 @@
 /** The playground switcher's items (see PlaygroundSwitcher.tsx): loaded after the page has painted, before the menu first opens. */
-import { usePlayground } from '../../store/index.ts'
+import { useCurrentId, useStoreApi } from '../../store/hooks.ts'
+import { usePlaygroundList } from '../../store/playgroundList.ts'
 import { CommandButton } from '../commands/CommandButton.tsx'
 
 const item = 'block w-full rounded px-3 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800'
 
 export function PlaygroundList({ close }: { close: () => void }) {
-  const currentId = usePlayground((state) => state.currentId)
-  const playgrounds = usePlayground((state) => state.playgrounds)
-  const currentName = usePlayground((state) => state.doc.name)
+  const currentId = useCurrentId()
+  const playgrounds = usePlaygroundList()
+  const api = useStoreApi()
   const act = (action: () => void) => () => { close(); action() }
-  const store = () => usePlayground.getState()
+  const store = () => api.getState()
   return (
     <>
       <ul data-testid="playground-list" className="max-h-72 overflow-y-auto">
         {playgrounds.map((saved) => {
-          const name = saved.id === currentId ? currentName : saved.name
+          const { name } = saved
           return (
             <li key={saved.id} className="group flex items-center gap-1">
               <button role="menuitem" type="button" className={`${item} flex-1 truncate ${saved.id === currentId ? 'font-semibold text-indigo-700 dark:text-indigo-300' : ''}`} onClick={act(() => store().switchPlayground(saved.id))}>

@@ -1,4 +1,4 @@
-import { usePlayground } from '../../store/index.ts'
+import { usePlaygroundCount } from '../../store/hooks.ts'
 import { lazyModule } from '../ui/lazyModule.ts'
 import { usePopupMenu } from '../ui/usePopupMenu.ts'
 
@@ -8,7 +8,7 @@ const playgroundList = lazyModule(() => import('./PlaygroundList.tsx'))
 /** The user's playgrounds: switch, create, duplicate, delete (undoable), and the examples gallery. */
 export function PlaygroundSwitcher() {
   const { open, toggle, close, root, trigger, menuProps } = usePopupMenu()
-  const count = usePlayground((state) => state.playgrounds.length)
+  const count = usePlaygroundCount()
   const loaded = playgroundList.use()
   const onClick = () => {
     if (loaded) toggle()

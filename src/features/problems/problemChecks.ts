@@ -5,8 +5,7 @@
  */
 import type { Dependency, FlowAction } from '../../engine/flowDocument.ts'
 import type { Problem } from '../../engine/problems.ts'
-import { findAction } from '../../store/actionLookup.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useAction, useTriggerId } from '../../store/hooks.ts'
 import { lazyModule } from '../ui/lazyModule.ts'
 
 // With the trigger registry: a trigger's actions define its handlers.
@@ -44,7 +43,7 @@ export const useProblemChecks = (): void => { checks.use() }
 /** The problems of an action, by id. */
 export const useProblems = (id: string): Problem[] => {
   useProblemChecks()
-  const action: FlowAction | undefined = usePlayground((state) => findAction(state.doc.actions, id))
-  const trigger = usePlayground((state) => state.doc.trigger)
+  const action: FlowAction | undefined = useAction(id)
+  const trigger = useTriggerId()
   return problemsOf(action?.code ?? '', action?.dependencies, trigger)
 }

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef } from 'react'
 import type { ActionResult, LogEntry, RunResult } from '../../engine/types.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useStoreApi } from '../../store/hooks.ts'
 import { consoleRows, type ConsoleRow } from './consoleRows.ts'
 import { LongText } from './ShowAll.tsx'
 
@@ -16,6 +16,7 @@ const LEVELS: Record<LogEntry['level'], { icon: string; tone: string }> = {
 const ESTIMATED_ROW_HEIGHT = 25
 
 function ConsoleLine({ log, actionId }: { log: LogEntry; actionId: string }) {
+  const store = useStoreApi()
   const level = LEVELS[log.level]
   const line = log.line
   return (
@@ -28,7 +29,7 @@ function ConsoleLine({ log, actionId }: { log: LogEntry; actionId: string }) {
         <button
           type="button"
           title="Show this line in the editor"
-          onClick={() => usePlayground.getState().reveal(actionId, line)}
+          onClick={() => store.getState().reveal(actionId, line)}
           className="shrink-0 text-[11px] text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
         >
           line {line}

@@ -4,8 +4,7 @@ import { prepareContinue, type ContinueSpec } from '../../engine/continueRequest
 import { parseJson } from '../../engine/json.ts'
 import type { JsonObject, JsonValue, RunResult } from '../../engine/types.ts'
 import { findAction } from '../../store/actionLookup.ts'
-import { useRunDoc, useRunningHere } from '../../store/hooks.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useRunDoc, useRunningHere, useSecretFilledIn, useStoreApi } from '../../store/hooks.ts'
 import { continueCurrentRun } from '../run/runFlow.ts'
 import { JsonBlock, JsonInline } from './JsonBlock.tsx'
 import { LongText } from './ShowAll.tsx'
@@ -82,9 +81,10 @@ function RedirectDetails({ result }: { result: RunResult }) {
  * secret filled in afterwards needs a new run.
  */
 function EmptySecret({ action, secretName }: { action: { id: string; name: string }; secretName: string }) {
-  const filledInSince = usePlayground((state) => !!findAction(state.doc.actions, action.id)?.secrets[secretName])
+  const store = useStoreApi()
+  const filledInSince = useSecretFilledIn(action.id, secretName)
   const openSecrets = () => {
-    const { select, showTab } = usePlayground.getState()
+    const { select, showTab } = store.getState()
     select(action.id)
     showTab('secrets')
   }
@@ -102,6 +102,7 @@ function EmptySecret({ action, secretName }: { action: { id: string; name: strin
 
 /** Plays the external site: what it sends back to /continue, including a signed session token. */
 function RedirectContinue({ result }: { result: RunResult }) {
+  const store = useStoreApi()
   const runDoc = useRunDoc()
   const action = runDoc && findAction(runDoc.actions, result.redirect!.actionId)
   const secretNames = Object.keys(action?.secrets ?? {})
@@ -124,7 +125,7 @@ function RedirectContinue({ result }: { result: RunResult }) {
     if (signToken && parsedPayload.ok) spec.sessionToken = { payload: parsedPayload.value as JsonObject, secret, parameter, ...(variant === 'expired' ? { expiresInSeconds: -60 } : {}) }
     setFailure(null)
     try {
-      await continueCurrentRun(await prepareContinue(result, spec))
+      await continueCurrentRun(store, await prepareContinue(result, spec))
     } catch (error) {
       setFailure(`The /continue request could not be made: ${(error as Error).message}`)
     }
@@ -175,6 +176,7 @@ function RedirectContinue({ result }: { result: RunResult }) {
 }
 
 function ChallengeContinue({ result }: { result: RunResult }) {
+  const store = useStoreApi()
   const challenge = result.challenge!
   return (
     <div data-testid="mfa-continue" className="space-y-2 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
@@ -183,24 +185,25 @@ function ChallengeContinue({ result }: { result: RunResult }) {
       </div>
       <div className="flex flex-wrap gap-2">
         {challenge.factors.map((factor) => (
-          <button key={factor.type} type="button" className={primary} onClick={async () => continueCurrentRun(await prepareContinue(result, { mfa: { type: factor.type } }))}>
+          <button key={factor.type} type="button" className={primary} onClick={async () => continueCurrentRun(store, await prepareContinue(result, { mfa: { type: factor.type } }))}>
             Complete {factor.type}
           </button>
         ))}
-        <button type="button" className={secondary} onClick={async () => continueCurrentRun(await prepareContinue(result, {}))}>Continue without completing</button>
+        <button type="button" className={secondary} onClick={async () => continueCurrentRun(store, await prepareContinue(result, {}))}>Continue without completing</button>
       </div>
     </div>
   )
 }
 
 function PromptContinue({ result }: { result: RunResult }) {
+  const store = useStoreApi()
   const prompt = result.prompt!
   const [fields, setFields] = useState<Pairs>(() => Object.entries(prompt.fields).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) })))
   return (
     <div data-testid="prompt-continue" className="space-y-2 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
       <div className="text-sm"><strong>{prompt.action}</strong> rendered the form <code>{prompt.id}</code>. The user submits:</div>
       <PairsEditor label="Fields" pairs={fields} onChange={setFields} testId="prompt-fields" />
-      <button type="button" className={primary} onClick={async () => continueCurrentRun(await prepareContinue(result, { prompt: { fields: toRecord(fields) as JsonObject } }))}>Submit the form</button>
+      <button type="button" className={primary} onClick={async () => continueCurrentRun(store, await prepareContinue(result, { prompt: { fields: toRecord(fields) as JsonObject } }))}>Submit the form</button>
     </div>
   )
 }

@@ -1,20 +1,18 @@
 import type { RunResult } from '../../engine/types.ts'
-import { useOutOfDate, useRunningHere } from '../../store/hooks.ts'
-import { findAction } from '../../store/actionLookup.ts'
-import { usePlayground } from '../../store/index.ts'
-import { currentRun } from '../../store/runSelectors.ts'
+import { useCurrentRun, useOutOfDate, useRunningActionName, useRunningHere, useStoreApi } from '../../store/hooks.ts'
 import { useTrigger } from '../triggers/triggerCatalog.ts'
 import { runHeadline } from '../run/runHeadline.ts'
-import { stopRun } from '../run/runFlow.ts'
+import { stopRun } from '../run/running.ts'
 import { LongText } from './ShowAll.tsx'
 
 function RunningBanner() {
-  const name = usePlayground(({ activeRun }) => activeRun && findAction(activeRun.doc.actions, activeRun.actionId)?.name)
+  const store = useStoreApi()
+  const name = useRunningActionName()
   return (
     <div data-testid="status-banner" data-status="running" className="flex items-center gap-3 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
       <span className="h-3 w-3 animate-spin rounded-full border-2 border-indigo-400 border-t-transparent" aria-hidden />
       <span>Running{name ? <> <strong>{name}</strong></> : ''}…</span>
-      <button type="button" data-testid="stop" onClick={stopRun} className="ml-auto rounded border border-indigo-300 px-2 py-0.5 text-xs hover:bg-indigo-100 dark:border-indigo-700 dark:hover:bg-indigo-900">
+      <button type="button" data-testid="stop" onClick={() => stopRun(store)} className="ml-auto rounded border border-indigo-300 px-2 py-0.5 text-xs hover:bg-indigo-100 dark:border-indigo-700 dark:hover:bg-indigo-900">
         Stop
       </button>
     </div>
@@ -31,7 +29,7 @@ const TONES = {
 /** What the application would receive: success, or `error` and `error_description`. */
 export function StatusBanner({ result }: { result: RunResult | null }) {
   const running = useRunningHere()
-  const run = usePlayground(currentRun)
+  const run = useCurrentRun()
   const alone = run?.only ? run.doc.actions[0]?.name : undefined
   const outOfDate = useOutOfDate()
   const words = useTrigger(run?.doc.trigger ?? 'post-login')?.words

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { RunResult, TimelineKind } from '../../engine/types.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useStep, useStore } from '../../store/hooks.ts'
 import { StepControls } from './StepControls.tsx'
 import { TimelineFilters } from './TimelineFilters.tsx'
 import { TimelineList, type StepKey } from './TimelineList.tsx'
@@ -25,9 +25,9 @@ export function Timeline({ result }: { result: RunResult }) {
   const { visible, counts } = useMemo(() => filterTimeline(timeline, { kinds, actionId, query: search }, texts), [timeline, kinds, actionId, search, texts])
   const { rows, rowOfEntry } = useMemo(() => buildRows(timeline, visible), [timeline, visible])
 
-  const storedStep = usePlayground((state) => state.step)
-  const setStep = usePlayground((state) => state.setStep)
-  const reveal = usePlayground((state) => state.reveal)
+  const storedStep = useStep()
+  const setStep = useStore((state) => state.setStep)
+  const reveal = useStore((state) => state.reveal)
   const step = storedStep !== null && storedStep < timeline.length ? storedStep : null
   const next = nextVisible(visible, step)
   const previous = step === null ? null : previousVisible(visible, step)

@@ -5,6 +5,7 @@ import { runFlow } from '../../engine/pipeline.ts'
 import { onExecute, testFlow } from '../../engine/testing.ts'
 import type { RunResult } from '../../engine/types.ts'
 import { EXAMPLES, findExample } from '../../examples/catalog.ts'
+import { PlaygroundProvider } from '../../store/context.tsx'
 import { ConsoleView } from './ConsoleView.tsx'
 import { DetailsView } from './DetailsView.tsx'
 import { MetadataDiff } from './MetadataDiff.tsx'
@@ -18,7 +19,8 @@ function renderViews(result: RunResult) {
     tokens: renderToStaticMarkup(createElement(TokensView, { result })),
     metadata: renderToStaticMarkup(createElement(MetadataDiff, { result, before: BEFORE })),
     details: renderToStaticMarkup(createElement(DetailsView, { result })),
-    console: renderToStaticMarkup(createElement(ConsoleView, { result })),
+    // A console line reveals its line in the code: it acts on the store of its provider.
+    console: renderToStaticMarkup(createElement(PlaygroundProvider, null, createElement(ConsoleView, { result }))),
   }
 }
 

@@ -2,7 +2,7 @@
  * The one live region for runs: it is always in the page (a region added with its text is often not
  * read), and says when a run starts and how it ended, for people who cannot see the banner change.
  */
-import { usePlayground } from '../../store/index.ts'
+import { useRunTriggerId, useStore } from '../../store/hooks.ts'
 import { currentRun, runsHere } from '../../store/runSelectors.ts'
 import { runHeadline } from './runHeadline.ts'
 import { useTrigger } from '../triggers/triggerCatalog.ts'
@@ -10,8 +10,8 @@ import { useTrigger } from '../triggers/triggerCatalog.ts'
 const ANNOUNCED = 200
 
 export function RunAnnouncer() {
-  const words = useTrigger(usePlayground((state) => currentRun(state)?.doc.trigger ?? 'post-login'))?.words
-  const message = usePlayground((state) => {
+  const words = useTrigger(useRunTriggerId() ?? 'post-login')?.words
+  const message = useStore((state) => {
     if (runsHere(state)) return 'Running…'
     const result = currentRun(state)?.result
     if (!result) return ''

@@ -1,18 +1,20 @@
 import { lazy, Suspense, useRef, useState } from 'react'
 import { useDismiss } from '../ui/useDismiss.ts'
-import { usePlayground } from '../../store/index.ts'
+import { useStoreApi } from '../../store/hooks.ts'
+import { selectDoc } from '../../store/selectors.ts'
 
 const ShareDialog = lazy(() => import('./ShareDialog.tsx'))
 
 /** Share puts the whole flow, without secret values, in the link's fragment: nothing reaches a server. */
 export function ShareButton() {
+  const store = useStoreApi()
   const [link, setLink] = useState<string | null>(null)
   const [copied, setCopied] = useState<boolean | null>(null)
   const root = useRef<HTMLDivElement>(null)
   useDismiss(root, link !== null, () => setLink(null))
   const share = async () => {
     const { encodeShareLink } = await import('../../engine/shareCodec.ts')
-    const url = `${location.origin}${location.pathname}#${encodeShareLink(usePlayground.getState().doc)}`
+    const url = `${location.origin}${location.pathname}#${encodeShareLink(selectDoc(store.getState()))}`
     setLink(url)
     try {
       await navigator.clipboard.writeText(url)

@@ -5,20 +5,21 @@
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import type { Files } from '../../engine/deployImport.ts'
 import { withoutSecretValues } from '../../engine/secrets.ts'
-import { usePlayground } from '../../store/index.ts'
+import type { PlaygroundStore } from '../../store/index.ts'
+import { selectDoc } from '../../store/selectors.ts'
 import { download, fileSlug } from './download.ts'
 import { eventWarnings } from './eventWarnings.ts'
 import { FileSetError, folderFiles, zipFiles } from './fileSets.ts'
 
-export function exportFlowFile(includeSecrets: boolean) {
-  const doc = usePlayground.getState().doc
+export function exportFlowFile(playground: PlaygroundStore, includeSecrets: boolean) {
+  const doc = selectDoc(playground.getState())
   download(`${fileSlug(doc.name)}.flow.json`, `${JSON.stringify(includeSecrets ? doc : withoutSecretValues(doc), null, 2)}\n`, 'application/json')
 }
 
-export async function exportDeployCli() {
+export async function exportDeployCli(playground: PlaygroundStore) {
   const { deployCliZip } = await import('../../engine/deployExport.ts')
-  const store = usePlayground.getState()
-  const doc = store.doc
+  const store = playground.getState()
+  const doc = selectDoc(store)
   const name = `${fileSlug(doc.name)}-auth0-deploy.zip`
   download(name, deployCliZip(doc), 'application/zip')
   const bound = doc.actions.filter((action) => action.enabled).length
@@ -31,9 +32,9 @@ export async function exportDeployCli() {
 }
 
 /** Opens a flow file as a new playground; a file that is not a flow document gets a message naming the problem. A zip goes to `importZip`. */
-export async function importFlowFile(file: File) {
-  if (/\.zip$/i.test(file.name) || file.type === 'application/zip') return importZip(file)
-  const store = usePlayground.getState()
+export async function importFlowFile(playground: PlaygroundStore, file: File) {
+  if (/\.zip$/i.test(file.name) || file.type === 'application/zip') return importZip(playground, file)
+  const store = playground.getState()
   let text: string
   try {
     text = await file.text()
@@ -52,8 +53,8 @@ export async function importFlowFile(file: File) {
 }
 
 /** Opens what a folder's or zip's files hold (`label` names them) as a new playground, or says why not. */
-async function importFileSet(label: string, read: () => Promise<Files>, name?: string) {
-  const store = usePlayground.getState()
+async function importFileSet(playground: PlaygroundStore, label: string, read: () => Promise<Files>, name?: string) {
+  const store = playground.getState()
   let files: Files
   try {
     files = await read()
@@ -81,14 +82,14 @@ async function importFileSet(label: string, read: () => Promise<Files>, name?: s
 }
 
 /** Imports a zip: a Deploy CLI export (as this app's or a0deploy's), or a flow document with its code files. */
-export function importZip(file: File) {
-  return importFileSet(file.name, () => zipFiles(file), file.name.replace(/\.zip$/i, ''))
+export function importZip(playground: PlaygroundStore, file: File) {
+  return importFileSet(playground, file.name, () => zipFiles(file), file.name.replace(/\.zip$/i, ''))
 }
 
 /** Imports a folder picked with a directory input: a Deploy CLI directory, or a flow document with its code files. */
-export function importFolder(list: ArrayLike<File>) {
+export function importFolder(playground: PlaygroundStore, list: ArrayLike<File>) {
   const first = list[0]?.webkitRelativePath.split('/')[0] || 'The folder'
-  return importFileSet(first, () => folderFiles(list))
+  return importFileSet(playground, first, () => folderFiles(list))
 }
 
 function pick(setup: (input: HTMLInputElement) => void, chosen: (files: FileList) => void) {
@@ -100,16 +101,16 @@ function pick(setup: (input: HTMLInputElement) => void, chosen: (files: FileList
 }
 
 /** Asks for a flow file (or a zip) and opens it as a new playground. */
-export function pickFlowFile() {
-  pick((input) => { input.accept = '.json,application/json,.zip,application/zip' }, (files) => void importFlowFile(files[0]))
+export function pickFlowFile(playground: PlaygroundStore) {
+  pick((input) => { input.accept = '.json,application/json,.zip,application/zip' }, (files) => void importFlowFile(playground, files[0]))
 }
 
 /** Asks for a zip (a Deploy CLI export, or a flow with its code files) and opens it as a new playground. */
-export function pickZip() {
-  pick((input) => { input.accept = '.zip,application/zip' }, (files) => void importZip(files[0]))
+export function pickZip(playground: PlaygroundStore) {
+  pick((input) => { input.accept = '.zip,application/zip' }, (files) => void importZip(playground, files[0]))
 }
 
 /** Asks for a folder (a Deploy CLI directory, or a flow with its code files) and opens it as a new playground. */
-export function pickFolder() {
-  pick((input) => { input.webkitdirectory = true }, (files) => void importFolder(files))
+export function pickFolder(playground: PlaygroundStore) {
+  pick((input) => { input.webkitdirectory = true }, (files) => void importFolder(playground, files))
 }

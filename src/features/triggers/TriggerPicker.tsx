@@ -2,18 +2,20 @@
  * The flow's trigger, and the others to start a flow for: a flow's actions are written for one trigger's event and
  * api, so picking another opens a new playground for it and keeps this one as it is.
  */
-import { usePlayground } from '../../store/index.ts'
+import { useStoreApi, useTriggerId } from '../../store/hooks.ts'
+import { selectFlowName } from '../../store/selectors.ts'
 import { triggerCatalog, useTrigger, useTriggers } from './triggerCatalog.ts'
 
 export default function TriggerPicker() {
-  const current = usePlayground((state) => state.doc.trigger)
+  const store = useStoreApi()
+  const current = useTriggerId()
   const trigger = useTrigger(current)
   const triggers = useTriggers()
   const pick = async (id: string) => {
     if (id === current) return
     const { emptyFlow, triggerOf } = await triggerCatalog.load()
-    const state = usePlayground.getState()
-    const left = state.doc.name
+    const state = store.getState()
+    const left = selectFlowName(state)
     state.openAsNew(emptyFlow(id))
     state.setNotice({ tone: 'info', text: `Opened a new ${triggerOf(id).title} flow; “${left}” is kept in your playgrounds.` })
   }

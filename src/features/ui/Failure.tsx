@@ -1,12 +1,11 @@
 /** What an ErrorBoundary shows in place of the part that failed (see ErrorBoundary.tsx). */
-import { usePlayground } from '../../store/index.ts'
-import { currentRun } from '../../store/runSelectors.ts'
+import { useResult } from '../../store/hooks.ts'
 import { CopyButton } from '../results/CopyButton.tsx'
 import { cutString } from '../results/cut.ts'
 import { rawResultJson } from '../results/rawResult.ts'
 
 export default function Failure({ name, error, onRetry }: { name: string; error: Error; onRetry(): void }) {
-  const result = usePlayground((state) => currentRun(state)?.result ?? null)
+  const result = useResult()
   return (
     <div role="alert" className="m-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
       <p><strong>Something went wrong in the {name}:</strong> {cutString(error.message, 300).text}</p>
