@@ -65,9 +65,12 @@ export type Compiled =
 export type CompiledModule = Extract<Compiled, { ok: true }>
 
 const NO_INSERTIONS: MarkedSource['insertions'] = new Map()
-const compiledCache = new Map<string, Compiled>()
-/** Packages have many files: their compiled modules get a cache of their own. */
-const packageCache = new Map<string, Compiled>()
+/** Compiled code by source, then by file name (see `cached`). */
+type CompiledCache = Map<string, Map<string, Compiled>>
+const compiledCache: CompiledCache = new Map()
+/** Packages have many files: their compiled modules get caches of their own (CommonJS and ES modules). */
+const packageCache: CompiledCache = new Map()
+const esmCache: CompiledCache = new Map()
 
 /** The file name an action's frames carry in stack traces. */
 export function actionFileName(index: number, id: string): string {
@@ -145,24 +148,31 @@ function compilePackageFile(code: string, fileName: string, kind: 'commonjs' | '
   }
 }
 
-function cached(cache: Map<string, Compiled>, limit: number, key: string, make: () => Compiled): Compiled {
-  let compiled = cache.get(key)
-  if (!compiled) {
-    compiled = make()
-    if (cache.size > limit) cache.clear()
-    cache.set(key, compiled)
+/**
+ * Keyed by the source string itself, whose hash the JavaScript engine keeps with it, rather than by a new string
+ * joining name and source, whose hash was computed over the whole source at every lookup.
+ */
+function cached(cache: CompiledCache, limit: number, code: string, fileName: string, make: () => Compiled): Compiled {
+  const byName = cache.get(code)
+  const hit = byName?.get(fileName)
+  if (hit) return hit
+  const compiled = make()
+  if (byName) byName.set(fileName, compiled)
+  else {
+    if (cache.size >= limit) cache.clear()
+    cache.set(code, new Map([[fileName, compiled]]))
   }
   return compiled
 }
 
 /** Compiles (once per file name and source) an action's code into a module factory. */
 export function compileAction(code: string, fileName: string): Compiled {
-  return cached(compiledCache, 500, `${fileName}\0${code}`, () => compile(code, fileName))
+  return cached(compiledCache, 500, code, fileName, () => compile(code, fileName))
 }
 
 /** Compiles (once per path and source) a file of an npm package. */
 export function compileModule(code: string, fileName: string, kind: 'commonjs' | 'esm'): Compiled {
-  return cached(packageCache, 5000, `${kind}\0${fileName}\0${code}`, () => compilePackageFile(code, fileName, kind))
+  return cached(kind === 'esm' ? esmCache : packageCache, 5000, code, fileName, () => compilePackageFile(code, fileName, kind))
 }
 
 /** The wrapper's globals; a package's wrapper also takes Node's `navigator` (and leaves the browser-only names undefined). */
