@@ -30,6 +30,9 @@ export const SANDBOX_SCRIPT = `'use strict';
     // The spare realm takes this run; the next run's realm starts loading now.
     const worker = spare || start();
     spare = start();
+    // The next run is most often this flow again: the new spare compiles its actions while it waits.
+    const actions = request && request.doc && Array.isArray(request.doc.actions) ? request.doc.actions : [];
+    spare.postMessage({ type: 'prepare', actions: actions.map((action) => ({ id: action.id, code: action.code, enabled: action.enabled })) });
     const run = { runId, worker, heartbeat: setInterval(() => post({ type: 'alive', runId }), 250) };
     current = run;
     const crash = (detail) => {

@@ -3,6 +3,7 @@
  * runs this small flow of the playground's own while it waits as the spare for the next run, so the user's run finds
  * the engine compiled. Only this flow runs before the user's in the realm: nothing of another user run is there.
  */
+import { actionFileName, compileAction, type Compiled } from '../engine/compile.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { runFlow } from '../engine/pipeline.ts'
 import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
@@ -30,4 +31,12 @@ export async function warmUp(): Promise<void> {
     const result = await runFlow(doc, { deferSigning: true, seed: round, now: 0 })
     if (result.status !== 'completed') throw new Error(`The warm-up run ended ${result.status}: ${result.error?.description ?? ''}`)
   }
+}
+
+/**
+ * Compiles a flow's actions as its run will (the spare realm gets the last run's flow: a flow is mostly run again),
+ * so the run finds them compiled. Compiling runs none of the action's code.
+ */
+export function prepareActions(actions: readonly Pick<FlowDocument['actions'][number], 'id' | 'code' | 'enabled'>[]): Compiled[] {
+  return actions.flatMap((action, index) => (action.enabled ? [compileAction(action.code, actionFileName(index, action.id))] : []))
 }

@@ -19,8 +19,10 @@ export type SandboxRequest =
   | { type: 'run'; runId: number; request: EngineRequest }
   | { type: 'stop'; runId: number }
 
-/** What the sandbox document hands the run's engine worker. */
-export type SandboxRunRequest = { type: 'run'; request: EngineRequest }
+/** What the sandbox document hands an engine worker: the actions it will likely run (the last run's), then its run. */
+export type SandboxWorkerRequest =
+  | { type: 'prepare'; actions: Pick<FlowDocument['actions'][number], 'id' | 'code' | 'enabled'>[] }
+  | { type: 'run'; request: EngineRequest }
 
 /** An engine worker to the sandbox document. */
 export type EngineWorkerMessage =
