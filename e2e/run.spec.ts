@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
+import type { FlowDocument } from '../src/engine/flowDocument.ts'
+import { encodeShareLink } from '../src/engine/shareCodec.ts'
+import { createDefaultEvent } from '../src/triggers/post-login/defaultEvent.ts'
 
 async function open(page: Page, example: string) {
   await page.goto(`/?example=${example}`)
@@ -130,4 +133,26 @@ test('a thrown error is shown in the banner, on its node and as a marker on its 
   await expect(page.getByTestId('status-banner')).toContainText('line 7')
   await node(page, 'read-a-missing-field').click()
   await expect.poll(() => page.evaluate(() => window.__playgroundEditor?.getMarkers().filter((marker) => marker.owner === 'run').map((marker) => marker.line))).toEqual([7])
+})
+
+test('warnings show where they belong: a dropped claim under its token, a console past its limit in the details', async ({ page }) => {
+  const action = (id: string, body: string) => ({ id, name: id, enabled: true, secrets: {}, code: `exports.onExecutePostLogin = async (event, api) => {\n${body}\n};\n` })
+  const doc: FlowDocument = {
+    version: 1, trigger: 'post-login', name: 'Warnings', event: createDefaultEvent(), mocks: { http: [] },
+    actions: [
+      action('claims', 'api.idToken.setCustomClaim("https://tenant.auth0.com/role", "admin"); api.idToken.setCustomClaim("https://my-app.example.com/plan", "pro")'),
+      action('chatty', 'console.log("x".repeat(300000)); console.log("after the limit")'),
+    ],
+  }
+  await page.goto(`/#${encodeShareLink(doc)}`)
+  await run(page)
+  const results = page.getByRole('region', { name: 'Run results' })
+  await results.getByRole('tab', { name: /^Tokens/ }).click()
+  const idWarnings = page.getByTestId('token-warnings-id')
+  await expect(idWarnings).toContainText('https://tenant.auth0.com/role')
+  await expect(idWarnings.getByRole('listitem')).toHaveCount(1)
+  await expect(page.getByTestId('token-payload-id')).toContainText('https://my-app.example.com/plan')
+  await results.getByRole('tab', { name: /^Details/ }).click()
+  await expect(results.getByText('chatty: console output past 256 KiB was dropped, as Auth0 does.')).toBeVisible()
+  await expect(results.getByText(/Auth0 drops the claim/)).toHaveCount(0)
 })

@@ -57,7 +57,11 @@ export function withoutStreamed(result: RunResult): RunResult {
   return { ...result, timeline: [], actions: result.actions.map((action) => ({ ...action, logs: [] })) }
 }
 
-/** The result with what the stream carried put back. */
+/**
+ * The result with what the stream carried put back, when it was left out: a run always has a timeline entry (its
+ * end), so a result without any came without it; a result rebuilt in the worker after the engine threw comes whole.
+ */
 export function withStreamed(result: RunResult, log: RunLog): RunResult {
+  if (result.timeline.length) return result
   return { ...result, timeline: log.timeline, actions: result.actions.map((action, index) => ({ ...action, logs: log.actions[index]?.logs ?? [] })) }
 }

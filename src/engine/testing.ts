@@ -1,5 +1,5 @@
 /** Helpers for the engine's unit tests: flow documents built from bits of action code. */
-import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
+import { triggerOf } from './triggers.ts'
 import type { FlowDocument, HttpMock } from './flowDocument.ts'
 import type { RunResult } from './types.ts'
 import type { Libraries } from './pipeline.ts'
@@ -22,13 +22,14 @@ export function onExecute(body: string): string {
 
 export function testFlow(
   actions: (string | TestAction)[],
-  options: { event?: (event: Record<string, any>) => void; mocks?: HttpMock[]; cache?: FlowDocument['cache'] } = {},
+  options: { trigger?: string; event?: (event: Record<string, any>) => void; mocks?: HttpMock[]; cache?: FlowDocument['cache'] } = {},
 ): FlowDocument {
-  const event = createDefaultEvent() as Record<string, any>
+  const trigger = options.trigger ?? 'post-login'
+  const event = triggerOf(trigger).event.create() as Record<string, any>
   options.event?.(event)
   return {
     version: 1,
-    trigger: 'post-login',
+    trigger,
     name: 'test flow',
     actions: actions.map((action, index) => {
       const spec = typeof action === 'string' ? { code: action } : action

@@ -4,7 +4,6 @@
  * action code did to it. It answers one request, with progress in batches, as plain messages, after a warm-up run of
  * its own and the compiling of the actions the sandbox expects it to run (warmUp.ts).
  */
-import { withoutStreamed } from '../engine/runEvents.ts'
 import { hardenGlobals } from './hardenGlobals.ts'
 import { createProgressBatcher } from './progressBatcher.ts'
 import { serveEngineRequest } from './serveEngineRequest.ts'
@@ -33,6 +32,5 @@ self.addEventListener('message', async function serve(event: MessageEvent<Sandbo
   const progress = createProgressBatcher((events) => post({ type: 'progress', events }))
   const result = await serveEngineRequest(event.data.request, progress.push, bindGlobalFetch)
   progress.finish()
-  // The timeline and the console output went as progress (engine/runEvents.ts).
-  post({ type: 'result', result: withoutStreamed(result) })
+  post({ type: 'result', result })
 })

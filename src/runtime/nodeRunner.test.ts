@@ -106,6 +106,18 @@ exports.onContinuePostLogin = async (event, api) => { api.idToken.setCustomClaim
     expect(comparableResult(inWorker)).toEqual(comparableResult(inProcess))
   })
 
+  it('fails a continue whose flow changed since the pause with the engine\'s message, its timeline whole', async () => {
+    const doc = flow('redirect', [{ id: 'go', code: "exports.onExecutePostLogin = async (event, api) => { console.log('leaving'); api.redirect.sendUserTo('https://example.com') }" }])
+    const first = await runner.run(doc, FIXED)
+    const changed = flow('redirect', [...doc.actions, { id: 'new', code: 'exports.onExecutePostLogin = async () => {}' }])
+    const result = await runner.continue(changed, first, { query: { state: first.redirect!.state } }, FIXED)
+    expect(result.status).toBe('failed')
+    expect(result.error?.description).toMatch(/changed since this run was suspended/)
+    expect(result.timeline.slice(0, first.timeline.length)).toEqual(first.timeline)
+    expect(result.timeline.slice(first.timeline.length)).toEqual([expect.objectContaining({ call: 'flow.end', args: [{ status: 'failed', error: 'server_error' }] })])
+    expect(result.actions[0].logs.map((log) => log.message)).toEqual(['leaving'])
+  })
+
   it('stops an endless loop at the time limit, then runs the next flow on a fresh worker', async () => {
     const doc = flow('loop', [
       { id: 'first', code: 'exports.onExecutePostLogin = async (event, api) => { api.idToken.setCustomClaim("https://example.com/a", 1) }' },

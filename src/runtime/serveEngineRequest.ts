@@ -1,5 +1,10 @@
-/** Inside an engine worker: runs one request and always returns a plain-JSON result, never a rejection. */
+/**
+ * Inside an engine worker: runs one request and always returns a plain-JSON result, never a rejection, ready to
+ * cross to the host: without the timeline and console output its events carried (engine/runEvents.ts), or whole
+ * when the engine threw and the result was rebuilt here.
+ */
 import { continueFlow, runFlow, type RunOptions } from '../engine/pipeline.ts'
+import { withoutStreamed } from '../engine/runEvents.ts'
 import type { RunResult } from '../engine/types.ts'
 import { libraryLoaders } from './libraries.ts'
 import { interruptedResult } from './interruptedResult.ts'
@@ -24,9 +29,9 @@ export async function serveEngineRequest(
     },
   }
   try {
-    return request.kind === 'run'
+    return withoutStreamed(request.kind === 'run'
       ? await runFlow(request.doc, options)
-      : await continueFlow(request.doc, request.previous, request.request, options)
+      : await continueFlow(request.doc, request.previous, request.request, options))
   } catch (error) {
     bindGlobalFetch(null)
     const message = error instanceof Error ? error.message : String(error)

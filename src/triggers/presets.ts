@@ -36,3 +36,14 @@ export const SAMPLE_GEOIP = {
   subdivisionName: 'Washington',
   timeZone: 'America/Los_Angeles',
 }
+
+export const DEFAULT_CLIENT_ID = 'gmOWNgklfRm4tyl5YYnl3JDSJy19h1bR'
+
+/** The tenant, application ("My SPA") and database connection of the sample events where a user signs in or up. */
+export function sampleApplication() {
+  return {
+    tenant: { id: 'acme-dev' },
+    client: { client_id: DEFAULT_CLIENT_ID, name: 'My SPA', metadata: { tier: 'gold' } },
+    connection: { id: 'con_fpe5kj482KO1eOzQ', name: 'Username-Password-Authentication', strategy: 'auth0', metadata: {} },
+  }
+}

@@ -4,7 +4,6 @@
  * each in a fresh context of layer 1. The path of the context bundle is its one argument.
  */
 import { readFileSync } from 'node:fs'
-import { withoutStreamed } from '../../engine/runEvents.ts'
 import { WORKER_READY, type SandboxProcessMessage, type SandboxProcessRequest } from '../workerProtocol.ts'
 import { lockDown } from './lockDown.ts'
 import { createSandboxHost } from './sandboxHost.ts'
@@ -16,8 +15,7 @@ const host = createSandboxHost(readFileSync(process.argv[2], 'utf8'), crash)
 
 process.on('message', async ({ id, request }: SandboxProcessRequest) => {
   const result = await host.serve(request, (event) => send({ type: 'progress', id, event }))
-  // The timeline and the console output went as progress, event by event (engine/runEvents.ts).
-  send({ type: 'result', id, result: withoutStreamed(result) })
+  send({ type: 'result', id, result })
 })
 // Handled here, so that Node never prints (and inspects) a value of a context itself.
 process.on('unhandledRejection', (reason) => crash(host.describe(reason)))

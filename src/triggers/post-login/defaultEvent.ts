@@ -3,15 +3,11 @@
  * (post-login event object reference; `@auth0/actions` test fixture values such as `logins_count: 62`).
  */
 import type { FlowEvent } from '../../engine/flowDocument.ts'
-import { SAMPLE_GEOIP } from '../presets.ts'
-
-export const DEFAULT_CLIENT_ID = 'gmOWNgklfRm4tyl5YYnl3JDSJy19h1bR'
+import { DEFAULT_CLIENT_ID, SAMPLE_GEOIP, sampleApplication } from '../presets.ts'
 
 export function createDefaultEvent(): FlowEvent {
   return {
-    tenant: { id: 'acme-dev' },
-    client: { client_id: DEFAULT_CLIENT_ID, name: 'My SPA', metadata: { tier: 'gold' } },
-    connection: { id: 'con_fpe5kj482KO1eOzQ', name: 'Username-Password-Authentication', strategy: 'auth0', metadata: {} },
+    ...sampleApplication(),
     user: {
       user_id: 'auth0|5f7c8ec7c33c6c004bbafe82',
       email: 'j+smith@example.com',

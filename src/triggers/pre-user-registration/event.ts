@@ -7,7 +7,7 @@
 import type { EventPreset } from '../../engine/trigger.ts'
 import type { FlowEvent } from '../../engine/flowDocument.ts'
 import { anyObject, geoip, object, string, stringMap, strings } from '../eventFields.ts'
-import { part, preset, SAMPLE_GEOIP } from '../presets.ts'
+import { part, preset, SAMPLE_GEOIP, sampleApplication } from '../presets.ts'
 
 
 const user = object('The user who is attempting to register; not created yet, so no user_id.', {
@@ -71,14 +71,10 @@ export const PRE_USER_REGISTRATION_EVENT = object('Details about the user and th
   secrets: stringMap('Replaced by each action\'s own secrets when it runs.'),
 }, ['user', 'connection', 'request', 'tenant'])
 
-export const DEFAULT_CLIENT_ID = 'gmOWNgklfRm4tyl5YYnl3JDSJy19h1bR'
-
 /** A signup on the Universal Login page of "My SPA" with email and password. */
 export function createDefaultEvent(): FlowEvent {
   return {
-    tenant: { id: 'acme-dev' },
-    client: { client_id: DEFAULT_CLIENT_ID, name: 'My SPA', metadata: { tier: 'gold' } },
-    connection: { id: 'con_fpe5kj482KO1eOzQ', name: 'Username-Password-Authentication', strategy: 'auth0', metadata: {} },
+    ...sampleApplication(),
     user: {
       email: 'jane.doe@example.org',
       name: 'jane.doe@example.org',

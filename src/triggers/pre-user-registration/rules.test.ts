@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { FlowDocument, HttpMock } from '../../engine/flowDocument.ts'
 import { parseFlowDocument } from '../../engine/flowDocument.ts'
 import { runFlow } from '../../engine/pipeline.ts'
+import { testFlow } from '../../engine/testing.ts'
 import { checkEvent } from '../../engine/eventCheck.ts'
 import type { RunResult } from '../../engine/types.ts'
 import { createDefaultEvent, EVENT_PRESETS, PRE_USER_REGISTRATION_EVENT } from './event.ts'
@@ -18,19 +19,8 @@ function handler(body: string): string {
 }
 
 function signup(bodies: (string | { code: string; enabled?: boolean })[], options: { event?: (event: Record<string, any>) => void; mocks?: HttpMock[] } = {}): FlowDocument {
-  const event = createDefaultEvent() as Record<string, any>
-  options.event?.(event)
-  return {
-    version: 1,
-    trigger: 'pre-user-registration',
-    name: 'signup flow',
-    actions: bodies.map((body, index) => {
-      const spec = typeof body === 'string' ? { code: handler(body) } : { ...body, code: handler(body.code) }
-      return { id: `a${index + 1}`, name: `Action ${index + 1}`, code: spec.code, enabled: spec.enabled ?? true, secrets: {} }
-    }),
-    event,
-    mocks: { http: options.mocks ?? [] },
-  }
+  const actions = bodies.map((body) => (typeof body === 'string' ? handler(body) : { ...body, code: handler(body.code) }))
+  return testFlow(actions, { ...options, trigger: 'pre-user-registration' })
 }
 
 const run = (doc: FlowDocument, timeLimitMs?: number): Promise<RunResult> => runFlow(doc, { now: NOW, seed: 1, ...(timeLimitMs ? { timeLimitMs } : {}) })
