@@ -40,6 +40,7 @@ export { DEFAULT_TIME_LIMIT_MS }
 const CONSOLE_LEVELS: Record<string, LogEntry['level']> = {
   log: 'log', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'debug', dir: 'log', table: 'log',
 }
+const CONSOLE_METHODS = Object.entries(CONSOLE_LEVELS)
 /** Auth0 keeps a 256 KiB log buffer per action. */
 const LOG_LIMIT_BYTES = 256 * 1024
 const TIMEOUT = Symbol('timeout')
@@ -112,11 +113,9 @@ interface Frame {
   fetch?: typeof globalThis.fetch
   /** The event the action was given. */
   event?: object
-  /** The api object the action was given, whose namespaces are built on first use too. */
-  api?: object
-  /** Its console, whose methods are made on first use. */
+  /** Its console. */
   console?: object
-  /** Whether its event's and api's lazy parts are built (console.log shows accessors as such). */
+  /** Whether its event's lazy parts are built (console.log shows accessors as such). */
   settled?: boolean
 }
 
@@ -142,7 +141,6 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   /** Each top-level part of the document's event as JSON, parsed for an action when it first reads the part. */
   private readonly eventParts: Record<string, string>
   private readonly makeEvent: ReturnType<typeof lazyObjects>
-  private readonly makeConsole = lazyObjects(Object.keys(CONSOLE_LEVELS))
   private readonly dateClass: DateConstructor
   private readonly math: Math
   /** Node's globals are shared by every module of the process, so by every action of the run. */
@@ -268,25 +266,30 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     return event
   }
 
-  /** An action's console: each method made when the action first uses it. */
+  /** An action's console, its own, so a line logged after the action ended is refused rather than given to another. */
   private consoleFor(frame: Frame): ModuleScope['console'] {
-    const run = this
-    return (frame.console ??= this.makeConsole((name) => {
-      const level = CONSOLE_LEVELS[name]
-      return function log(...args: unknown[]) {
-        run.guard(frame)
-        const line = run.callerLine(frame, log, name)
-        if (!frame.settled) { frame.settled = true; settle(frame.event); settle(frame.api); settle(frame.console) }
-        const message = formatLog(...args)
-        frame.logBytes += message.length
-        if (frame.logBytes > LOG_LIMIT_BYTES) {
-          if (!frame.result.droppedLogs) run.state.warnings.push(runWarning('console-output-dropped', { action: frame.name }))
-          frame.result.droppedLogs = (frame.result.droppedLogs ?? 0) + 1
-          return
-        }
-        run.push('console', `console.${level}`, [message], frame, line)
-      }
-    })) as ModuleScope['console']
+    if (frame.console) return frame.console as ModuleScope['console']
+    const console: Record<string, (...args: unknown[]) => void> = {}
+    for (const [name, level] of CONSOLE_METHODS) {
+      const log = (...args: unknown[]) => this.consoleLine(frame, level, log, name, args)
+      console[name] = log
+    }
+    frame.console = console
+    return console as ModuleScope['console']
+  }
+
+  private consoleLine(frame: Frame, level: LogEntry['level'], callee: Function, name: string, args: unknown[]) {
+    this.guard(frame)
+    const line = this.callerLine(frame, callee, name)
+    if (!frame.settled) { frame.settled = true; settle(frame.event) }
+    const message = formatLog(...args)
+    frame.logBytes += message.length
+    if (frame.logBytes > LOG_LIMIT_BYTES) {
+      if (!frame.result.droppedLogs) this.state.warnings.push(runWarning('console-output-dropped', { action: frame.name }))
+      frame.result.droppedLogs = (frame.result.droppedLogs ?? 0) + 1
+      return
+    }
+    this.push('console', `console.${level}`, [message], frame, line)
   }
 
   private httpFor(frame: Frame) {
@@ -399,7 +402,6 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     Object.assign(ctx, { event, action: { id: action.id, name: action.name }, phase, local })
     const api = this.makeApi()
     ctx.api = api
-    frame.api = api
     const handlerName = phase === 'execute' ? this.trigger.handlers.execute : this.trigger.handlers.continue!
     const started = performance.now()
     try {

@@ -32,7 +32,7 @@ export function lazyProperty(target: object, key: string, build: () => unknown) 
  * here and shared, which costs an object far less than a getter of its own per key.
  */
 export function lazyObjects(keys: readonly string[]): (build: (key: string) => unknown) => Record<string, unknown> {
-  const builders = new Map<object, (key: string) => unknown>()
+  const builders = new WeakMap<object, (key: string) => unknown>()
   const builderOf = (object: object) => {
     // A getter reached through a derived object (`Object.create(event).user`) builds from the object that holds it.
     for (let current: object | null = object; current; current = Object.getPrototypeOf(current)) {
