@@ -20,20 +20,24 @@ export const SANDBOX_SCRIPT = `'use strict';
   let spare = null;
   let current = null;
   const start = () => new Worker(engineUrl, { name: 'actions-engine' });
+  // The next run's realm starts once this run is over, so its loading and warm-up never compete with a run for
+  // the processor. The next run is most often this flow again: the spare compiles its actions while it waits.
+  const startSpare = (actions) => {
+    spare = start();
+    spare.postMessage({ type: 'prepare', actions: actions.map((action) => ({ id: action.id, code: action.code, enabled: action.enabled })) });
+  };
   const finish = (run) => {
     clearInterval(run.heartbeat);
     run.worker.terminate();
     if (current === run) current = null;
+    if (!spare) startSpare(run.actions);
   };
   const begin = (runId, request) => {
     if (current) finish(current);
-    // The spare realm takes this run; the next run's realm starts loading now.
     const worker = spare || start();
-    spare = start();
-    // The next run is most often this flow again: the new spare compiles its actions while it waits.
+    spare = null;
     const actions = request && request.doc && Array.isArray(request.doc.actions) ? request.doc.actions : [];
-    spare.postMessage({ type: 'prepare', actions: actions.map((action) => ({ id: action.id, code: action.code, enabled: action.enabled })) });
-    const run = { runId, worker, heartbeat: setInterval(() => post({ type: 'alive', runId }), 250) };
+    const run = { runId, worker, actions, heartbeat: setInterval(() => post({ type: 'alive', runId }), 250) };
     current = run;
     const crash = (detail) => {
       if (current !== run) return;

@@ -8,17 +8,26 @@ import type { RunnerOptions } from '../../runtime/supervisedRunner.ts'
 import { loadedRunner, runnerFor } from './pageRunner.ts'
 import { runBlocker } from './runBlocker.ts'
 
+/** A run shorter than this shows no progress, only its outcome: each progress report re-renders the page. */
+const QUIET_START_MS = 150
+
 /**
- * The run's options, with its progress shown at most once a frame: a fast run starts twenty actions in a few
- * milliseconds, and each report re-renders the page. Only starts count: an action's end is followed at once by
- * the next one's start. `done` drops a report still waiting for its frame.
+ * The run's options, with its progress shown after its first QUIET_START_MS and at most once a frame: a fast run
+ * starts twenty actions in a few milliseconds, and rendering them would only delay its results. Only starts count:
+ * an action's end is followed at once by the next one's start. `done` drops a report still waiting to be shown.
  */
 function runOptions(store: PlaygroundStore): { options: RunnerOptions; done(): void } {
+  const quietUntil = performance.now() + QUIET_START_MS
   let frame = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
   let running: string | null = null
   const show = () => {
     frame = 0
     if (running) store.getState().runProgress(running)
+  }
+  const schedule = () => {
+    timer = undefined
+    frame ||= requestAnimationFrame(show)
   }
   return {
     options: {
@@ -28,10 +37,15 @@ function runOptions(store: PlaygroundStore): { options: RunnerOptions; done(): v
       onProgress: (event) => {
         if (event.type !== 'action' || event.status !== 'running') return
         running = event.id
-        frame ||= requestAnimationFrame(show)
+        const wait = quietUntil - performance.now()
+        if (wait <= 0) schedule()
+        else timer ??= setTimeout(schedule, wait)
       },
     },
-    done: () => cancelAnimationFrame(frame),
+    done: () => {
+      clearTimeout(timer)
+      cancelAnimationFrame(frame)
+    },
   }
 }
 
