@@ -16,6 +16,16 @@ describe('an action\'s event, built part by part on first read', () => {
     expect(seen).not.toHaveProperty('second')
   })
 
+  it('shows the event\'s own metadata while nothing is queued, a copy each action may change alone, and {} where it has none', async () => {
+    const result = await runFlow(testFlow([
+      onExecute('event.user.app_metadata.plan = "changed"; console.log(JSON.stringify([event.user.app_metadata, event.user.user_metadata]))'),
+      onExecute('console.log(JSON.stringify([event.user.app_metadata, event.user.user_metadata]))'),
+    ], { event: (event) => { event.user.app_metadata = { plan: 'gold', nested: { a: 1 } }; delete event.user.user_metadata } }))
+    const [first, second] = result.actions.map((action) => JSON.parse(action.logs[0].message))
+    expect(first).toEqual([{ plan: 'changed', nested: { a: 1 } }, {}])
+    expect(second).toEqual([{ plan: 'gold', nested: { a: 1 } }, {}])
+  })
+
   it('lists, spreads, clones and prints like a plain object', async () => {
     const result = await runFlow(testFlow([onExecute(`
       const keys = Object.keys(event)

@@ -112,6 +112,16 @@ export function queuedView(state: RunState): QueuedView {
   return { log, length: log.changes.length }
 }
 
+/**
+ * Whether the metadata an action's event shows is the event's own: nothing written, nothing queued when the view was
+ * taken, no Management API stand-in in play (whose writes the event leaves out).
+ */
+export function metadataAsStarted(state: RunState, view: QueuedView): boolean {
+  const { base } = view.log
+  return view.length === 0 && state.writes.length === 0 && !state.managementApi
+    && Object.keys(base.app_metadata).length === 0 && Object.keys(base.user_metadata).length === 0
+}
+
 /** The queued changes of one field as they were when the view was taken. */
 export function queuedAt(view: QueuedView, field: MetadataField): JsonObject {
   const out: JsonObject = { ...view.log.base[field] }

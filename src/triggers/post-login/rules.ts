@@ -4,7 +4,7 @@
  * a SAML response) are built and signed after the last action.
  */
 import type { ContinueRequest } from '../../engine/actionRunner.ts'
-import { flushMetadata, metadataCopy, queuedAt, queuedView, unqueueMetadata, type Metadata, type QueuedView } from '../../engine/runState.ts'
+import { flushMetadata, metadataAsStarted, metadataCopy, queuedAt, queuedView, unqueueMetadata, type Metadata, type QueuedView } from '../../engine/runState.ts'
 import { lazyProperty } from '../../engine/lazy.ts'
 import { cloneJson } from '../../engine/serialize.ts'
 import { issueTokens } from '../../engine/tokens.ts'
@@ -21,6 +21,8 @@ type Run = RunControl<Transaction>
 interface EventView {
   stored: Metadata
   pending: QueuedView
+  /** The event's own metadata is what the action sees (metadataAsStarted). */
+  metadataAsStarted: boolean
   request: JsonObject | null
   mfaMethods: JsonObject[]
   prompt: JsonObject | null
@@ -32,10 +34,12 @@ interface EventView {
 const shallowCopy = (value: JsonObject | undefined) => value && { ...value }
 
 function eventView(tx: Transaction): EventView {
+  const pending = queuedView(tx)
   // Stored metadata is replaced by a write, never changed in place: a reference holds.
   return {
     stored: tx.managementApi?.eventMetadata ?? tx.user,
-    pending: queuedView(tx),
+    pending,
+    metadataAsStarted: metadataAsStarted(tx, pending),
     request: tx.request,
     mfaMethods: tx.mfaMethods.slice(),
     prompt: tx.prompt,
@@ -55,6 +59,7 @@ function eventPart(key: string, original: any, view: EventView): unknown {
         // Built on first read too: copying all queued metadata into every later event would grow with actions squared.
         for (const field of ['app_metadata', 'user_metadata'] as const) {
           const value = original[field]
+          if (value !== undefined && view.metadataAsStarted) continue
           if (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))) {
             lazyProperty(original, field, () => metadataCopy(view.stored[field], queuedAt(view.pending, field)))
           }
