@@ -32,19 +32,20 @@ export function lazyProperty(target: object, key: string, build: () => unknown) 
  * here and shared, which costs an object far less than a getter of its own per key.
  */
 export function lazyObjects(keys: readonly string[]): (build: (key: string) => unknown) => Record<string, unknown> {
-  const builders = new WeakMap<object, (key: string) => unknown>()
-  const builderOf = (object: object) => {
-    // A getter reached through a derived object (`Object.create(event).user`) builds from the object that holds it.
-    for (let current: object | null = object; current; current = Object.getPrototypeOf(current)) {
-      const build = builders.get(current)
-      if (build) return build
-    }
-    throw new TypeError('Illegal invocation')
-  }
+  // Each object holds its builder under a hidden key, found through the prototype chain too (a getter reached through
+  // `Object.create(event).user` builds from the object that holds it). Not a WeakMap: a collector of young objects
+  // keeps alive whatever an old WeakMap's entries hold, so every event a run made outlived its run.
+  const BUILD = Symbol('build')
   const descriptors: PropertyDescriptorMap = {}
   for (const key of keys) {
     descriptors[key] = {
-      get: marked(function (this: object) { const value = builderOf(this)(key); define(this, key, value); return value }),
+      get: marked(function (this: { [BUILD]?: (key: string) => unknown }) {
+        const build = this[BUILD]
+        if (typeof build !== 'function') throw new TypeError('Illegal invocation')
+        const value = build(key)
+        define(this, key, value)
+        return value
+      }),
       set(this: object, value: unknown) { define(this, key, value) },
       enumerable: true,
       configurable: true,
@@ -53,7 +54,7 @@ export function lazyObjects(keys: readonly string[]): (build: (key: string) => u
   return (build) => {
     const object: Record<string, unknown> = {}
     Object.defineProperties(object, descriptors)
-    builders.set(object, build)
+    Object.defineProperty(object, BUILD, { value: build })
     return object
   }
 }

@@ -82,11 +82,18 @@ interface QueueLog {
   changes: [MetadataField, string, JsonValue | undefined][]
 }
 
-const queueLogs = new WeakMap<Metadata, QueueLog>()
+/**
+ * The log lives on the queue it records, under a hidden key that copies of the state leave out. Not in a WeakMap: a
+ * collector of young objects keeps alive whatever an old WeakMap's entries hold, every run's queued changes included.
+ */
+const QUEUE_LOG = Symbol('queue log')
 
-function queueLog(pending: Metadata): QueueLog {
-  let log = queueLogs.get(pending)
-  if (!log) queueLogs.set(pending, log = { base: { app_metadata: { ...pending.app_metadata }, user_metadata: { ...pending.user_metadata } }, changes: [] })
+function queueLog(pending: Metadata & { [QUEUE_LOG]?: QueueLog }): QueueLog {
+  let log = pending[QUEUE_LOG]
+  if (!log) {
+    log = { base: { app_metadata: { ...pending.app_metadata }, user_metadata: { ...pending.user_metadata } }, changes: [] }
+    Object.defineProperty(pending, QUEUE_LOG, { value: log })
+  }
   return log
 }
 
