@@ -42,14 +42,16 @@ function logOf(entry: TimelineEntry): LogEntry {
 
 /** Folds one event into the log, in place: a run of 100,000 calls would copy its log 100,000 times otherwise. */
 export function recordRunEvent(log: RunLog, event: RunEvent): void {
-  if (event.type === 'timeline') {
-    log.timeline.push(event.entry)
-    if (event.entry.kind === 'console') log.actions.find((action) => action.id === event.entry.actionId)?.logs.push(logOf(event.entry))
-    return
-  }
+  if (event.type === 'timeline') return recordEntry(log, event.entry)
   const action = log.actions[event.index]
   if (event.status === 'running') action.phases.push(event.phase)
   else action.status = event.status
+}
+
+/** Folds a timeline entry into the log: what recordRunEvent does with a `timeline` event. */
+export function recordEntry(log: RunLog, entry: TimelineEntry): void {
+  log.timeline.push(entry)
+  if (entry.kind === 'console') log.actions.find((action) => action.id === entry.actionId)?.logs.push(logOf(entry))
 }
 
 /** A result as it leaves a worker or process: its timeline and console output went as events before it. */
