@@ -6,16 +6,17 @@
  */
 import type { Node, Program } from 'acorn'
 import type { Edit } from './callSites.ts'
-import type { StatementKind } from './types.ts'
+import type { IfBranches, StatementKind } from './types.ts'
 
 export const STEP_MARKER = '__playgroundStep'
 
-/** A statement's place in the action's code (1-based line and column) and its kind. */
+/** A statement's place in the action's code (1-based line and column) and its kind; an `if`'s also its branches' lines. */
 export interface Statement {
   line: number
   column: number
   endLine: number
   kind: StatementKind
+  branches?: IfBranches
 }
 
 type AnyNode = Node & Record<string, any>
@@ -45,6 +46,20 @@ function kindOf(node: AnyNode): StatementKind | undefined {
   return KINDS[node.type]
 }
 
+/** The lines a branch's statements take (a block's: from its first statement to its last), or null for an empty block. */
+function linesOf(node: AnyNode): [number, number] | null {
+  const body = node.type === 'BlockStatement' ? node.body : [node]
+  return body.length ? [body[0].loc.start.line, body.at(-1).loc.end.line] : null
+}
+
+/** The lines of an `if`'s branches, so a walk through the run can show the one not taken (an `else if` is an alternate). */
+function branchesOf(node: AnyNode): IfBranches {
+  const target = node.type === 'LabeledStatement' ? node.body : node
+  const then = linesOf(target.consequent)
+  const otherwise = target.alternate ? linesOf(target.alternate) : null
+  return { ...(then ? { then } : {}), ...(otherwise ? { else: otherwise } : {}) }
+}
+
 /** The statement marks of a program parsed by acorn with `locations: true`, and the table their ids index. */
 export function statementEdits(program: Program): { edits: Edit[]; statements: Statement[] } {
   const edits: Edit[] = []
@@ -54,7 +69,7 @@ export function statementEdits(program: Program): { edits: Edit[]; statements: S
     if (kind) {
       const { start, end } = node.loc!
       const mark = `${STEP_MARKER}(${statements.length}); `
-      statements.push({ line: start.line, column: start.column + 1, endLine: end.line, kind })
+      statements.push({ line: start.line, column: start.column + 1, endLine: end.line, kind, ...(kind === 'if' ? { branches: branchesOf(node) } : {}) })
       // A branch or loop body of one statement is put in braces, which keep its mark in the branch.
       edits.push({ at: node.start, text: alone ? `{${mark}` : mark, line: start.line, column: start.column })
       if (alone) edits.push({ at: node.end, text: '}', line: end.line, column: end.column })

@@ -22,6 +22,7 @@ describe('statement marks', () => {
     const result = await stepped('const known = true\nif (known) {\n  api.user.setAppMetadata("a", 1)\n} else {\n  api.user.setAppMetadata("b", 1)\n}')
     expect(kinds(result)).toEqual([[1, 'expression'], [2, 'declaration'], [3, 'if'], [4, 'expression']])
     expect(stepOf(result, 'api.user.setAppMetadata').line).toBe(4)
+    expect(result.steps![2].branches).toEqual({ then: [4, 4], else: [6, 6] })
   })
 
   it('record a branch of one statement, and nothing after an early return', async () => {

@@ -75,6 +75,12 @@ export interface TimelineEntry {
 export type StatementKind =
   | 'expression' | 'declaration' | 'if' | 'switch' | 'loop' | 'return' | 'throw' | 'try' | 'break' | 'continue' | 'other'
 
+/** The first and last lines of the statements of an `if`'s branches (none for an empty branch). */
+export interface IfBranches {
+  then?: [number, number]
+  else?: [number, number]
+}
+
 /** One statement of an action's code, as it began to run (`RunOptions.steps`). */
 export interface Step {
   actionId: string
@@ -86,6 +92,8 @@ export interface Step {
   kind: StatementKind
   /** The timeline's length when the statement began: the entries whose `seq` is `at` or more, and below the next step's `at`, happened in it. */
   at: number
+  /** An `if`'s branches: the next step of its action shows which one ran. */
+  branches?: IfBranches
 }
 
 export interface MetadataChanges {

@@ -115,6 +115,7 @@ export const EXAMPLE_TESTS: Record<string, FlowTest[]> = {
         status: 'suspended',
         redirect: { url: { $matches: '^https://my-app\\.example\\.com/\\?session_token=[\\w-]+\\.[\\w-]+\\.[\\w-]+&state=' }, action: 'Ask for a favorite color' },
         actions: [{ status: 'suspended' }, { status: 'pending' }],
+        profileUpdates: { count: 1, writes: [{ when: 'before-redirect', app_metadata: { $equals: { color_prompts: 1 } } }] },
       },
     },
     {

@@ -107,6 +107,8 @@ exports.onExecutePostLogin = async (event, api) => {
   if (event.user.user_metadata.favorite_color) {
     return;
   }
+  // Count the prompts, so a later version can stop asking: queued now, written before the user leaves.
+  api.user.setAppMetadata("color_prompts", (event.user.app_metadata.color_prompts ?? 0) + 1);
   const token = api.redirect.encodeToken({
     secret: event.secrets.MY_SHARED_SECRET,
     payload: {
