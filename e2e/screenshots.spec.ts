@@ -43,3 +43,22 @@ for (const theme of ['light', 'dark'] as const) {
     })
   }
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    test(`stepping through the favorite-color redirect with the state panel, ${theme} ${viewport.width} @screenshots`, async ({ page }) => {
+      await page.setViewportSize(viewport)
+      await page.emulateMedia({ colorScheme: theme })
+      await page.goto('/?example=favorite-color-redirect')
+      await page.getByRole('button', { name: 'Run', exact: true }).click()
+      await page.getByRole('tab', { name: 'Step through' }).click()
+      await page.getByRole('button', { name: 'Step through the code' }).click()
+      const title = page.getByTestId('walk-step-title')
+      for (let i = 0; i < 20 && !(await title.filter({ hasText: 'line 11' }).count()); i++) await page.getByRole('button', { name: 'Step ▶' }).click()
+      await expect(title).toContainText('line 11')
+      await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
+      await page.waitForTimeout(800)
+      await page.screenshot({ path: `e2e/screenshots/stepping-${theme}-${viewport.width}.png` })
+    })
+  }
+}

@@ -56,8 +56,13 @@ export const useRunStarted = () => useStore((state) => runsHere(state) || curren
 export const useRunningActionName = () => useStore(({ activeRun }) => (activeRun && findAction(activeRun.doc.actions, activeRun.actionId)?.name) ?? null)
 /** Whether the action runs now in the current playground's run. */
 export const useActionRunning = (id: string) => useStore((state) => runsHere(state) && state.activeRun?.actionId === id)
-/** Whether the timeline entry stepped through now is the action's. */
-export const useActionStepped = (id: string) => useStore((state) => state.step !== null && currentRun(state)?.result.timeline[state.step]?.actionId === id)
+/** Whether the timeline entry stepped through now, or the step of the walk shown now, is the action's. */
+export const useActionStepped = (id: string) => useStore((state) => {
+  if (state.walk) return state.walk.actionId === id
+  return state.step !== null && currentRun(state)?.result.timeline[state.step]?.actionId === id
+})
+/** The position in the walk through the latest run's statements, or null when not stepping through them. */
+export const useWalkPosition = () => useStore((state) => state.walk?.index ?? null)
 /** Whether the action has a value for that secret now. */
 export const useSecretFilledIn = (id: string, secretName: string) => useStore((state) => !!findAction(selectActions(state), id)?.secrets[secretName])
 /** Several values at once, re-rendering only when one of them changes. */

@@ -17,6 +17,12 @@ export interface CodeFocus {
   seq: number
 }
 
+/** A step of the walk through a run (walk.ts), and the action it belongs to, for the canvas to mark. */
+export interface WalkPosition {
+  index: number
+  actionId: string | null
+}
+
 /** What a run ran: the document, and the action it ran alone ("Run this action only") or null for the whole flow. */
 export interface RunInput {
   doc: FlowDocument
@@ -42,6 +48,8 @@ export interface RunSlice {
   timeLimitMs: number
   /** Index in the result's timeline while stepping through it; null when not stepping. */
   step: number | null
+  /** The step shown of the walk through a stepping run's statements (walk.ts) and its action; null when not walking. */
+  walk: WalkPosition | null
   focus: CodeFocus | null
   /** Starts a run of `doc` (of the action `only` alone, when set) for the current playground. */
   runStarted(doc: FlowDocument, only?: string | null): void
@@ -53,6 +61,7 @@ export interface RunSlice {
   runSigned(unsigned: RunResult, signed: RunResult): void
   setTimeLimit(ms: number): void
   setStep(step: number | null): void
+  setWalk(walk: WalkPosition | null): void
   /** Selects the action, opens its code and scrolls to the line. */
   reveal(actionId: string, line: number | null): void
 }
@@ -62,8 +71,9 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   runs: {},
   timeLimitMs: DEFAULT_TIME_LIMIT_MS,
   step: null,
+  walk: null,
   focus: null,
-  runStarted: (doc, only = null) => set({ activeRun: { playgroundId: get().playgrounds.currentId, doc, only, actionId: null }, step: null }),
+  runStarted: (doc, only = null) => set({ activeRun: { playgroundId: get().playgrounds.currentId, doc, only, actionId: null }, step: null, walk: null }),
   runProgress: (actionId) => {
     const { activeRun } = get()
     if (activeRun && activeRun.actionId !== actionId) set({ activeRun: { ...activeRun, actionId } })
@@ -79,6 +89,7 @@ export const createRunSlice: StateCreator<PlaygroundState, [], [], RunSlice> = (
   },
   setTimeLimit: (ms) => set({ timeLimitMs: ms }),
   setStep: (step) => set({ step }),
+  setWalk: (walk) => set({ walk }),
   reveal: (actionId, line) => {
     if (!selectActions(get()).some((action) => action.id === actionId)) return
     set({ selectedId: actionId, inspectorTab: 'code', focus: { actionId, line, seq: (get().focus?.seq ?? 0) + 1 } })

@@ -7,6 +7,7 @@ import { useCodeFocus, useEditorFocusPending, useResult, useSelectedActionId, us
 import { selectActions, selectSelectedAction } from '../../store/selectors.ts'
 import { EDITOR_REGION_CLASS } from '../ui/typingTarget.ts'
 import { useStoredFlag } from '../ui/useStoredFlag.ts'
+import { useWalkSkipped } from '../walk/useWalkSkipped.ts'
 import { actionModel, markRunErrors, rememberedViewState, rememberViewState, syncActionModels } from './actionModels.ts'
 import { bindEditorCommands } from './editorCommands.ts'
 import { monaco, setActionSecrets, setTriggerTypes } from './monacoSetup.ts'
@@ -134,6 +135,17 @@ export default function CodeEditor() {
     ])
     return () => highlight.clear()
   }, [editor, focus, selectedId])
+
+  // Stepping through the run: the branch an `if` did not take is dimmed.
+  const skipped = useWalkSkipped(selectedId)
+  const [skippedFrom, skippedTo] = skipped ?? [0, 0]
+  useEffect(() => {
+    if (!editor || !skippedFrom) return
+    const dimmed = editor.createDecorationsCollection([
+      { range: new monaco.Range(skippedFrom, 1, skippedTo, 1), options: { isWholeLine: true, className: 'playground-skipped-lines', hoverMessage: { value: 'Not run: the `if` above took the other way.' } } },
+    ])
+    return () => dimmed.clear()
+  }, [editor, skippedFrom, skippedTo])
 
   // The error that failed the last run, as a marker on its line.
   const result = useResult()

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
-import { useResult, useRunDoc } from '../../store/hooks.ts'
+import { useResult, useRunDoc, useWalkPosition } from '../../store/hooks.ts'
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx'
 import { TabBar, TabPanel } from '../ui/TabBar.tsx'
 import { ConsoleView } from './ConsoleView.tsx'
@@ -10,13 +10,15 @@ import { MetadataDiff } from './MetadataDiff.tsx'
 import { StatusBanner } from './StatusBanner.tsx'
 import { Timeline } from './Timeline.tsx'
 import { TokensView } from './TokensView.tsx'
+import { WalkView } from '../walk/WalkView.tsx'
 import type { ResultView } from '../../engine/trigger.ts'
 import { useTrigger } from '../triggers/triggerCatalog.ts'
 
-type ResultsTab = 'summary' | 'timeline' | 'tokens' | 'console' | 'details'
+type ResultsTab = 'summary' | 'steps' | 'timeline' | 'tokens' | 'console' | 'details'
 
 const TABS: { id: ResultsTab; label: string }[] = [
   { id: 'summary', label: 'Summary' },
+  { id: 'steps', label: 'Step through' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'tokens', label: 'Tokens' },
   { id: 'console', label: 'Console' },
@@ -24,7 +26,7 @@ const TABS: { id: ResultsTab; label: string }[] = [
 ]
 
 /** What a failing view is called in its error message. */
-const TAB_NAMES: Record<ResultsTab, string> = { summary: 'summary', timeline: 'timeline', tokens: 'tokens view', console: 'console', details: 'details view' }
+const TAB_NAMES: Record<ResultsTab, string> = { summary: 'summary', steps: 'step-through view', timeline: 'timeline', tokens: 'tokens view', console: 'console', details: 'details view' }
 
 function metadataBefore(doc: FlowDocument | null) {
   const user = (doc?.event as { user?: { app_metadata?: Record<string, unknown>; user_metadata?: Record<string, unknown> } } | undefined)?.user
@@ -42,8 +44,11 @@ export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
   const [chosen, setTab] = useState<ResultsTab>('summary')
   const tab = tabs.some((candidate) => candidate.id === chosen) ? chosen : 'summary'
   const count = result?.timeline.length ?? 0
-  // A suspended run needs the summary tab, where the way back to /continue is.
-  useEffect(() => { if (result?.status === 'suspended') setTab('summary') }, [result])
+  const walking = useWalkPosition() !== null
+  // A suspended run needs the summary tab, where the way back to /continue is, unless it is stepped through (its
+  // pause step has the way back too).
+  useEffect(() => { if (result?.status === 'suspended' && !walking) setTab((current) => (current === 'steps' ? current : 'summary')) }, [result, walking])
+  useEffect(() => { if (walking) setTab('steps') }, [walking])
   return (
     <div data-testid="results-panel" className="flex h-full flex-col bg-white dark:bg-slate-950">
       <ErrorBoundary name="status banner" resetKey={result}><StatusBanner result={result} /></ErrorBoundary>
@@ -59,6 +64,7 @@ export default function ResultsPanel({ tabBarEnd }: { tabBarEnd: ReactNode }) {
                 {shows('metadata') && <MetadataDiff result={result} before={metadataBefore(runDoc)} />}
               </div>
             )}
+            {tab === 'steps' && runDoc && <div className="h-full"><WalkView result={result} doc={runDoc} /></div>}
             {tab === 'timeline' && <div className="h-full"><Timeline result={result} /></div>}
             {tab === 'tokens' && <TokensView result={result} idTokens={shows('id-token')} />}
             {tab === 'console' && <div className="h-full"><ConsoleView result={result} /></div>}

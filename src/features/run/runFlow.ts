@@ -7,6 +7,8 @@ import { selectDoc } from '../../store/selectors.ts'
 import type { RunnerOptions } from '../../runtime/supervisedRunner.ts'
 import { loadedRunner, runnerFor } from './pageRunner.ts'
 import { runBlocker } from './runBlocker.ts'
+import { walkOf } from '../../store/walk.ts'
+import { showWalkStep } from '../walk/showWalkStep.ts'
 
 /** A run shorter than this shows no progress, only its outcome: each progress report re-renders the page. */
 const QUIET_START_MS = 150
@@ -16,7 +18,7 @@ const QUIET_START_MS = 150
  * starts twenty actions in a few milliseconds, and rendering them would only delay its results. Only starts count:
  * an action's end is followed at once by the next one's start. `done` drops a report still waiting to be shown.
  */
-function runOptions(store: PlaygroundStore): { options: RunnerOptions; done(): void } {
+function runOptions(store: PlaygroundStore, steps: boolean): { options: RunnerOptions; done(): void } {
   const quietUntil = performance.now() + QUIET_START_MS
   let frame = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -32,6 +34,7 @@ function runOptions(store: PlaygroundStore): { options: RunnerOptions; done(): v
   return {
     options: {
       timeLimitMs: store.getState().timeLimitMs,
+      steps,
       // The outcome shows first; the tokens' RSA signatures follow (track).
       deferSigning: true,
       onProgress: (event) => {
@@ -49,8 +52,8 @@ function runOptions(store: PlaygroundStore): { options: RunnerOptions; done(): v
   }
 }
 
-async function track(store: PlaygroundStore, start: (options: RunnerOptions) => Promise<RunResult>) {
-  const { options, done } = runOptions(store)
+async function track(store: PlaygroundStore, steps: boolean, start: (options: RunnerOptions) => Promise<RunResult>) {
+  const { options, done } = runOptions(store, steps)
   const result = await start(options).finally(done)
   store.getState().runFinished(result)
   if (result.idToken?.unsigned || result.accessToken?.unsigned) {
@@ -61,15 +64,25 @@ async function track(store: PlaygroundStore, start: (options: RunnerOptions) => 
   return result
 }
 
-/** Runs the flow, or with `onlyActionId` that action alone (enabled), as Auth0's dashboard tests one Action. */
-export async function runCurrentFlow(store: PlaygroundStore, onlyActionId?: string) {
+/**
+ * Runs the flow, or with `onlyActionId` that action alone (enabled), as Auth0's dashboard tests one Action; with
+ * `steps`, recording every statement the actions run, for a walk through them.
+ */
+export async function runCurrentFlow(store: PlaygroundStore, onlyActionId?: string, steps = false) {
   const state = store.getState()
   if (runBlocker(state)) return
   const current = selectDoc(state)
   const only = current.actions.find((action) => action.id === onlyActionId)?.id ?? null
   const doc = docToRun(current, only)
   state.runStarted(doc, only)
-  return track(store, async (options) => (await loadedRunner(store)).run(doc, options))
+  return track(store, steps, async (options) => (await loadedRunner(store)).run(doc, options))
+}
+
+/** Runs the flow recording every statement, and shows the walk through it from its first step. */
+export async function walkCurrentFlow(store: PlaygroundStore) {
+  const result = await runCurrentFlow(store, undefined, true)
+  const walk = result && walkOf(result)
+  if (walk?.length) showWalkStep(store, walk, 0)
 }
 
 /** Resumes the suspended result with the `/continue` request the external-site panel built. */
@@ -77,8 +90,13 @@ export async function continueCurrentRun(store: PlaygroundStore, request: Contin
   const state = store.getState()
   const run = currentRun(state)
   if (state.activeRun || !run?.result.resume) return
+  // A walk through the paused run goes on through the continued one, where it was.
+  const walking = run.result.steps !== undefined
+  const walk = state.walk
   state.runStarted(run.doc, run.only)
-  return track(store, async (options) => (await loadedRunner(store)).continue(run.doc, run.result, request, options))
+  const result = await track(store, walking, async (options) => (await loadedRunner(store)).continue(run.doc, run.result, request, options))
+  if (walking) store.getState().setWalk(walk)
+  return result
 }
 
 export function stopRun(store: PlaygroundStore) {

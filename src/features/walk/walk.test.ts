@@ -5,7 +5,7 @@ import { onExecute, testFlow } from '../../engine/testing.ts'
 import type { JsonObject, RunResult } from '../../engine/types.ts'
 import { findExample } from '../../examples/catalog.ts'
 import { CONTINUE_FILES } from '../../examples/continueFiles.ts'
-import { branchTaken, buildWalk, skippedLines, type WalkItem } from './walk.ts'
+import { branchTaken, buildWalk, skippedLines, type WalkItem } from '../../store/walk.ts'
 import { changedKeys, stateAt } from './walkState.ts'
 
 const example = findExample('favorite-color-redirect')!.document

@@ -3,7 +3,7 @@
  * lines and HTTP exchanges that happened in it, and between them the engine's own steps (an action starts, the
  * metadata is written, the flow pauses for a redirect, the tokens are issued), in the order they happened.
  */
-import type { IfBranches, RunResult, Step, TimelineEntry } from '../../engine/types.ts'
+import type { IfBranches, RunResult, Step, TimelineEntry } from '../engine/types.ts'
 
 export type WalkItem =
   /** A statement; `pass` counts its runs in this call of its action (a loop's body: the iteration). */
@@ -20,6 +20,15 @@ function isStep(value: unknown): value is Step {
   return typeof step === 'object' && step !== null && typeof step.actionId === 'string' && (step.phase === 'execute' || step.phase === 'continue')
     && isLine(step.line) && isLine(step.column) && isLine(step.endLine) && typeof step.kind === 'string' && Number.isInteger(step.at) && step.at >= 0
     && (step.branches === undefined || [step.branches.then, step.branches.else].every((range) => range === undefined || isRange(range)))
+}
+
+const walks = new WeakMap<RunResult, WalkItem[] | null>()
+
+/** The walk through a result (made once per result), or null when the run did not record its steps. */
+export function walkOf(result: RunResult): WalkItem[] | null {
+  let walk = walks.get(result)
+  if (walk === undefined) walks.set(result, walk = buildWalk(result))
+  return walk
 }
 
 /** The walk through a result, or null when the run did not record its steps. */
@@ -78,9 +87,4 @@ export function branchTaken(walk: WalkItem[], index: number): BranchTaken | null
 /** The lines a walk step leaves out: the branch of an `if` that did not run. */
 export function skippedLines({ branches, taken }: BranchTaken): [number, number] | null {
   return (taken === 'then' ? branches.else : branches.then) ?? null
-}
-
-/** "line 7", or "lines 7–9". */
-export function linesText([first, last]: [number, number]): string {
-  return first === last ? `line ${first}` : `lines ${first}–${last}`
 }
