@@ -9,7 +9,7 @@ import { compactArgs, compactJson } from '../results/timelineRows.ts'
 import { walkCurrentFlow } from '../run/runFlow.ts'
 import { useTrigger } from '../triggers/triggerCatalog.ts'
 import { Explained } from './Explained.tsx'
-import { actionName, branchText, eventHeadline, sourceLine, statementNote } from './narration.ts'
+import { actionName, branchText, eventHeadline, passText, sourceLine, statementNote } from './narration.ts'
 import { showWalkStep } from './showWalkStep.ts'
 import { StatePanel } from './StatePanel.tsx'
 import { changedKeys, stateAt } from './walkState.ts'
@@ -27,6 +27,7 @@ export function WalkView({ result, doc }: { result: RunResult; doc: FlowDocument
   if (!walk || walk.length === 0) {
     return (
       <div className="space-y-2 p-3 text-sm">
+        {result.error?.timeout && <p className="text-amber-800 dark:text-amber-300">This run was stopped at its time limit, and its sandbox with it: the statements it ran were lost. Step through a flow that finishes, or fix the endless part first.</p>}
         <p className="text-slate-700 dark:text-slate-300">Step through every statement the actions run, in order and across a redirect, with what Auth0 does at each step and the state the next action will see.</p>
         <button type="button" className={primary} disabled={running} onClick={() => void walkCurrentFlow(store)}>Step through the code</button>
         <p className="text-xs text-slate-600 dark:text-slate-400">Runs the flow again, recording every statement.</p>
@@ -98,10 +99,11 @@ function LineStep({ walk, index, doc, trigger }: { walk: WalkItem[]; index: numb
   const { step } = item
   const taken = branchTaken(walk, index)
   const note = statementNote(item)
+  const pass = passText(item)
   return (
     <>
       <h3 data-testid="walk-step-title" className="text-xs text-slate-600 dark:text-slate-400">
-        {actionName(doc, step.actionId)} · {step.phase === 'continue' ? 'after /continue' : 'execute'} · line {step.line}
+        {actionName(doc, step.actionId)} · {step.phase === 'continue' ? 'after /continue' : 'execute'} · line {step.line}{pass && ` · ${pass}`}
       </h3>
       <pre className="overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-900"><code>{sourceLine(doc, step.actionId, step.line) || '(the code changed since this run)'}</code></pre>
       {taken && <p data-testid="walk-branch" className="text-slate-800 dark:text-slate-200">{branchText(taken)}</p>}

@@ -53,13 +53,17 @@ export function branchText({ branches, taken }: BranchTaken): string {
   return `The condition is false: ${then ? skipped(then) : 'nothing runs'}.`
 }
 
-/** A short note for a statement of its kind: a return, a throw, a loop pass. */
+/** A short note for a jump: a return or a throw. */
 export function statementNote(item: Extract<WalkItem, { kind: 'line' }>): string | null {
   const { kind } = item.step
   if (kind === 'return') return 'return: this function ends here, the lines after it do not run.'
   if (kind === 'throw') return 'throw: an error leaves this function; uncaught, it fails the action.'
-  if (item.pass > 1) return `This line runs for the ${ordinal(item.pass)} time (a loop or a repeated call).`
   return null
+}
+
+/** How many times the statement has run in this call of its action, when more than once (a loop's iteration). */
+export function passText(item: Extract<WalkItem, { kind: 'line' }>): string | null {
+  return item.pass > 1 ? `${ordinal(item.pass)} time` : null
 }
 
 function ordinal(n: number): string {

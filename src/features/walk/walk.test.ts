@@ -6,6 +6,7 @@ import type { JsonObject, RunResult } from '../../engine/types.ts'
 import { findExample } from '../../examples/catalog.ts'
 import { CONTINUE_FILES } from '../../examples/continueFiles.ts'
 import { branchTaken, buildWalk, skippedLines, type WalkItem } from '../../store/walk.ts'
+import { branchText, passText } from './narration.ts'
 import { changedKeys, stateAt } from './walkState.ts'
 
 const example = findExample('favorite-color-redirect')!.document
@@ -85,5 +86,20 @@ describe('the state at a step', () => {
   it('ignores calls that threw', () => {
     const entry = { seq: 0, kind: 'api' as const, call: 'api.idToken.setCustomClaim', args: ['https://x/claim', 1], error: 'nope' }
     expect(stateAt({}, [entry], 1).find((section) => section.id === 'id-claims')).toBeUndefined()
+  })
+})
+
+describe('the words of a step', () => {
+  it('say which lines of an if ran and which were skipped', () => {
+    expect(branchText({ branches: { then: [3, 3], else: [5, 6] }, taken: 'then' })).toBe('The condition is true: line 3 runs; the else branch, lines 5–6 are skipped.')
+    expect(branchText({ branches: { then: [3, 4], else: [6, 6] }, taken: 'else' })).toBe('The condition is false: the else branch (line 6) runs; lines 3–4 are skipped.')
+    expect(branchText({ branches: { then: [8, 8] }, taken: 'neither' })).toBe('The condition is false: line 8 is skipped.')
+  })
+
+  it('count the passes of a statement from the second one', async () => {
+    const result = await runFlow(testFlow([onExecute('for (let i = 0; i < 12; i++) {\n  console.log(i)\n}')]), { steps: true })
+    const texts = buildWalk(result)!.flatMap((item) => (item.kind === 'line' && item.step.line === 3 ? [passText(item)] : []))
+    expect(texts.slice(0, 4)).toEqual([null, '2nd time', '3rd time', '4th time'])
+    expect(texts[10]).toBe('11th time')
   })
 })
