@@ -1,5 +1,5 @@
 /**
- * axe-core on the designer, a suspended run, the tokens and the timeline, in light and dark: no serious or
+ * axe-core on the designer, a suspended run, the tokens, the timeline and stepping through the code, in light and dark: no serious or
  * critical violation. Contrast is checked on what is on screen, so each state is shown, not only rendered.
  */
 import { readFileSync } from 'node:fs'
@@ -67,6 +67,16 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('tab', { name: /Timeline/ }).click()
       await page.getByRole('button', { name: 'Start stepping' }).click()
       await expect(page.getByRole('button', { name: /Step/ }).first()).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+    })
+
+    test('stepping through the code, with the state panel', async ({ page }) => {
+      await openExample(page, 'favorite-color-redirect', theme)
+      await run(page, 'suspended')
+      await page.getByRole('tab', { name: 'Step through' }).click()
+      await page.getByRole('button', { name: 'Step through the code' }).click()
+      for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step ▶' }).click()
+      await expect(page.getByRole('region', { name: 'State at this step' })).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])
     })
   })
