@@ -43,3 +43,21 @@ for (const theme of ['light', 'dark'] as const) {
     })
   }
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    test(`presenter mode on a paused redirect, ${theme} ${viewport.width} @screenshots`, async ({ page }) => {
+      await page.setViewportSize(viewport)
+      await page.emulateMedia({ colorScheme: theme })
+      await page.goto('/?example=favorite-color-redirect')
+      await page.getByTestId('action-node-ask-for-a-favorite-color').click()
+      await page.getByRole('button', { name: 'Presenter' }).click()
+      await page.getByRole('button', { name: 'Run', exact: true }).click()
+      await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'suspended', { timeout: 15_000 })
+      await page.getByRole('tab', { name: /Timeline/ }).click()
+      await expect(page.getByTestId('code-editor').locator('.view-line').first()).toBeVisible({ timeout: 20_000 })
+      await page.waitForTimeout(800)
+      await page.screenshot({ path: `e2e/screenshots/presenter-${theme}-${viewport.width}.png` })
+    })
+  }
+}
