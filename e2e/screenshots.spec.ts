@@ -60,5 +60,22 @@ for (const theme of ['light', 'dark'] as const) {
       await page.waitForTimeout(800)
       await page.screenshot({ path: `e2e/screenshots/stepping-${theme}-${viewport.width}.png` })
     })
+
+    test(`presenter mode stepping through a redirect, ${theme} ${viewport.width} @screenshots`, async ({ page }) => {
+      await page.setViewportSize(viewport)
+      await page.emulateMedia({ colorScheme: theme })
+      await page.goto('/?example=favorite-color-redirect')
+      await page.getByTestId('action-node-ask-for-a-favorite-color').click()
+      await page.getByRole('button', { name: 'Presenter' }).click()
+      await page.getByRole('button', { name: 'Run', exact: true }).click()
+      await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'suspended', { timeout: 15_000 })
+      await page.getByRole('tab', { name: 'Step through' }).click()
+      await page.getByRole('button', { name: 'Step through the code' }).click()
+      const title = page.getByTestId('walk-step-title')
+      for (let i = 0; i < 20 && !(await title.filter({ hasText: 'line 12' }).count()); i++) await page.getByRole('button', { name: 'Step ▶' }).click()
+      await expect(page.getByTestId('code-editor').locator('.view-line').first()).toBeVisible({ timeout: 20_000 })
+      await page.waitForTimeout(800)
+      await page.screenshot({ path: `e2e/screenshots/presenter-${theme}-${viewport.width}.png` })
+    })
   }
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { usePresenterClass } from './features/app/usePresenterClass.ts'
 import { useTheme } from './features/app/useTheme.ts'
 import { useCommandKeys } from './features/commands/useCommandKeys.ts'
 import { Header } from './features/header/Header.tsx'
@@ -25,6 +26,7 @@ function Dialogs() {
 
 export function App() {
   useTheme()
+  usePresenterClass()
   useCommandKeys()
   useFileDrop()
   return (

@@ -6,6 +6,7 @@
 import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import type { FlowDocument } from '../engine/flowDocument.ts'
 import { EXAMPLE_TESTS } from './exampleTests.ts'
+import { WATCH_FOR } from './watchFor.ts'
 import {
   addScopeForAudience, auditLog, denyApiAudience, denyEmailDomain, downtimeRedirect, endlessLoop, favoriteColorRedirect, LEGACY_MOCK,
   lazyMigration, mfaForContinent, planClaims, rolesIntoTokens, setUserMetadata, skipMfaAfterPasskey, throwingAction, weekdaysOnly,
@@ -18,6 +19,8 @@ export interface Example {
   slug: string
   title: string
   teaches: string
+  /** Key steps to watch for when it runs (watchFor.ts). */
+  watchFor?: string[]
   document: FlowDocument
 }
 
@@ -142,8 +145,9 @@ export function findExample(slug: string): Example | undefined {
   return EXAMPLES.find((example) => example.slug === slug)
 }
 
-// Each example's document carries its tests (exampleTests.ts), which `actions-playground test` runs.
+// Each example's document carries its tests (exampleTests.ts), which `actions-playground test` runs; its key steps come from watchFor.ts.
 for (const example of EXAMPLES) {
   const tests = EXAMPLE_TESTS[example.slug]
   if (tests) example.document.tests = structuredClone(tests)
+  if (WATCH_FOR[example.slug]) example.watchFor = WATCH_FOR[example.slug]
 }

@@ -15,8 +15,8 @@ export const selectSavedState = (state: Pick<PlaygroundState, 'playgrounds' | 'r
     currentId,
     rememberSecrets: state.rememberSecrets,
     playgrounds: order.map((id) => {
-      const { updatedAt, doc, eventDraft } = byId[id]
-      return { id, name: doc.name, updatedAt, doc, ...(eventDraft === undefined ? {} : { eventDraft }) }
+      const { updatedAt, doc, eventDraft, example } = byId[id]
+      return { id, name: doc.name, updatedAt, doc, ...(eventDraft === undefined ? {} : { eventDraft }), ...(example === undefined ? {} : { example }) }
     }),
   }
 }

@@ -39,6 +39,10 @@ export const useTimeLimitMs = () => useStore((state) => state.timeLimitMs)
 export const usePackageCdn = () => useStore((state) => state.packageCdn)
 export const useTabMovesFocus = () => useStore((state) => state.tabMovesFocus)
 export const useEditorFocusPending = () => useStore((state) => state.editorFocusPending)
+/** Presenter mode: larger type, secrets hidden; the step's explanation is shown prominently. */
+export const usePresenter = () => useStore((state) => state.presenter)
+/** Whether the results show secret values in clear: revealed, and not in presenter mode. */
+export const useSecretsShown = () => useStore((state) => state.secretsRevealed && !state.presenter)
 export const useCodeFocus = () => useStore((state) => state.focus)
 export const useStep = () => useStore((state) => state.step)
 /** The current playground's latest run, its result, and the document that ran. */

@@ -158,4 +158,17 @@ describe('saved playgrounds', () => {
     expect(selectEventText(reloaded.getState())).toBe('{ "user": ')
     expect(selectEventError(reloaded.getState())).toMatch(/^Invalid JSON/)
   })
+  it('keep the gallery example a playground came from, with its copies, across a reload', () => {
+    const store = createStore()
+    store.getState().openAsNew(testFlow([{ name: 'Set user metadata', code: onExecute('') }]), 'set-user-metadata')
+    const example = store.getState().playgrounds.currentId
+    store.getState().duplicatePlayground(example)
+    const storage = new MemoryStorage()
+    createSaver(storage)(selectSavedState(store.getState()))
+    const saved = loadSaved(storage).state!
+    expect(saved.playgrounds.map((playground) => playground.example)).toEqual([undefined, 'set-user-metadata', 'set-user-metadata'])
+    const reloaded = createStore()
+    reloaded.getState().loadPlaygrounds(saved)
+    expect(Object.values(reloaded.getState().playgrounds.byId).map((playground) => playground.example)).toEqual([undefined, 'set-user-metadata', 'set-user-metadata'])
+  })
 })

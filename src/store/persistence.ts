@@ -22,6 +22,8 @@ export interface SavedPlayground {
   doc: FlowDocument
   /** Event text left in the editor that is not the document's event (often invalid JSON); this browser only, never shared. */
   eventDraft?: string
+  /** The slug of the gallery example the playground was opened from. */
+  example?: string
 }
 
 export interface SavedState {
@@ -51,7 +53,7 @@ function isFlowDocument(value: unknown): value is FlowDocument {
 function isSavedPlayground(value: unknown): value is SavedPlayground {
   const saved = value as SavedPlayground
   return !!saved && typeof saved.id === 'string' && typeof saved.name === 'string' && isFlowDocument(saved.doc) &&
-    (saved.eventDraft === undefined || typeof saved.eventDraft === 'string')
+    (saved.eventDraft === undefined || typeof saved.eventDraft === 'string') && (saved.example === undefined || typeof saved.example === 'string')
 }
 
 function isLegacyState(value: unknown): value is SavedState & { version: 1 } {

@@ -24,6 +24,8 @@ export interface Playground {
   doc: FlowDocument
   /** Event text left in the editor that is not the document's event (often invalid JSON); this browser only, never shared. */
   eventDraft?: string
+  /** The gallery example it was opened from (its slug), whose lesson the designer shows; this browser only, never shared. */
+  example?: string
 }
 
 export interface Playgrounds {
@@ -40,7 +42,8 @@ export interface PlaygroundsSlice {
   galleryOpen: boolean
   /** Replaces every playground with saved ones (the page's start) and shows the saved current one. */
   loadPlaygrounds(saved: SavedState): void
-  openAsNew(doc: FlowDocument): void
+  /** Opens `doc` as a new playground; `example` is the slug of the gallery example it comes from. */
+  openAsNew(doc: FlowDocument, example?: string): void
   /** Opens an empty flow as a new playground. */
   newPlayground(): void
   switchPlayground(id: string): void
@@ -58,7 +61,7 @@ function newId(): string {
   return `pg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 }
 
-const newPlayground = (doc: FlowDocument): Playground => ({ id: newId(), updatedAt: Date.now(), doc })
+const newPlayground = (doc: FlowDocument, example?: string): Playground => ({ id: newId(), updatedAt: Date.now(), doc, ...(example === undefined ? {} : { example }) })
 
 /** Playgrounds holding exactly `list`, in its order, `currentId` shown. */
 function playgroundsOf(list: readonly Playground[], currentId: string): Playgrounds {
@@ -88,11 +91,13 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
     notice: null,
     galleryOpen: false,
     loadPlaygrounds: (saved) => {
-      const loaded = saved.playgrounds.map(({ id, updatedAt, doc, eventDraft }): Playground => ({ id, updatedAt, doc, ...(eventDraft === undefined ? {} : { eventDraft }) }))
+      const loaded = saved.playgrounds.map(({ id, updatedAt, doc, eventDraft, example }): Playground => ({
+        id, updatedAt, doc, ...(eventDraft === undefined ? {} : { eventDraft }), ...(example === undefined ? {} : { example }),
+      }))
       show(playgroundsOf(loaded, saved.currentId), { rememberSecrets: saved.rememberSecrets })
     },
-    openAsNew: (doc) => {
-      const created = newPlayground(doc)
+    openAsNew: (doc, example) => {
+      const created = newPlayground(doc, example)
       show(playgroundsOf([...list(), created], created.id), { galleryOpen: false })
     },
     newPlayground: () => get().openAsNew(defaultFlow()),
@@ -109,7 +114,7 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
     },
     duplicatePlayground: (id) => {
       const source = get().playgrounds.byId[id]
-      if (source) get().openAsNew({ ...structuredClone(source.doc), name: `${source.doc.name} (copy)` })
+      if (source) get().openAsNew({ ...structuredClone(source.doc), name: `${source.doc.name} (copy)` }, source.example)
     },
     deletePlayground: (id) => {
       const all = list()

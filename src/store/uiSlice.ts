@@ -1,4 +1,4 @@
-/** What the designer shows: the selected action, the inspector tab, the theme. */
+/** What the designer shows: the selected action, the inspector tab, the theme, presenter mode. */
 import type { StateCreator } from 'zustand'
 import { DEFAULT_PACKAGE_CDN } from '../runtime/packages/cdnSetting.ts'
 import type { PlaygroundState } from './index.ts'
@@ -28,6 +28,12 @@ export interface UiSlice {
   editorFocusPending: boolean
   /** The package CDN's base URL, where the page fetches npm packages outside the curated offline set. */
   packageCdn: string
+  /** Presenter mode: larger type, and secret values hidden everywhere (nothing reveals them); like the theme, for this page only. */
+  presenter: boolean
+  /** Secret values shown in clear in the results (never in presenter mode). */
+  secretsRevealed: boolean
+  /** The playgrounds whose example lesson was collapsed in this page. */
+  collapsedLessons: readonly string[]
   select(id: string | null): void
   showTab(tab: InspectorTab): void
   setTheme(theme: ThemeChoice): void
@@ -38,9 +44,12 @@ export interface UiSlice {
   editorFocused(): void
   /** Sets (and remembers in this browser) the package CDN; an empty value goes back to the default. */
   setPackageCdn(url: string): void
+  setPresenter(on: boolean): void
+  setSecretsRevealed(revealed: boolean): void
+  setLessonCollapsed(playgroundId: string, collapsed: boolean): void
 }
 
-export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (set, get) => ({
   selectedId: null, // the store selects the first action when it is created
   inspectorTab: 'code',
   theme: 'system',
@@ -48,6 +57,9 @@ export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (se
   shortcutsOpen: false,
   editorFocusPending: false,
   packageCdn: storedPackageCdn(),
+  presenter: false,
+  secretsRevealed: false,
+  collapsedLessons: [],
   select: (id) => set({ selectedId: id }),
   showTab: (tab) => set({ inspectorTab: tab }),
   setTheme: (theme) => set({ theme }),
@@ -62,5 +74,11 @@ export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (se
       else localStorage.setItem(PACKAGE_CDN_KEY, packageCdn)
     } catch { /* storage blocked: remembered until the page closes */ }
     set({ packageCdn })
+  },
+  setPresenter: (on) => set({ presenter: on }),
+  setSecretsRevealed: (revealed) => set({ secretsRevealed: revealed }),
+  setLessonCollapsed: (playgroundId, collapsed) => {
+    const others = get().collapsedLessons.filter((id) => id !== playgroundId)
+    set({ collapsedLessons: collapsed ? [...others, playgroundId] : others })
   },
 })

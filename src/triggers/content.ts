@@ -25,6 +25,8 @@ export interface ExampleFlow {
   slug: string
   title: string
   teaches: string
+  /** Key steps to watch for when it runs, shown on the lesson card. */
+  watchFor?: string[]
   document: FlowDocument
 }
 

@@ -42,7 +42,7 @@ export async function startPlayground(store: PlaygroundStore) {
     // The examples load only for a link that names one.
     const example = slug ? await findExample(slug) : undefined
     if (example) {
-      store.getState().openAsNew(structuredClone(example.document))
+      store.getState().openAsNew(structuredClone(example.document), example.slug)
       // Read once, like a link: a reload shows the saved playground, not a second copy of the example.
       url.searchParams.delete('example')
       history.replaceState(null, '', url)

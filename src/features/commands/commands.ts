@@ -17,7 +17,7 @@ export interface CommandContext {
   actionId?: string | null
 }
 
-export type CommandGroup = 'Run' | 'Flow' | 'Editor and focus' | 'Playgrounds' | 'Files' | 'Help'
+export type CommandGroup = 'Run' | 'Flow' | 'Editor and focus' | 'View' | 'Playgrounds' | 'Files' | 'Help'
 
 export interface Command {
   id: string
@@ -82,6 +82,7 @@ export const COMMANDS = [
     id: 'tabMovesFocus', label: (state) => (state.tabMovesFocus ? 'Tab key: insert a tab again' : 'Tab key: move focus out of the editor'), keys: ['Ctrl+M'], inEditors: true, group: 'Editor and focus',
     run: (state) => state.setTabMovesFocus(!state.tabMovesFocus),
   },
+  { id: 'presenter', label: 'Presenter mode (larger type, secrets hidden)', keys: ['Shift+P'], group: 'View', run: (state) => state.setPresenter(!state.presenter) },
   { id: 'newPlayground', label: 'New playground', group: 'Playgrounds', run: (state) => state.newPlayground() },
   { id: 'examples', label: 'Examples…', group: 'Playgrounds', run: (state) => state.setGalleryOpen(true) },
   { id: 'importFile', label: 'Import a flow file…', group: 'Files', run: (_state, _context, store) => withFiles((files) => files.pickFlowFile(store)) },

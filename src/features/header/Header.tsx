@@ -11,6 +11,8 @@ import { REGION } from '../commands/regions.ts'
 
 // With the trigger registry, which brings zod: after the first paint.
 const TriggerPicker = lazy(() => import('../triggers/TriggerPicker.tsx'))
+// Not needed for the first paint either (its key works without it).
+const PresenterToggle = lazy(() => import('./PresenterToggle.tsx'))
 
 function FlowName() {
   const store = useStoreApi()
@@ -32,7 +34,7 @@ function RunButton() {
       aria-disabled={running || undefined}
       aria-keyshortcuts={run.ariaKeys}
       title={blocker ?? `${run.label} (${run.shortcut})`}
-      className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:cursor-not-allowed disabled:bg-slate-400 dark:disabled:bg-slate-600"
+      className="whitespace-nowrap rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:cursor-not-allowed disabled:bg-slate-400 dark:disabled:bg-slate-600"
     >
       {running ? 'Running…' : <><span aria-hidden>▶ </span>Run</>}
     </button>
@@ -54,6 +56,7 @@ export function Header() {
         <CommandButton id="undo" className={button}>↶</CommandButton>
         <CommandButton id="redo" className={button}>↷</CommandButton>
         {eventError && <span data-testid="run-blocked" className="max-w-56 truncate text-xs text-red-700 dark:text-red-400" title={eventError}>Event has an error</span>}
+        <Suspense fallback={null}><PresenterToggle /></Suspense>
         <ShareButton />
         <RunButton />
         <Menu />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useRememberSecrets, useSelectedAction, useStoreApi } from '../../store/hooks.ts'
+import { usePresenter, useRememberSecrets, useSelectedAction, useStoreApi } from '../../store/hooks.ts'
 import { RemoveButton } from '../ui/RemoveButton.tsx'
 
 /** Auth0's limits (Actions limitations): 30 secrets per action, names up to 128 characters, values up to 4096. */
@@ -14,13 +14,17 @@ function nameProblem(name: string, others: string[]): string | null {
   return null
 }
 
-/** The selected action's secrets, given to it as `event.secrets`. Values are masked and stay in this browser. */
+/**
+ * The selected action's secrets, given to it as `event.secrets`. Values are masked and stay in this browser; in
+ * presenter mode they are not in the page at all, and can be neither shown nor typed.
+ */
 export function SecretsPanel() {
   const store = useStoreApi()
   const action = useSelectedAction()
   const [draft, setDraft] = useState({ name: '', value: '' })
   const [shown, setShown] = useState<Record<string, boolean>>({})
   const remember = useRememberSecrets()
+  const presenter = usePresenter()
   if (!action) return <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Select an action to edit its secrets.</p>
   const secrets = Object.entries(action.secrets)
   const save = (next: Record<string, string>) => store.getState().setSecrets(action.id, next)
@@ -45,48 +49,57 @@ export function SecretsPanel() {
         {secrets.map(([name, value]) => (
           <li key={name} className="flex items-center gap-2">
             <code className="w-40 truncate font-mono text-xs" title={name}>{name}</code>
-            <input
-              type={shown[name] ? 'text' : 'password'}
-              value={value}
-              maxLength={LIMITS.value}
-              aria-label={`Value of ${name}`}
-              onChange={(event) => save({ ...action.secrets, [name]: event.target.value })}
-              className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
-            />
-            <button type="button" onClick={() => setShown({ ...shown, [name]: !shown[name] })} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">
-              {shown[name] ? 'Hide' : 'Show'}
-            </button>
+            {presenter ? (
+              <span aria-label={`Value of ${name}`} className="min-w-0 flex-1 font-mono text-xs text-slate-600 dark:text-slate-400">••••••</span>
+            ) : (
+              <>
+                <input
+                  type={shown[name] ? 'text' : 'password'}
+                  value={value}
+                  maxLength={LIMITS.value}
+                  aria-label={`Value of ${name}`}
+                  onChange={(event) => save({ ...action.secrets, [name]: event.target.value })}
+                  className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+                />
+                <button type="button" onClick={() => setShown({ ...shown, [name]: !shown[name] })} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">
+                  {shown[name] ? 'Hide' : 'Show'}
+                </button>
+              </>
+            )}
             <RemoveButton what={name} onRemove={() => { const { [name]: _removed, ...rest } = action.secrets; save(rest) }} />
           </li>
         ))}
       </ul>
-      <form onSubmit={(event) => { event.preventDefault(); add() }} className="space-y-1 border-t border-slate-200 pt-3 dark:border-slate-700">
-        <div className="flex gap-2">
-          <input
-            data-testid="secret-name"
-            value={draft.name}
-            onChange={(event) => setDraft({ ...draft, name: event.target.value.trim() })}
-            placeholder="NAME"
-            aria-label="New secret name"
-            className="w-40 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
-          />
-          <input
-            data-testid="secret-value"
-            type="password"
-            value={draft.value}
-            maxLength={LIMITS.value}
-            onChange={(event) => setDraft({ ...draft, value: event.target.value })}
-            placeholder="value"
-            aria-label="New secret value"
-            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
-          />
-          <button type="submit" disabled={!draft.name || !!draftProblem || full} className="rounded bg-indigo-600 px-3 py-1 text-xs font-medium text-white disabled:opacity-40">
-            Add secret
-          </button>
-        </div>
-        {draftProblem && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{draftProblem}</p>}
-        {full && <p className="text-xs text-amber-700 dark:text-amber-300">Auth0 allows {LIMITS.count} secrets per action.</p>}
-      </form>
+      {presenter && <p data-testid="secrets-presenter-note" className="text-xs text-slate-600 dark:text-slate-400">Secret values are hidden in presenter mode; leave it to change them.</p>}
+      {!presenter && (
+        <form onSubmit={(event) => { event.preventDefault(); add() }} className="space-y-1 border-t border-slate-200 pt-3 dark:border-slate-700">
+          <div className="flex gap-2">
+            <input
+              data-testid="secret-name"
+              value={draft.name}
+              onChange={(event) => setDraft({ ...draft, name: event.target.value.trim() })}
+              placeholder="NAME"
+              aria-label="New secret name"
+              className="w-40 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+            />
+            <input
+              data-testid="secret-value"
+              type="password"
+              value={draft.value}
+              maxLength={LIMITS.value}
+              onChange={(event) => setDraft({ ...draft, value: event.target.value })}
+              placeholder="value"
+              aria-label="New secret value"
+              className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+            />
+            <button type="submit" disabled={!draft.name || !!draftProblem || full} className="rounded bg-indigo-600 px-3 py-1 text-xs font-medium text-white disabled:opacity-40">
+              Add secret
+            </button>
+          </div>
+          {draftProblem && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{draftProblem}</p>}
+          {full && <p className="text-xs text-amber-700 dark:text-amber-300">Auth0 allows {LIMITS.count} secrets per action.</p>}
+        </form>
+      )}
     </div>
   )
 }

@@ -21,6 +21,8 @@ const RAIL = '28px'
 // Only the canvas is in the page's first JavaScript: the palette and the inspector load right after it paints.
 const Palette = lazy(() => import('../palette/Palette.tsx').then((module) => ({ default: module.Palette })))
 const Inspector = lazy(() => import('../inspector/Inspector.tsx').then((module) => ({ default: module.Inspector })))
+// An example's lesson, above the designer of a playground opened from the gallery: the results keep their room.
+const Lesson = lazy(() => import('../lessons/Lesson.tsx'))
 
 function Loading({ what }: { what: string }) {
   return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the {what}…</p>
@@ -71,7 +73,10 @@ export function Workspace() {
   return (
     <Group id="actions-playground-rows" orientation="vertical" groupRef={group} defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
       <Panel id="layout-designer" minSize="200px">
-        <Columns />
+        <div className="flex h-full flex-col">
+          <ErrorBoundary name="lesson"><Suspense fallback={null}><Lesson /></Suspense></ErrorBoundary>
+          <div className="min-h-0 flex-1"><Columns /></div>
+        </div>
       </Panel>
       {started && (
         <>

@@ -34,7 +34,7 @@ function GalleryDialog() {
             <button
               type="button"
               data-autofocus={index === 0 || undefined}
-              onClick={() => store.getState().openAsNew(structuredClone(example.document))}
+              onClick={() => store.getState().openAsNew(structuredClone(example.document), example.slug)}
               className="mt-2 self-start rounded-md bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-500"
             >
               Open

@@ -16,7 +16,7 @@ export function PlaygroundSwitcher() {
   }
   return (
     <div ref={root} className="relative">
-      <button ref={trigger} type="button" data-testid="playgrounds" aria-haspopup="menu" aria-expanded={open} onClick={onClick} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+      <button ref={trigger} type="button" data-testid="playgrounds" aria-haspopup="menu" aria-expanded={open} onClick={onClick} className="whitespace-nowrap rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
         Playgrounds ({count}) ▾
       </button>
       {open && loaded && (

@@ -8,6 +8,7 @@ import { useRunDoc, useRunningHere, useSecretFilledIn, useStoreApi } from '../..
 import { continueCurrentRun } from '../run/runFlow.ts'
 import { JsonBlock, JsonInline } from './JsonBlock.tsx'
 import { LongText } from './ShowAll.tsx'
+import { useSecretMask } from './useSecretMask.ts'
 
 type Pairs = { key: string; value: string }[]
 
@@ -35,8 +36,10 @@ function PairsEditor({ label, pairs, onChange, testId }: { label: string; pairs:
   )
 }
 
-/** The redirect URL with its query; a session token in it is decoded. */
-function RedirectDetails({ result }: { result: RunResult }) {
+/** The redirect URL with its query; a session token in it is decoded. Secret values are masked. */
+function RedirectDetails({ result: rawResult }: { result: RunResult }) {
+  const { mask } = useSecretMask()
+  const result = mask(rawResult)
   const url = new URL(result.redirect!.url)
   const before = result.profileUpdates.writes.filter((write) => write.when === 'before-redirect')
   return (
@@ -49,7 +52,7 @@ function RedirectDetails({ result }: { result: RunResult }) {
         <tbody>
           {[...url.searchParams].map(([key, value]) => {
             let decoded: { header: unknown; payload: unknown } | null = null
-            try { decoded = { header: decodeProtectedHeader(value), payload: decodeJwt(value) } } catch { /* not a JWT */ }
+            try { decoded = mask({ header: decodeProtectedHeader(value), payload: decodeJwt(value) }) } catch { /* not a JWT */ }
             return (
               <tr key={key} className="align-top">
                 <td className="w-32 py-0.5 pr-2 font-mono text-slate-600 dark:text-slate-400">{key}{key === 'state' && <span className="ml-1 font-sans text-[10px] text-amber-700 dark:text-amber-300">added by Auth0</span>}</td>

@@ -6,6 +6,7 @@ import { CopyButton } from './CopyButton.tsx'
 import { cutString, moreCharacters, STRING_LIMIT } from './cut.ts'
 import { JsonBlock } from './JsonBlock.tsx'
 import { ShowAllButton, useShowAll } from './ShowAll.tsx'
+import { useSecretMask } from './useSecretMask.ts'
 import { verifyToken, type Verification } from './verifyToken.ts'
 
 /** jwt.io's colours for the three parts of a compact JWT. */
@@ -44,7 +45,9 @@ function Heading({ children }: { children: string }) {
 /** One signed token as jwt.io shows it: encoded on the left with its signature checked, decoded on the right. */
 export function JwtView({ jwt, token, jwks, testKey }: { jwt: string; token: IssuedToken; jwks: { keys: JsonObject[] } | null; testKey: 'id' | 'access' }) {
   const verification = useVerification(jwt, jwks)
-  const decoded = useMemo(() => ({ header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) }), [jwt])
+  const { mask } = useSecretMask()
+  // A claim that holds a secret value shows it masked, as every result view does.
+  const decoded = useMemo(() => mask({ header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) }), [jwt, mask])
   const notes = useMemo(() => claimNotes(decoded.payload, token.customClaims), [decoded, token.customClaims])
   const { all, toggle } = useShowAll()
   // A token with a huge claim is megabytes long: each part shows its first characters.

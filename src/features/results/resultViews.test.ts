@@ -16,7 +16,8 @@ const BEFORE = { app_metadata: { plan: 'gold' }, user_metadata: { language: 'en'
 
 function renderViews(result: RunResult) {
   return {
-    tokens: renderToStaticMarkup(createElement(TokensView, { result })),
+    // A token's claims are masked with the secrets of the run in the store of its provider.
+    tokens: renderToStaticMarkup(createElement(PlaygroundProvider, null, createElement(TokensView, { result }))),
     metadata: renderToStaticMarkup(createElement(MetadataDiff, { result, before: BEFORE })),
     details: renderToStaticMarkup(createElement(DetailsView, { result })),
     // A console line reveals its line in the code: it acts on the store of its provider.

@@ -25,7 +25,7 @@ export default function TriggerPicker() {
       <select
         value={current}
         onChange={(event) => void pick(event.target.value)}
-        className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+        className="max-w-48 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
       >
         {triggers.length === 0 && <option value={current}>{current}</option>}
         {triggers.map((option) => <option key={option.id} value={option.id}>{option.title} · {option.id}</option>)}

@@ -1,7 +1,7 @@
 import { useMemo, type KeyboardEvent } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import type { JsonObject, RunResult, TimelineEntry } from '../../engine/types.ts'
-import { useRunningHere, useStoreApi, useWalkPosition } from '../../store/hooks.ts'
+import { useResult, useRunningHere, useStoreApi, useWalkPosition } from '../../store/hooks.ts'
 import { branchTaken, walkOf, type WalkItem } from '../../store/walk.ts'
 import { ContinuePanel } from '../results/ContinuePanel.tsx'
 import { KIND_BADGE } from '../results/timelineKinds.ts'
@@ -49,6 +49,8 @@ function Walking({ walk, index, result, doc }: { walk: WalkItem[]; index: number
   const store = useStoreApi()
   const running = useRunningHere()
   const trigger = useTrigger(doc.trigger)
+  // The way back to /continue needs the result as it is (its state): the one shown here has its secrets masked.
+  const raw = useResult()
   const item = walk[index]
   const event = doc.event as JsonObject
   const { sections, changed } = useMemo(() => {
@@ -84,7 +86,7 @@ function Walking({ walk, index, result, doc }: { walk: WalkItem[]; index: number
           {item.kind === 'line'
             ? <LineStep walk={walk} index={index} doc={doc} trigger={doc.trigger} />
             : <EventStep entry={item.entry} doc={doc} handlers={trigger?.handlers ?? { execute: 'handler' }} />}
-          {paused && <div className="border-t border-slate-200 pt-3 dark:border-slate-800"><ContinuePanel result={result} /></div>}
+          {paused && raw && <div className="border-t border-slate-200 pt-3 dark:border-slate-800"><ContinuePanel result={raw} /></div>}
         </section>
         <div className="border-t border-slate-200 lg:border-t-0 lg:border-l dark:border-slate-800">
           <StatePanel sections={sections} changed={changed} />

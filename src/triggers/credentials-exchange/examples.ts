@@ -42,6 +42,10 @@ export const EXAMPLES: ExampleFlow[] = [
     slug: 'm2m-claims',
     title: 'M2M token with custom claims',
     teaches: 'The client credentials access token: sub <client_id>@clients, gty client-credentials, the API as aud, and the custom claims the actions set.',
+    watchFor: [
+      'Both actions set custom claims on the access token: there is no user and no ID token.',
+      'The access token is made after the last action: sub is <client_id>@clients and gty is client-credentials.',
+    ],
     document: flow('M2M token with custom claims', [claimsFromClientMetadata, requestIpClaim], [
       {
         name: 'issues the access token with the claims',
@@ -74,6 +78,11 @@ export const EXAMPLES: ExampleFlow[] = [
     slug: 'm2m-deny-untrusted',
     title: 'Deny untrusted clients',
     teaches: 'api.access.deny(code, reason): the client gets code as error and reason as error_description; later actions do not run and no token is issued.',
+    watchFor: [
+      'This event\'s client has metadata trusted "true": all three actions run and the token is issued.',
+      'Change client.metadata.trusted in the Event tab and run again: api.access.deny(code, reason) gives the client error and error_description.',
+      'Then the actions after the deny do not run, and no access token is issued.',
+    ],
     document: flow('Deny untrusted clients', [denyUntrustedClient, restrictScopesAndAudience, claimsFromClientMetadata], [
       {
         name: 'a trusted client gets its token',

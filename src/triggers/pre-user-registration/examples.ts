@@ -45,6 +45,11 @@ export const EXAMPLES: ExampleFlow[] = [
     slug: 'signup-default-plan',
     title: 'A signup creates the user with metadata',
     teaches: 'Metadata set by several actions is written once, when the user is created after the last action; later actions see what earlier ones set.',
+    watchFor: [
+      'The disposable-email check lets this address through.',
+      'The second action sets app_metadata and user_metadata: nothing is written yet.',
+      'One write after the last action: the user is created with the metadata (profile update “creation”). No tokens: this trigger issues none.',
+    ],
     document: flow('A signup creates the user with metadata', [denyDisposableEmail, defaultMetadata], [
       {
         name: 'creates the user with a free plan, once',
@@ -78,6 +83,11 @@ export const EXAMPLES: ExampleFlow[] = [
     slug: 'deny-disposable-email',
     title: 'Deny disposable email addresses',
     teaches: 'api.access.deny(reason, userMessage) fails the signup after the action: the reason reaches the logs and the application, the message the signup page; no user is created.',
+    watchFor: [
+      'The email\'s domain is mailinator.com: api.access.deny is called with a reason and a message for the user.',
+      'The second action is skipped.',
+      'No user is created: no profile write at all.',
+    ],
     document: flow('Deny disposable email addresses', [denyDisposableEmail, defaultMetadata], [
       {
         name: 'denies a mailinator.com signup with a message for the user',
