@@ -17,10 +17,10 @@ describe('action summaries', () => {
     expect(await summaries('favorite-color-redirect')).toEqual(['redirect to my-app.example.com', 'waits for /continue'])
   })
 
-  it('describe the continued action by what it did in both phases', async () => {
+  it('describe the continued action by what it did in both phases (a count queued before the redirect, the color after)', async () => {
     const doc = findExample('favorite-color-redirect')!.document
     const suspended = await runFlow(doc)
     const done = await continueFlow(doc, suspended, await prepareContinue(suspended, { sessionToken: { secret: doc.actions[0].secrets.MY_SHARED_SECRET, payload: { favorite_color: 'red' } } }))
-    expect(done.actions.map((action) => actionSummary(done, action))).toEqual(['1 metadata write', '1 metadata write · 1 log'])
+    expect(done.actions.map((action) => actionSummary(done, action))).toEqual(['2 metadata writes', '1 metadata write · 1 log'])
   })
 })
