@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the engine's cost over a bare handler loop, for a flow of 100 actions each making 10
  * api calls (engineBench.ts); what the CLI's sandbox costs: a first run in a new sandbox process, the round trip
- * of an empty flow, and a fresh context per run; and, in Chromium against the built app, the time from a click on
- * Run to the results of a 20-action, 50-call flow (clickToResults.ts). The last line is `engine/bare ratio: <n>`.
+ * of an empty flow, and a fresh context per run; what stepping (`RunOptions.steps`) costs on the same flow; and, in
+ * Chromium against the built app, the time from a click on Run to the results of a 20-action, 50-call flow
+ * (clickToResults.ts). The last line is `engine/bare ratio: <n>`.
  */
 import { readFileSync } from 'node:fs'
 import { compileAction, instantiate, type ModuleScope } from '../engine/compile.ts'
@@ -82,6 +83,7 @@ async function main() {
   // As the browser runs it: the tokens are signed after the outcome is shown (signTokens), off the critical path.
   const options = { deferSigning: true }
   const medians = await alternate(RUNS, { engine: () => engine.runFlow(doc, options), quiet: () => engine.runFlow(quiet, options), bare })
+  const stepping = await alternate(RUNS, { on: () => engine.runFlow(doc, { ...options, steps: true }), off: () => engine.runFlow(doc, options) })
   const sandbox = await sandboxCosts({ ...doc, actions: [] })
   const click = await clickToResults()
 
@@ -93,6 +95,7 @@ async function main() {
   console.log(`sandbox fresh context per run (empty flow, in-process): ${sandbox.contextMs.toFixed(2)} ms over the engine alone`)
   console.log(`µs per action: ${(medians.quiet / ACTIONS * 1000).toFixed(1)}`)
   console.log(`µs per api call: ${((medians.engine - medians.quiet) / (ACTIONS * API_CALLS) * 1000).toFixed(2)}`)
+  console.log(`stepping on: ${stepping.on.toFixed(2)} ms per run (engine with steps / without: ${(stepping.on / stepping.off).toFixed(2)})`)
   console.log(click === null ? 'click to results 20x50: not measured (run `npm run build` first)' : `click to results 20x50: ${click.toFixed(0)} ms`)
   console.log(`engine/bare ratio: ${(medians.engine / medians.bare).toFixed(2)}`)
 }

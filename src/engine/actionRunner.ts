@@ -19,6 +19,7 @@ import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createProcess } from './modules/nodeProcess.ts'
 import { builtinName, ENGINE_BUILTINS, moduleError, NODE_BUILTINS } from './modules/registry.ts'
 import type { NodeShimHost, NodeShims } from './modules/shims/index.ts'
+import type { Statement } from './statementMarks.ts'
 import type { AxiosStatic } from 'axios'
 import { fileSystemOf, ModuleLoader } from './packages/loader.ts'
 import type { ModuleFiles } from './packages/moduleFiles.ts'
@@ -32,7 +33,7 @@ import type { HandlerOutcome, RunControl, TriggerDefinition, TriggerRules } from
 import { runWarning } from './warnings.ts'
 import type {
   ActionResult, ActionStatus, JsonObject, JsonValue, LogEntry, Phase, RunError, RunResult,
-  RunStatus, TimelineEntry, TimelineKind,
+  RunStatus, Step, TimelineEntry, TimelineKind,
 } from './types.ts'
 
 export { DEFAULT_TIME_LIMIT_MS }
@@ -44,6 +45,8 @@ const CONSOLE_METHODS = Object.entries(CONSOLE_LEVELS)
 /** Auth0 keeps a 256 KiB log buffer per action. */
 const LOG_LIMIT_BYTES = 256 * 1024
 const TIMEOUT = Symbol('timeout')
+/** The most steps a stepping run records (a loop that runs long would otherwise fill the memory). */
+const STEP_LIMIT = 100_000
 /** One empty file set, so the loader's file system made of it is made once (fileSystemOf caches by the set). */
 const NO_PACKAGES: ModuleFiles = {}
 
@@ -70,6 +73,8 @@ export interface RunOptions {
   signRs256?: SignRs256
   /** Leaves the tokens unsigned, to be signed off the run's critical path with `signTokens` (tokens.ts). */
   deferSigning?: boolean
+  /** Records every statement the actions run, in order (`RunResult.steps`): only then are statement marks compiled in. */
+  steps?: boolean
 }
 
 /** What a library of Node code gets from the engine when it is evaluated: its `buffer` and `util`, the run's `process`. */
@@ -151,6 +156,9 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   private closed = false
   private markLine = 0
   private markName: string | null = null
+  /** A stepping run's steps, after those of the run it continues; null when not stepping. */
+  private readonly steps: Step[] | null
+  private stepsDropped = false
   private timer: ReturnType<typeof setTimeout> | undefined
   /** Whether the run passed its time limit; `interrupt` ends the wait for the handler running then. */
   private expired = false
@@ -172,6 +180,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.log = startRunLog(doc, previous?.resume ? previous : null)
     this.timeline = this.log.timeline
     this.actions = this.log.actions
+    this.steps = options.steps ? [...previous?.steps ?? []] : null
     if (previous?.resume) {
       this.state = cloneJson(previous.resume.transaction) as unknown as State
       this.http = cloneJson(previous.http)
@@ -248,6 +257,21 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.markLine = line
     this.markName = name
     return value
+  }
+
+  /** A statement of the running action begins (its step mark ran). */
+  private step(frame: Frame, statement: Statement) {
+    // A callback of an action that ended runs no step of the flow's.
+    if (this.current !== frame) return
+    const steps = this.steps!
+    if (steps.length < STEP_LIMIT) {
+      const { line, column, endLine, kind } = statement
+      steps.push({ actionId: frame.id, phase: frame.phase, line, column, endLine, kind, at: this.timeline.length })
+    } else if (!this.stepsDropped) {
+      this.stepsDropped = true
+      // A continued run's steps follow the suspended run's, which may have warned already.
+      if (!this.state.warnings.some((warning) => warning.code === 'steps-dropped')) this.state.warnings.push(runWarning('steps-dropped', { limit: STEP_LIMIT }))
+    }
   }
 
   private guard(frame: Frame) {
@@ -358,7 +382,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
    * The running action's globals and its module: a `require` of its own (packages/loader.ts), which loads the run's
    * package files, Node's built-ins and axios, and only the packages the action declares.
    */
-  private scopeFor(frame: Frame, action: FlowAction): { scope: ModuleScope; module: { exports: unknown; require: (name: string) => unknown } } {
+  private scopeFor(frame: Frame, action: FlowAction, statements: Statement[] | undefined): { scope: ModuleScope; module: { exports: unknown; require: (name: string) => unknown } } {
     let http: ReturnType<typeof createHttpClient> | null = null
     const client = () => (http ??= this.httpFor(frame))
     const fetch = ((input: RequestInfo | URL, init?: RequestInit) => client().fetch(input, init)) as typeof globalThis.fetch
@@ -366,6 +390,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     const globals = {
       console: this.consoleFor(frame), fetch, Date: this.dateClass, Math: this.math, crypto: this.crypto,
       process: this.process, Buffer, ...IMMEDIATE, markCallSite: this.markCallSite,
+      markStep: statements && ((id: number) => this.step(frame, statements[id])),
     }
     const provided = new Map<string, unknown>()
     let shims: NodeShims | null = null
@@ -400,7 +425,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.markName = null
     this.emit({ type: 'action', index, id: action.id, name: action.name, phase, status: 'running' })
     this.record(phase === 'execute' ? 'action.start' : 'action.continue')
-    const compiled = compileAction(action.code, frame.fileName)
+    const compiled = compileAction(action.code, frame.fileName, this.steps !== null)
     if (!compiled.ok) return { error: compiled.error }
 
     const event = this.eventFor(action.secrets)
@@ -413,7 +438,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     const handlerName = phase === 'execute' ? this.trigger.handlers.execute : this.trigger.handlers.continue!
     const started = performance.now()
     try {
-      const { scope, module } = this.scopeFor(frame, action)
+      const { scope, module } = this.scopeFor(frame, action, compiled.statements)
       const exports = instantiate(compiled, scope, module)
       const optional = exports[handlerName] === undefined && (this.rules.handlerOptional?.(phase, this.state) ?? false)
       if (!optional) {
@@ -506,6 +531,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     clearTimeout(this.timer)
     this.options.bindGlobalFetch?.(null)
     result.cache = this.cache.snapshot()
+    if (this.steps) result.steps = this.steps
     await this.options.cacheStore?.save(result.cache)
     // The run is over and nothing mutates its state any more, so the result can share it.
     return result

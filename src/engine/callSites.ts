@@ -41,9 +41,17 @@ function visit(node: AnyNode, onCall: (call: AnyNode) => void) {
   }
 }
 
-/** Marks the call sites of a program parsed by acorn with `locations: true`. */
-export function markCallSites(code: string, program: Program): MarkedSource {
-  const edits: { at: number; text: string; line: number; column: number }[] = []
+/** Text inserted into the action's code at `at`, whose original place is `line` and 0-based `column`. */
+export interface Edit {
+  at: number
+  text: string
+  line: number
+  column: number
+}
+
+/** The call-site marks of a program parsed by acorn with `locations: true`. */
+export function callSiteEdits(program: Program): Edit[] {
+  const edits: Edit[] = []
   visit(program as AnyNode, (call) => {
     const name = calleeName(call.callee)
     // The last argument, so the mark is set after the other arguments ran their own calls.
@@ -54,6 +62,11 @@ export function markCallSites(code: string, program: Program): MarkedSource {
     edits.push({ at: target.start, text: `${LINE_MARKER}(${where.loc.start.line}, ${JSON.stringify(name)}, (`, line: target.loc.start.line, column: target.loc.start.column })
     edits.push({ at: target.end, text: '))', line: target.loc.end.line, column: target.loc.end.column })
   })
+  return edits
+}
+
+/** The code with the edits made, and where they were inserted (edits at one place keep their order). */
+export function applyEdits(code: string, edits: Edit[]): MarkedSource {
   edits.sort((a, b) => a.at - b.at)
   const insertions = new Map<number, Insertion[]>()
   let out = ''
@@ -66,6 +79,11 @@ export function markCallSites(code: string, program: Program): MarkedSource {
     insertions.set(edit.line, line)
   }
   return { code: out + code.slice(last), insertions }
+}
+
+/** Marks the call sites of a program parsed by acorn with `locations: true`. */
+export function markCallSites(code: string, program: Program): MarkedSource {
+  return applyEdits(code, callSiteEdits(program))
 }
 
 /** The original 1-based column of a 1-based column in the marked source. */

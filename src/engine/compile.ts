@@ -5,8 +5,9 @@
  * their path (`/node_modules/jws/lib/sign-stream.js`); an ES module's body runs in a variant of it (packages/esm.ts).
  */
 import { parse, type Node } from 'acorn'
-import { LINE_MARKER, markCallSites, originalColumn, type MarkedSource } from './callSites.ts'
+import { applyEdits, callSiteEdits, LINE_MARKER, markCallSites, originalColumn, type MarkedSource } from './callSites.ts'
 import { ESM_HOOK, esmPrologue, transformEsm, type EsmModule } from './packages/esm.ts'
+import { STEP_MARKER, statementEdits, type Statement } from './statementMarks.ts'
 import type { ActionError } from './types.ts'
 
 /** What a module sees besides standard JavaScript, in the order of the wrapper's parameters. */
@@ -23,6 +24,8 @@ export interface ModuleScope {
   clearImmediate: (handle: unknown) => void
   /** Told the line and callee name of each call just before it runs (see callSites.ts). */
   markCallSite: (line: number, name: string, value: unknown) => unknown
+  /** In a stepping run, told each statement of the action's code as it begins (see statementMarks.ts). */
+  markStep?: (id: number) => void
 }
 
 /**
@@ -46,6 +49,8 @@ export const NODE_ABSENT_GLOBALS = [
 const NODE_NAVIGATOR = Object.freeze({ userAgent: 'Node.js/22', language: 'en-US', languages: Object.freeze(['en-US']), platform: 'linux', hardwareConcurrency: 1 })
 const WRAPPER = ['exports', 'require', 'module', '__filename', '__dirname']
 const PREFIX = `(function (${GLOBALS.join(', ')}) { return function (${WRAPPER.join(', ')}) {`
+/** A stepping action's wrapper: one more global, its step marker. */
+const STEPPING_PREFIX = `(function (${[...GLOBALS, STEP_MARKER].join(', ')}) { return function (${WRAPPER.join(', ')}) {`
 const PACKAGE_GLOBALS = [...GLOBALS, 'navigator', ...NODE_ABSENT_GLOBALS]
 /** A package's CommonJS may `import()` (an ES module, usually): the loader answers it (packages/loader.ts). */
 const IMPORT_HOOK = '__playgroundImport'
@@ -60,7 +65,7 @@ const ESM_SUFFIX = '\n}).call(undefined) } })'
 type AnyNode = Node & Record<string, any>
 type ModuleFactory = (...globals: unknown[]) => (this: unknown, ...wrapper: unknown[]) => void
 export type Compiled =
-  | { ok: true; factory: ModuleFactory; fileName: string; insertions: MarkedSource['insertions']; esm?: EsmModule }
+  | { ok: true; factory: ModuleFactory; fileName: string; insertions: MarkedSource['insertions']; esm?: EsmModule; statements?: Statement[] }
   | { ok: false; error: ActionError }
 export type CompiledModule = Extract<Compiled, { ok: true }>
 
@@ -68,6 +73,8 @@ const NO_INSERTIONS: MarkedSource['insertions'] = new Map()
 /** Compiled code by source, then by file name (see `cached`). */
 type CompiledCache = Map<string, Map<string, Compiled>>
 const compiledCache: CompiledCache = new Map()
+/** Stepping actions' code (with statement marks), apart from the same actions' code in normal runs. */
+const steppingCache: CompiledCache = new Map()
 /** Packages have many files: their compiled modules get caches of their own (CommonJS and ES modules). */
 const packageCache: CompiledCache = new Map()
 const esmCache: CompiledCache = new Map()
@@ -90,17 +97,25 @@ function evaluate(source: string, fileName: string): ModuleFactory {
   return (0, eval)(`${source}\n//# sourceURL=${fileName}`) as ModuleFactory
 }
 
-function compile(code: string, fileName: string): Compiled {
+function compile(code: string, fileName: string, steps: boolean): Compiled {
   let marked: MarkedSource
+  let statements: Statement[] | undefined
   try {
     const program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true, locations: true })
-    marked = markCallSites(code, program)
+    if (steps) {
+      const stepping = statementEdits(program)
+      statements = stepping.statements
+      marked = applyEdits(code, [...callSiteEdits(program), ...stepping.edits])
+      // Error columns on line 1 are counted past PREFIX (inAction): the stepping wrapper's longer list of globals
+      // is to them one more insertion, before the action's first column.
+      marked.insertions.set(1, [{ column: 0, length: STEPPING_PREFIX.length - PREFIX.length }, ...marked.insertions.get(1) ?? []])
+    } else marked = markCallSites(code, program)
   } catch (error) {
     return { ok: false, error: syntaxError(error) }
   }
   try {
-    const factory = evaluate(`${PREFIX}${marked.code}\n} })`, fileName)
-    return { ok: true, factory, fileName, insertions: marked.insertions }
+    const factory = evaluate(`${statements ? STEPPING_PREFIX : PREFIX}${marked.code}\n} })`, fileName)
+    return { ok: true, factory, fileName, insertions: marked.insertions, ...(statements ? { statements } : {}) }
   } catch (error) {
     return { ok: false, error: syntaxError(error) }
   }
@@ -165,9 +180,9 @@ function cached(cache: CompiledCache, limit: number, code: string, fileName: str
   return compiled
 }
 
-/** Compiles (once per file name and source) an action's code into a module factory. */
-export function compileAction(code: string, fileName: string): Compiled {
-  return cached(compiledCache, 500, code, fileName, () => compile(code, fileName))
+/** Compiles (once per file name and source) an action's code into a module factory, with statement marks when stepping. */
+export function compileAction(code: string, fileName: string, steps = false): Compiled {
+  return cached(steps ? steppingCache : compiledCache, 500, code, fileName, () => compile(code, fileName, steps))
 }
 
 /** Compiles (once per path and source) a file of an npm package. */
@@ -175,9 +190,12 @@ export function compileModule(code: string, fileName: string, kind: 'commonjs' |
   return cached(kind === 'esm' ? esmCache : packageCache, 5000, code, fileName, () => compilePackageFile(code, fileName, kind))
 }
 
-/** The wrapper's globals; a package's wrapper also takes Node's `navigator` (and leaves the browser-only names undefined). */
-function globalsOf(scope: ModuleScope): unknown[] {
-  return [scope.console, scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, scope.setImmediate, scope.clearImmediate, globalThis, scope.markCallSite, NODE_NAVIGATOR]
+/**
+ * The wrapper's globals; a package's wrapper also takes Node's `navigator` (and leaves the browser-only names
+ * undefined), where a stepping action's takes its step marker.
+ */
+function globalsOf(scope: ModuleScope, compiled: CompiledModule): unknown[] {
+  return [scope.console, scope.fetch, scope.Date, scope.Math, scope.crypto, scope.process, scope.Buffer, scope.setImmediate, scope.clearImmediate, globalThis, scope.markCallSite, compiled.statements ? scope.markStep : NODE_NAVIGATOR]
 }
 
 /** What Node's wrapper is called with, besides `exports`: the module object (`module.exports` is what it makes). */
@@ -193,7 +211,7 @@ export interface ModuleRecord {
  * module also gets what its `import()` calls answer with.
  */
 export function instantiate(compiled: CompiledModule, scope: ModuleScope, module: ModuleRecord = { exports: {} }, dynamicImport?: (specifier: unknown) => Promise<unknown>): Record<string, unknown> {
-  const wrapper = compiled.factory(...globalsOf(scope))
+  const wrapper = compiled.factory(...globalsOf(scope, compiled))
   const filename = module.filename ?? `/${compiled.fileName}`
   wrapper.call(module.exports, module.exports, module.require ?? scope.require, module, filename, module.path ?? (filename.slice(0, filename.lastIndexOf('/')) || '/'), dynamicImport)
   return module.exports as Record<string, unknown>
@@ -201,7 +219,7 @@ export function instantiate(compiled: CompiledModule, scope: ModuleScope, module
 
 /** Runs an ES module's body; `hook` is what its prologue and its imports reach (see packages/loader.ts). */
 export function evaluateEsm(compiled: CompiledModule, scope: ModuleScope, hook: object): void {
-  compiled.factory(...globalsOf(scope)).call(undefined, hook)
+  compiled.factory(...globalsOf(scope, compiled)).call(undefined, hook)
 }
 
 function inAction(line: number, column: number) {

@@ -71,6 +71,23 @@ export interface TimelineEntry {
   error?: string
 }
 
+/** What kind of statement a step ran: a branch, a loop, a jump, or a plain statement. */
+export type StatementKind =
+  | 'expression' | 'declaration' | 'if' | 'switch' | 'loop' | 'return' | 'throw' | 'try' | 'break' | 'continue' | 'other'
+
+/** One statement of an action's code, as it began to run (`RunOptions.steps`). */
+export interface Step {
+  actionId: string
+  phase: Phase
+  /** Where the statement is in the action's code: 1-based line and column, and the line it ends on. */
+  line: number
+  column: number
+  endLine: number
+  kind: StatementKind
+  /** The timeline's length when the statement began: the entries whose `seq` is `at` or more, and below the next step's `at`, happened in it. */
+  at: number
+}
+
 export interface MetadataChanges {
   app_metadata: JsonObject
   user_metadata: JsonObject
@@ -214,6 +231,8 @@ export interface RunResult {
   managementApi?: { changes: ManagementApiChange[] }
   warnings: RunWarning[]
   resume: ResumeState | null
+  /** Every statement the actions ran, in order, across a suspension too: set when the run was asked to step. */
+  steps?: Step[]
 }
 
 /** The token a claim was set on, as the result names it. */
@@ -233,6 +252,8 @@ export interface RunWarningValues {
   'opaque-access-token': {}
   'no-id-token': {}
   'console-output-dropped': { action: string }
+  /** Stepping records at most `limit` statements a run. */
+  'steps-dropped': { limit: number }
   /** The `user_id` of each user the mocks list twice; null for a user without one. */
   'management-api-users-ignored': { ignored: (string | null)[] }
   'management-api-unknown-roles': { roles: string[] }

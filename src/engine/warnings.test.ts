@@ -11,6 +11,7 @@ const SAMPLES: RunWarningValues = {
   'opaque-access-token': {},
   'no-id-token': {},
   'console-output-dropped': { action: 'Action 1' },
+  'steps-dropped': { limit: 100_000 },
   'management-api-users-ignored': { ignored: [null, 'auth0|1'] },
   'management-api-unknown-roles': { roles: ['rol_1'] },
   'linked-without-primary-user': { into: 'auth0|1' },

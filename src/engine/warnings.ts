@@ -28,12 +28,13 @@ function dropReason(dropped: DroppedClaim): string {
 }
 
 export const ENGINE_MESSAGES: MessageBuilders<
-  'claim-dropped' | 'opaque-access-token' | 'no-id-token' | 'console-output-dropped' | 'management-api-users-ignored' | 'management-api-unknown-roles' | 'linked-without-primary-user'
+  'claim-dropped' | 'opaque-access-token' | 'no-id-token' | 'console-output-dropped' | 'steps-dropped' | 'management-api-users-ignored' | 'management-api-unknown-roles' | 'linked-without-primary-user'
 > = {
   'claim-dropped': (values) => `Auth0 drops the claim "${values.claim}" from the ${TOKEN_NAMES[values.token]}: ${dropReason(values)}.`,
   'opaque-access-token': () => 'No audience was requested, so Auth0 issues an opaque access token for /userinfo: its custom claims are not delivered.',
   'no-id-token': () => 'The "openid" scope was not requested, so Auth0 issues no ID token: its custom claims are not delivered.',
   'console-output-dropped': ({ action }) => `${action}: console output past 256 KiB was dropped, as Auth0 does.`,
+  'steps-dropped': ({ limit }) => `Stepping recorded the first ${limit.toLocaleString('en-US')} statements the actions ran; the later ones were not recorded.`,
   'management-api-users-ignored': ({ ignored }) =>
     `The Management API stand-in ignored ${ignored.map((id) => (id === null ? 'a user without a user_id' : `a second user ${id}`)).join(', ')} in mocks.managementApi.users.`,
   'management-api-unknown-roles': ({ roles }) => `The Management API stand-in knows no role ${roles.join(', ')}: list the tenant's roles ({ id, name }) in mocks.managementApi.roles.`,

@@ -36,3 +36,13 @@ export function actionsProgram(triggerId: string, actions: Record<string, string
 export function typeErrors(program: ts.Program): string[] {
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => `${diagnostic.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
 }
+
+/** `namespace.method` for every method of a trigger's `API` type (its types.d.ts.txt), sorted. */
+export function apiMethods(triggerId: string): string[] {
+  const program = typeProgram({ 'runtime.d.ts': RUNTIME_TYPES, 'trigger.d.ts': triggerTypes(triggerId) })
+  const declaration = program.getSourceFile('trigger.d.ts')!.statements.find((node) => ts.isTypeAliasDeclaration(node) && node.name.text === 'API')
+  if (!declaration) throw new Error(`${triggerId}/types.d.ts.txt declares no type API`)
+  const checker = program.getTypeChecker()
+  return checker.getTypeAtLocation(declaration).getProperties().flatMap((namespace) =>
+    checker.getTypeOfSymbolAtLocation(namespace, declaration).getProperties().map((method) => `${namespace.name}.${method.name}`)).sort()
+}
