@@ -1,8 +1,23 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
+import { checksum } from '../src/engine/shareCodec.ts'
+import { SHARE_PIECES_V2 } from '../src/engine/shareDictionary.ts'
 import { openDesigner } from './helpers.ts'
 
 const storeDoc = (page: Page) => page.evaluate(() => (({ playgrounds }) => playgrounds.byId[playgrounds.currentId].doc)(window.__playgroundStore!.getState()))
+/** A `#v2.` link made again with its JSON changed: the same pieces, a checksum that matches, so only the change is wrong. */
+function changedLink(link: string, change: (wire: Record<string, any>) => void): string {
+  const [base, payload] = link.split('#v2.')
+  const bytes = Buffer.from(payload, 'base64url')
+  const pieces = [...bytes.subarray(1, 1 + bytes[0])]
+  const dictionary = strToU8(pieces.map((index) => SHARE_PIECES_V2[index]).join(''))
+  const wire = JSON.parse(strFromU8(inflateSync(bytes.subarray(1 + pieces.length, bytes.length - 4), { dictionary })))
+  change(wire)
+  const json = strToU8(JSON.stringify(wire))
+  return `${base}#v2.${Buffer.concat([bytes.subarray(0, 1 + pieces.length), deflateSync(json, { dictionary }), checksum(json)]).toString('base64url')}`
+}
 const nodeNames = (page: Page) => page.locator('[data-testid^="action-node-"] span.font-medium').allTextContents()
 
 test('a shared link opens the same flow in a fresh browser, without secret values and without running', async ({ page, browser, context, baseURL }) => {
@@ -13,9 +28,13 @@ test('a shared link opens the same flow in a fresh browser, without secret value
   expect(original.actions[0].secrets.MY_SHARED_SECRET).not.toBe('')
   await page.getByTestId('share').click()
   const link = await page.getByTestId('share-link').inputValue()
-  expect(link).toMatch(/#v1\.[\w-]+$/)
+  expect(link).toMatch(/#v2\.[\w-]+$/)
+  // `actions-playground link` on the example's flow file prints the very same link.
+  const cli = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'link', 'src/examples/flows/favorite-color-redirect.json', '--base', new URL('/', baseURL).href], { encoding: 'utf8' })
+  expect(cli.trim()).toBe(link)
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
   await expect(page.getByTestId('share-length')).toContainText(`${link.length.toLocaleString('en-US')} characters`)
+  await expect(page.getByTestId('share-long')).toHaveCount(0)
   expect(link).not.toContain(original.actions[0].secrets.MY_SHARED_SECRET)
 
   const fresh = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } })
@@ -44,8 +63,8 @@ test('a damaged link opens nothing and says what was wrong; the playground is un
   const link = await page.getByTestId('share-link').inputValue()
   for (const [damaged, message] of [
     [link.slice(0, Math.floor(link.length * 0.6)), /could not be opened/],
-    [`${link.split('#')[0]}#v1.%%%not-base64`, /could not be opened/],
-    [`${link.split('#')[0]}#v9.${link.split('#v1.')[1]}`, /newer version/],
+    [`${link.split('#')[0]}#v2.%%%not-base64`, /could not be opened/],
+    [`${link.split('#')[0]}#v9.${link.split('#v2.')[1]}`, /newer version/],
   ] as const) {
     await page.goto('about:blank')
     await page.goto(damaged)
@@ -54,6 +73,35 @@ test('a damaged link opens nothing and says what was wrong; the playground is un
     await expect(page.getByTestId('flow-name')).toHaveValue('My edited flow')
     expect(await page.evaluate(() => window.__playgroundStore!.getState().playgrounds.order.length)).toBe(before)
   }
+})
+
+test('a link whose event preset this version does not know says so, opens nothing and stays in the address bar', async ({ page }) => {
+  await page.goto('/?example=favorite-color-redirect')
+  await expect(page.getByTestId('flow-name')).toHaveValue('Favorite color redirect')
+  const before = await page.evaluate(() => window.__playgroundStore!.getState().playgrounds.order.length)
+  await page.getByTestId('share').click()
+  const link = await page.getByTestId('share-link').inputValue()
+  const tampered = changedLink(link, (wire) => { wire.eventFrom.preset = 'moonlight@0badc0de' })
+  await page.goto('about:blank')
+  await page.goto(tampered)
+  await expect(page.getByText('starts from an event preset this version of the playground does not know ("moonlight" for post-login trigger)')).toBeVisible()
+  await expect(page.getByText('Your playgrounds are unchanged.')).toBeVisible()
+  await expect(page.getByTestId('flow-name')).toHaveValue('Favorite color redirect')
+  expect(await page.evaluate(() => window.__playgroundStore!.getState().playgrounds.order.length)).toBe(before)
+  expect(page.url()).toBe(tampered)
+})
+
+test('a link over 2,000 characters warns that chat tools may cut it', async ({ page }) => {
+  await page.goto('/?example=favorite-color-redirect')
+  // Text deflate cannot shorten: each character drawn from 64 by a fixed generator.
+  let seed = 7
+  const noise = Array.from({ length: 2500 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 16) % 64]).join('')
+  await page.getByTestId('flow-name').fill(noise)
+  await page.getByTestId('flow-name').press('Enter')
+  await page.getByTestId('share').click()
+  const link = await page.getByTestId('share-link').inputValue()
+  expect(link.length).toBeGreaterThan(2000)
+  await expect(page.getByTestId('share-long')).toContainText('Over 2,000 characters: some chat tools cut long links.')
 })
 
 test('a reload in the middle of an edit finds the edit', async ({ page }) => {

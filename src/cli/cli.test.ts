@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { decodeShareLink } from '../engine/shareCodec.ts'
+import { decodeShareLink, shareUrl } from '../engine/shareCodec.ts'
 import { withoutSecretValues } from '../engine/secrets.ts'
 import type { RunResult } from '../engine/types.ts'
 import { ESCAPE_ATTEMPTS, PARENT_SECRET, escapeFlow } from '../runtime/sandbox/escapeAttempts.ts'
@@ -215,7 +215,9 @@ describe('actions-playground', () => {
     expect(url.origin + url.pathname).toBe('https://playground.example.com/app/')
     const decoded = decodeShareLink(url.hash.slice(1))
     expect(decoded.ok && decoded.value).toEqual(withoutSecretValues(readJson(flow('lazy-migration'))))
-    expect(program('link', flow('starter')).stdout).toMatch(/^http:\/\/localhost:5173\/#v1\./)
+    // The Share button makes its link with the same shareUrl (e2e/share.spec.ts compares the two in the app).
+    expect(link.stdout).toBe(`${shareUrl(readJson(flow('lazy-migration')), 'https://playground.example.com/app/')}\n`)
+    expect(program('link', flow('starter')).stdout).toMatch(/^http:\/\/localhost:5173\/#v2\./)
     expect(program('link', flow('starter'), '--base', 'not a url')).toMatchObject({ code: 2, stderr: '--base must be a URL such as https://playground.example.com/ (got "not a url")\n' })
     expect(program('link', '--help').stdout).toMatch(/^Usage: actions-playground link <flow\.json>/)
   })

@@ -1,22 +1,53 @@
+import { createHash } from 'node:crypto'
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
 import { compressToEncodedURIComponent } from 'lz-string'
 import { describe, expect, it } from 'vitest'
-import { EXAMPLES } from '../examples/catalog.ts'
+import { allExamples } from '../examples/writeFlowFiles.ts'
 import { createDefaultEvent } from '../triggers/post-login/defaultEvent.ts'
 import { createEntropy } from './determinism.ts'
-import type { FlowDocument } from './flowDocument.ts'
-import { checksum, decodeShareLink, encodeShareLink, MAX_INFLATED_BYTES, withoutSecretValues } from './shareCodec.ts'
+import { validateFlowDocument, type FlowDocument } from './flowDocument.ts'
+import { checksum, decodeShareLink, encodeShareLink, MAX_INFLATED_BYTES, shareUrl, withoutSecretValues } from './shareCodec.ts'
+import { SHARE_PIECES_V2 } from './shareDictionary.ts'
+import V1_LINKS from './fixtures/v1-links.json'
 
-/** A link made of deflate data, with the checksum of what it inflates to, as the codec writes it. */
-const link = (deflated: Uint8Array, version = 1) => {
+/** Every example flow of every trigger, as the gallery and `npm run examples` have them. */
+const EXAMPLES = await allExamples()
+
+const dictionary = (pieces: number[]) => strToU8(pieces.map((index) => SHARE_PIECES_V2[index]).join(''))
+
+/** A v1 link made of deflate data, with the checksum of what it inflates to, as v1 wrote it. */
+const link = (deflated: Uint8Array) => {
   let inflated = new Uint8Array()
   try { inflated = inflateSync(deflated) } catch { /* not deflate: the codec refuses it before the checksum */ }
-  return `v${version}.${Buffer.concat([deflated, checksum(inflated)]).toString('base64url')}`
+  return `v1.${Buffer.concat([deflated, checksum(inflated)]).toString('base64url')}`
 }
+/** The v1 link of a document, as the previous release's Share button made it. */
+const v1Link = (doc: FlowDocument) => link(deflateSync(strToU8(JSON.stringify(withoutSecretValues(doc))), { level: 9 }))
+/** A v2 link of any JSON: the count of pieces, their indexes, deflate from them, the checksum. */
+const v2Link = (wire: unknown, pieces: number[] = []) => {
+  const json = strToU8(JSON.stringify(wire))
+  return `v2.${Buffer.concat([new Uint8Array([pieces.length, ...pieces]), deflateSync(json, { dictionary: dictionary(pieces) }), checksum(json)]).toString('base64url')}`
+}
+/** The JSON text a link carries (for v2: with `eventFrom` in place of the event). */
 const inflatedText = (fragment: string) => {
   const bytes = Buffer.from(fragment.replace(/^v\d+\./, ''), 'base64url')
-  return strFromU8(inflateSync(bytes.subarray(0, bytes.length - 4)))
+  if (fragment.startsWith('v1.')) return strFromU8(inflateSync(bytes.subarray(0, bytes.length - 4)))
+  const pieces = [...bytes.subarray(1, 1 + bytes[0])]
+  return strFromU8(inflateSync(bytes.subarray(1 + pieces.length, bytes.length - 4), { dictionary: dictionary(pieces) }))
 }
+/** The link with the last byte of its checksum changed. */
+const withChecksumChanged = (fragment: string) => {
+  const bytes = Buffer.from(fragment.slice(3), 'base64url')
+  bytes[bytes.length - 1] ^= 1
+  return `${fragment.slice(0, 3)}${bytes.toString('base64url')}`
+}
+/** The document as opening it, from a link or a file, gives it: secret values blanked, checked by the flow document's schema. */
+function opened(doc: FlowDocument): FlowDocument {
+  const result = validateFlowDocument(JSON.parse(JSON.stringify(withoutSecretValues(doc))))
+  if (!result.ok) throw new Error(result.errors.join('; '))
+  return result.value
+}
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 function decoded(fragment: string): FlowDocument {
   const result = decodeShareLink(fragment)
@@ -41,6 +72,9 @@ const MESSAGES = {
   notJson: /text that is not JSON/,
   notFlowDocument: /not a valid flow document/,
   changed: /changed after it was made \(its checksum does not match\)/,
+  unknownPreset: /starts from an event preset this version of the playground does not know/,
+  changedPreset: /this version's "google" is different, so the event cannot be rebuilt/,
+  notRebuilt: /event could not be rebuilt from the preset/,
 }
 const anyMessage = new RegExp(Object.values(MESSAGES).map((pattern) => pattern.source).join('|'))
 
@@ -89,18 +123,33 @@ function randomDocuments(seed: number, count: number): FlowDocument[] {
 const secretValues = (doc: FlowDocument) => doc.actions.flatMap((action) => Object.values(action.secrets)).filter(Boolean)
 
 describe('share links', () => {
-  it('round-trip every example, with secret values blanked and secret names kept', () => {
+  it('round-trip every example of every trigger exactly, key order included, with secret values blanked and secret names kept', () => {
+    expect(new Set(EXAMPLES.map((example) => example.document.trigger))).toEqual(new Set(['post-login', 'credentials-exchange', 'pre-user-registration']))
     for (const example of EXAMPLES) {
       const fragment = encodeShareLink(example.document)
-      expect(fragment).toMatch(/^v1\.[A-Za-z0-9_-]+$/)
-      expect(decoded(fragment)).toEqual(withoutSecretValues(example.document))
-      expect(decoded(`#${fragment}`)).toEqual(withoutSecretValues(example.document))
+      expect(fragment).toMatch(/^v2\.[A-Za-z0-9_-]+$/)
+      expect(JSON.stringify(decoded(fragment))).toBe(JSON.stringify(opened(example.document)))
+      expect(JSON.stringify(decoded(`#${fragment}`))).toBe(JSON.stringify(opened(example.document)))
+      // A flow file read by the CLI is the opened document: it gets the same link as the app's copy of the example.
+      expect(encodeShareLink(opened(example.document))).toBe(fragment)
     }
+  })
+
+  it('round-trip events edited away from every preset, keys reordered, added and removed, code written by hand and an empty flow', () => {
+    const doc = structuredClone(EXAMPLES[0].document)
+    const user = doc.event.user as Record<string, unknown>
+    delete user.picture
+    doc.event.user = { added: [1, { b: 2, a: null }], ...user, email: 'é😀"</script>' }
+    doc.event.geoip = { countryCode: 'FR' }
+    doc.actions[0].code = '// written by hand\nexports.onExecutePostLogin = async () => {};\n'
+    const reordered = { ...doc, event: { zebra: 1, ...doc.event } }
+    const empty = { ...doc, actions: [], tests: [] }
+    for (const each of [doc, reordered, empty]) expect(JSON.stringify(decoded(encodeShareLink(each)))).toBe(JSON.stringify(opened(each)))
   })
 
   it('round-trip random documents with unicode, quotes, </script>, emoji, nested values, mocks and unknown fields', () => {
     for (const doc of randomDocuments(20_260_523, 200)) {
-      expect(decoded(encodeShareLink(doc))).toEqual(withoutSecretValues(doc))
+      expect(JSON.stringify(decoded(encodeShareLink(doc)))).toBe(JSON.stringify(opened(doc)))
     }
   })
 
@@ -133,9 +182,13 @@ describe('share links', () => {
   it('list only the secrets still without a value', () => {
     const doc = structuredClone(EXAMPLES[0].document)
     doc.actions[0].secrets = { FILLED: 'x', EMPTY: '' }
-    const json = JSON.stringify(doc)
-    const result = decodeShareLink(link(deflateSync(strToU8(json))))
+    const result = decodeShareLink(link(deflateSync(strToU8(JSON.stringify(doc)))))
     expect(result.ok && result.missingSecrets).toEqual([{ actionId: doc.actions[0].id, actionName: doc.actions[0].name, names: ['EMPTY'] }])
+  })
+
+  it('are the same link from the Share button and `actions-playground link`: both call shareUrl', () => {
+    const doc = EXAMPLES[0].document
+    expect(shareUrl(doc, 'https://playground.example.com/app/')).toBe(`https://playground.example.com/app/#${encodeShareLink(doc)}`)
   })
 
   it('ignore whitespace that mail or chat apps put into a long link', () => {
@@ -145,44 +198,81 @@ describe('share links', () => {
   })
 })
 
-describe('damaged or foreign share links', () => {
-  const fragment = encodeShareLink(EXAMPLES.find((example) => example.slug === 'favorite-color-redirect')!.document)
+const favoriteColor = EXAMPLES.find((example) => example.slug === 'favorite-color-redirect')!.document
+const V1_FRAGMENT = V1_LINKS.links.find((entry) => entry.slug === 'favorite-color-redirect')!.link
+const V2_FRAGMENT = encodeShareLink(favoriteColor)
 
-  it('say when there is no link or it is not a share link', () => {
-    expect(failure('')).toMatch(MESSAGES.empty)
-    expect(failure('#')).toMatch(MESSAGES.empty)
-    for (const other of ['#code/N4Igz', 'hello', 'v1', '#V1.abc', 'vx.abc', '1.abc']) expect(failure(other)).toMatch(MESSAGES.notShareLink)
+describe.each([['v1', V1_FRAGMENT], ['v2', V2_FRAGMENT]])('a damaged %s link', (version, fragment) => {
+  it('says that a link of a later format needs a newer playground', () => {
+    expect(failure(fragment.replace(/^v\d+\./, 'v3.'))).toMatch(MESSAGES.newer)
+    expect(failure(`#${fragment.replace(/^v\d+\./, 'v9.')}`)).toMatch(/newer version of the playground \(link format v9\)/)
+    expect(failure(fragment.replace(/^v\d+\./, 'v0.'))).toMatch(/does not know \(v0\)/)
   })
 
-  it('say that a link of a later format needs a newer playground', () => {
-    expect(failure(fragment.replace(/^v1\./, 'v2.'))).toMatch(MESSAGES.newer)
-    expect(failure(`#${fragment.replace(/^v1\./, 'v9.')}`)).toMatch(/newer version of the playground \(link format v9\)/)
-    expect(failure(fragment.replace(/^v1\./, 'v0.'))).toMatch(/does not know \(v0\)/)
-  })
-
-  it('name a character that a share link never has', () => {
-    expect(failure('v1.%%%not-base64')).toMatch(/contains "%", which a share link never has/)
+  it('names a character that a share link never has', () => {
+    expect(failure(`${version}.%%%not-base64`)).toMatch(/contains "%", which a share link never has/)
     expect(failure(`${fragment.slice(0, 20)}+${fragment.slice(21)}`)).toMatch(/contains "\+"/)
     expect(failure(`${fragment.slice(0, 20)}=`)).toMatch(/contains "="/)
   })
 
-  it('say a link cut off anywhere is incomplete', () => {
+  it('says a link cut off anywhere is incomplete', () => {
     for (let length = 0; length < fragment.length - 3; length++) {
       expect(failure(fragment.slice(0, 3 + length))).toMatch(MESSAGES.damaged)
     }
   })
 
-  it('refuse a link with any character changed, and never throw', () => {
-    // All ones in the first byte make an invalid deflate block type.
-    expect(failure(`v1.____${fragment.slice(7)}`)).toMatch(MESSAGES.damaged)
+  it('refuses a link with any character changed, and never throws', () => {
+    // All ones in the first byte: an invalid deflate block type in v1, 255 pieces in v2.
+    expect(failure(`${version}.____${fragment.slice(7)}`)).toMatch(MESSAGES.damaged)
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
     for (let i = 3; i < fragment.length; i++) {
       const changed = fragment.slice(0, i) + alphabet[(alphabet.indexOf(fragment[i]) + 29) % 64] + fragment.slice(i + 1)
       const result = decodeShareLink(changed)
       // The checksum catches what deflate lets through; only a change in the last character's unused bits decodes, to the same flow.
-      if (result.ok) expect(encodeShareLink(result.value)).toBe(fragment)
+      if (result.ok) expect(JSON.stringify(result.value)).toBe(JSON.stringify(decoded(fragment)))
       else expect(result.error).toMatch(anyMessage)
     }
+  })
+})
+
+describe('a v2 link whose event this version cannot rebuild', () => {
+  const wire = JSON.parse(inflatedText(V2_FRAGMENT))
+  const withEventFrom = (eventFrom: unknown) => v2Link({ ...wire, eventFrom })
+
+  it('starts from an event preset named by id and hash', () => {
+    expect(wire.eventFrom.preset).toMatch(/^[a-z-]+@[0-9a-f]{8}$/)
+    expect(wire).not.toHaveProperty('event')
+  })
+
+  it('names a preset this version does not know, and its trigger', () => {
+    expect(failure(withEventFrom({ preset: 'moonlight@0badc0de', changes: [] }))).toMatch(MESSAGES.unknownPreset)
+    expect(failure(withEventFrom({ preset: 'moonlight@0badc0de', changes: [] }))).toContain('"moonlight" for post-login trigger')
+  })
+
+  it('says when this version has the preset by name but with other content', () => {
+    expect(failure(withEventFrom({ preset: 'google@00000000', changes: [] }))).toMatch(MESSAGES.changedPreset)
+  })
+
+  it('says changes that do not fit the preset are damage, and an eventFrom that is not one is no flow', () => {
+    const preset = wire.eventFrom.preset
+    expect(failure(withEventFrom({ preset, changes: [[['no', 'such', 'path'], 1]] }))).toMatch(MESSAGES.notRebuilt)
+    expect(failure(withEventFrom({ preset, changes: [['not a path']] }))).toMatch(MESSAGES.notRebuilt)
+    expect(failure(withEventFrom({ preset, changes: [[[]]] }))).toMatch(MESSAGES.notRebuilt)
+    expect(failure(withEventFrom('default'))).toMatch(/not a valid flow document: its event is missing/)
+    expect(failure(v2Link([1, 2]))).toMatch(/not a valid flow document: it is not an object/)
+  })
+
+  it('refuses pieces this version does not have as damage', () => {
+    expect(failure(v2Link(wire, [SHARE_PIECES_V2.length]))).toMatch(MESSAGES.damaged)
+    expect(failure(v2Link(wire, [0, 255]))).toMatch(MESSAGES.damaged)
+  })
+})
+
+describe('other foreign links', () => {
+  it('say when there is no link or it is not a share link', () => {
+    expect(failure('')).toMatch(MESSAGES.empty)
+    expect(failure('#')).toMatch(MESSAGES.empty)
+    for (const other of ['#code/N4Igz', 'hello', 'v1', '#V1.abc', 'vx.abc', '1.abc']) expect(failure(other)).toMatch(MESSAGES.notShareLink)
   })
 
   it('say data that is not deflate is damaged', () => {
@@ -216,23 +306,63 @@ describe('damaged or foreign share links', () => {
 
   it('give a distinct message for each kind of problem, and never throw', () => {
     const samples = [
-      '', 'hello', fragment.replace(/^v1\./, 'v2.'), 'v1.%', fragment.slice(0, -5), link(new Uint8Array([0xff, 0xff])),
+      '', 'hello', V2_FRAGMENT.replace(/^v2\./, 'v3.'), 'v2.%', V2_FRAGMENT.slice(0, -5), link(new Uint8Array([0xff, 0xff])),
       link(deflateSync(new Uint8Array([0xff]))), link(deflateSync(strToU8('nope'))), link(deflateSync(strToU8('{}'))),
-      link(deflateSync(new Uint8Array(MAX_INFLATED_BYTES + 1))),
+      link(deflateSync(new Uint8Array(MAX_INFLATED_BYTES + 1))), withChecksumChanged(V2_FRAGMENT),
+      v2Link({ trigger: 'post-login', eventFrom: { preset: 'moonlight@0badc0de', changes: [] } }),
+      v2Link({ trigger: 'post-login', eventFrom: { preset: 'google@00000000', changes: [] } }),
+      v2Link({ trigger: 'post-login', eventFrom: { preset: 'none@', changes: [[[]]] } }),
     ]
     const errors = samples.map(failure)
-    expect(new Set(errors.map((error) => Object.entries(MESSAGES).find(([, pattern]) => pattern.test(error))?.[0])).size).toBe(9)
+    expect(new Set(errors.map((error) => Object.entries(MESSAGES).find(([, pattern]) => pattern.test(error))?.[0])).size).toBe(Object.keys(MESSAGES).length)
     expect(failure(undefined as unknown as string)).toMatch(/could not be read/)
   })
 })
 
 describe('link length', () => {
-  it('is shorter with fflate deflate than with lz-string for the examples', () => {
+  it('is under 2,000 characters and at most 0.3 of lz-string\'s for every example (v2, v1 and lz-string printed)', () => {
     const rows = EXAMPLES.map((example) => {
       const json = JSON.stringify(withoutSecretValues(example.document))
-      return { example: example.slug, json: json.length, fflate: encodeShareLink(example.document).length, lzString: compressToEncodedURIComponent(json).length }
+      return { example: example.slug, v2: encodeShareLink(example.document).length, v1: v1Link(example.document).length, lzString: compressToEncodedURIComponent(json).length }
     })
-    console.log(rows.map((row) => `${row.example.padEnd(28)} JSON ${String(row.json).padStart(5)}  fflate v1 ${String(row.fflate).padStart(5)}  lz-string ${String(row.lzString).padStart(5)}  (${Math.round((1 - row.fflate / row.lzString) * 100)}% shorter)`).join('\n'))
-    for (const row of rows) expect(row.fflate).toBeLessThan(row.lzString)
+    const cell = (value: number) => String(value).padStart(6)
+    console.log([
+      `${'example'.padEnd(28)}     v2     v1  lz-string  v2/lz`,
+      ...rows.map((row) => `${row.example.padEnd(28)} ${cell(row.v2)} ${cell(row.v1)}     ${cell(row.lzString)}   ${(row.v2 / row.lzString).toFixed(2)}`),
+    ].join('\n'))
+    for (const row of rows) {
+      expect(row.v2, row.example).toBeLessThan(2000)
+      expect(row.v2, row.example).toBeLessThanOrEqual(0.3 * row.lzString)
+    }
+  })
+})
+
+describe('v1 links of the previous release', () => {
+  it('were made for every example of every trigger by the release\'s own encoder (fixtures/v1-links.json)', () => {
+    expect(V1_LINKS.madeBy).toBe('c7ad05e')
+    expect(V1_LINKS.links.map((entry) => entry.slug).sort()).toEqual(EXAMPLES.map((example) => example.slug).sort())
+  })
+
+  it('still open, each to exactly the document the release opened it to', () => {
+    for (const entry of V1_LINKS.links) {
+      expect(entry.link).toMatch(/^v1\./)
+      expect(sha256(JSON.stringify(decoded(entry.link))), entry.slug).toBe(entry.sha256)
+    }
+  })
+})
+
+describe('the pieces v2 links start from', () => {
+  it('are frozen: a v2 link opens only with exactly these (changed pieces are a new link version)', () => {
+    expect(SHARE_PIECES_V2.length).toBeLessThanOrEqual(255)
+    expect(sha256(JSON.stringify(SHARE_PIECES_V2))).toBe('3b0879e1cfe123c00fd30ab46008befc21083d40ac705f553dfbe3b717d96c03')
+  })
+
+  it('make flows of shipped actions short, and flows of new code no longer than without them', () => {
+    const doc = structuredClone(favoriteColor)
+    // The same code with its letters shifted (rot13): as long, but sharing no line with a piece.
+    const rot13 = (code: string) => code.replace(/[a-z]/gi, (char) => String.fromCharCode(((char.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (char <= 'Z' ? 65 : 97)))
+    const own = { ...doc, actions: doc.actions.map((action) => ({ ...action, code: rot13(action.code) })) }
+    expect(inflatedText(encodeShareLink(doc)).length).toBeGreaterThan(1000)
+    expect(encodeShareLink(doc).length).toBeLessThan(encodeShareLink(own).length / 2)
   })
 })

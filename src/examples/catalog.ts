@@ -81,7 +81,7 @@ function teamExamples(): Example[] {
       'A SAML login (transaction.protocol "samlp") gets no ID or access token: api.samlResponse sets the attributes and settings of the SAML response.',
       [team.samlAttributes, team.samlSettings], team.samlLoginToExpensePortal),
     example('partner-token-verification', 'Verify a partner\'s signed token',
-      "require('crypto').verify checks an RS256 token from the /authorize request; a bad signature or an expired token denies the login, a valid one reaches the next action through api.transaction.setMetadata.",
+      "require('crypto').verify checks an ES256 (P-256) token from the /authorize request; a bad signature or an expired token denies the login, a valid one reaches the next action through api.transaction.setMetadata.",
       [team.verifyPartnerToken, team.partnerClaims], team.partnerLogin),
     example('terms-consent-form', 'Consent to the terms in a form',
       'api.prompt.render suspends the flow on a form; onContinuePostLogin of the same action reads the answers in event.prompt.fields.',

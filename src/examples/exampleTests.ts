@@ -48,7 +48,7 @@ const TAMPERED_PARTNER_JWT = `${PARTNER_JWT_HEADER}.${jwtPart({
   aud: 'https://acme-dev.us.auth0.com/', iss: 'https://login.northwind.example/',
 })}.${PARTNER_JWT_SIGNATURE}`
 /** The partner JWT naming a key id the partner's JWKS does not have. */
-const UNKNOWN_KEY_PARTNER_JWT = `${jwtPart({ alg: 'RS256', typ: 'JWT', kid: 'northwind-2025-01' })}.${PARTNER_JWT_PAYLOAD}.${PARTNER_JWT_SIGNATURE}`
+const UNKNOWN_KEY_PARTNER_JWT = `${jwtPart({ alg: 'ES256', typ: 'JWT', kid: 'northwind-2025-01' })}.${PARTNER_JWT_PAYLOAD}.${PARTNER_JWT_SIGNATURE}`
 const partnerJwtRefused = (reason: string) => ({
   status: 'denied',
   error: { code: 'access_denied', description: 'Your partner sign-in link is invalid or has expired.' },

@@ -30,22 +30,23 @@ export const PARTNER_JWKS_URL = `${PARTNER_ISSUER}.well-known/jwks.json`
 
 /**
  * The partner's signing key, made once for this example with Node:
- *   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 })
+ *   const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' })
  *   publicKey.export({ format: 'jwk' })  // plus kid, use and alg below
  *   jwt.sign({ sub: 'nw-customer-8841', email: 'j+smith@example.com', partner_tier: 'gold', iat: 1777636800, exp: 2093256000 },
- *     privateKey, { algorithm: 'RS256', keyid: 'northwind-2026-05', issuer: PARTNER_ISSUER, audience: 'https://acme-dev.us.auth0.com/' })
+ *     privateKey, { algorithm: 'ES256', keyid: 'northwind-2026-05', issuer: PARTNER_ISSUER, audience: 'https://acme-dev.us.auth0.com/' })
  * The private key was thrown away: only the public JWK (in the JWKS mock) and the signed token (in the event) remain.
  * The token was issued on 2026-05-01 and expires on 2036-05-01.
  */
 export const PARTNER_JWK = {
-  kty: 'RSA',
-  n: 'tFXCRJqTa2z5yPau-epD9pQQRI-Zox5rDcItOpLDM7yPaKmnbI5bzAaQwFTEEYZ_wdC-l3FnLx0M8S1UmVrbxH4x38uslwZ6VpHY1i3DpF0vUZtqMbTJTvosw2NUfJp5nINwQhxHwqpv6iL5WdpTDAuAPHrNX80UQq2ROKh1xsYBJAqY0GvN-pV_-Bd3RgQVd8hKn3hC9hIip9UPAsozYn5zzEUk0miZUzNSJoy8czOJUPh4PU8Z6oUnCmGkhaOCnuhTrX1aI7syFxffHZtyvitYrLFA_zqAM3x24HLVu2KKi2EsRx7LRxipqU44RtA8Omk4WYKxOk-cmB35yG-n1Q',
-  e: 'AQAB',
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'M5nnes863IAQS07HWdA-Y9B1jDq95ahaEOygSQorw4o',
+  y: 't_ldjIF4pkAgYfAlV68FA-648LqcTQZC5DWgylmiH6s',
   kid: 'northwind-2026-05',
   use: 'sig',
-  alg: 'RS256',
+  alg: 'ES256',
 }
-export const PARTNER_JWT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6Im5vcnRod2luZC0yMDI2LTA1In0.eyJzdWIiOiJudy1jdXN0b21lci04ODQxIiwiZW1haWwiOiJqK3NtaXRoQGV4YW1wbGUuY29tIiwicGFydG5lcl90aWVyIjoiZ29sZCIsImlhdCI6MTc3NzYzNjgwMCwiZXhwIjoyMDkzMjU2MDAwLCJhdWQiOiJodHRwczovL2FjbWUtZGV2LnVzLmF1dGgwLmNvbS8iLCJpc3MiOiJodHRwczovL2xvZ2luLm5vcnRod2luZC5leGFtcGxlLyJ9.FgA-vAFJXIXQipgHbrINWW3YSWjvZmsG0AX5aTCVSyKmNLT2TfMqsg_XoKG4qiBL7MlcOfuZxzHgS8Ylk9upXtn_A3HphWmhhKjgWS2anVnpiGDnlfnd3MZlgYRFfBJGfQ17HAEXitCrMKQumsm4zHugHlCCbM8vRXVHgfj7PS4Ury1BGjJzZuFz-P55Kx3zWKZtbi0331OW7-TZCqs33ftUXLXKByW8NkbAJim-HcFPcuykMnv5TZIgujwcPu9rnFnxU9u331H8629qteR7iBFsNmtbRwtgGm1fH7wU6MGMziushL-vnsEB07-bKrfF6QnBD2W4m9w9t2RXuAIhGA'
+export const PARTNER_JWT = 'eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6Im5vcnRod2luZC0yMDI2LTA1In0.eyJzdWIiOiJudy1jdXN0b21lci04ODQxIiwiZW1haWwiOiJqK3NtaXRoQGV4YW1wbGUuY29tIiwicGFydG5lcl90aWVyIjoiZ29sZCIsImlhdCI6MTc3NzYzNjgwMCwiZXhwIjoyMDkzMjU2MDAwLCJhdWQiOiJodHRwczovL2FjbWUtZGV2LnVzLmF1dGgwLmNvbS8iLCJpc3MiOiJodHRwczovL2xvZ2luLm5vcnRod2luZC5leGFtcGxlLyJ9.ptRYxY8G78OKN697IpiyKZuQKo-fftkX4Cg2GGUGmMJjs3LMk3Z3W9j_kwAbxellZowedFuvRvAXykUlAeM5uQ'
 
 export const PARTNER_JWKS_MOCK: HttpMock = {
   method: 'GET', url: PARTNER_JWKS_URL, status: 200,
@@ -78,7 +79,7 @@ function verifyPartnerToken(token) {
       .catch((error) => callback(error));
   };
   return new Promise((resolve, reject) => {
-    jwt.verify(token, keyFor, { algorithms: ['RS256'], issuer: PARTNER_ISSUER, audience: AUDIENCE }, (error, claims) => {
+    jwt.verify(token, keyFor, { algorithms: ['ES256'], issuer: PARTNER_ISSUER, audience: AUDIENCE }, (error, claims) => {
       if (error) reject(error);
       else resolve(claims);
     });

@@ -141,7 +141,7 @@ describe('partner-token-verification', () => {
   const DENIED = { code: 'access_denied', description: 'Your partner sign-in link is invalid or has expired.', action: 'Verify the partner token' }
 
   it('ships a token that Node itself verifies with the shipped public key', () => {
-    expect(verify('RSA-SHA256', Buffer.from(`${header}.${payload}`), PARTNER_PUBLIC_KEY, Buffer.from(signature, 'base64url'))).toBe(true)
+    expect(verify('sha256', Buffer.from(`${header}.${payload}`), { key: PARTNER_PUBLIC_KEY, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))).toBe(true)
   })
 
   it('adds the partner claims and scope for a valid token', async () => {

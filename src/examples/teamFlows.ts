@@ -193,30 +193,26 @@ export const samlLoginToExpensePortal: EventChange = (event) => {
 // ---- 4. Partner JWT verification ------------------------------------------------------------------------
 
 /*
- * The partner's RSA key pair was made once with node:crypto, and its private key thrown away:
- *   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
- *   header = { alg: 'RS256', typ: 'JWT', kid: 'northwind-2026-05' }, payload as PARTNER_TOKEN shows it
+ * The partner's P-256 key pair was made once with node:crypto, and its private key thrown away:
+ *   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+ *   header = { alg: 'ES256', typ: 'JWT', kid: 'northwind-2026-05' }, payload as PARTNER_TOKEN shows it
  *   input = `${b64url(JSON header)}.${b64url(JSON payload)}`
- *   PARTNER_TOKEN = `${input}.${sign('RSA-SHA256', Buffer.from(input), privateKey).toString('base64url')}`
+ *   signature = sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' })
+ *   PARTNER_TOKEN = `${input}.${signature.toString('base64url')}` (a JWS signature is r‖s, not DER)
  *   PARTNER_PUBLIC_KEY = publicKey.export({ type: 'spki', format: 'pem' })
  * Its payload: iss https://partners.northwind.example, aud https://acme-dev.us.auth0.com/ (the tenant),
  * sub nw-customer-8841, partner_id northwind, partner_tier gold, iat 2026-05-01T12:00Z, exp 2036-05-01T12:00Z:
  * it expires in 2036 so the example keeps working; fix the clock past that to see it refused.
  */
 export const PARTNER_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
-MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp8CnXn/ke9Bd+sRV9rZX
-vszCR9/i2y+G1hrAC5Mlfg/yelTeF6S/7LAmmy3PhnhE/ePlyuM/U/QIgIN9DXXt
-zLrxVr+fzM6H/150qeE4rXc4aOc6YnB1C8u1h8DivdTutImZQS3AG6oV/xnb3K0t
-0X8vAbVqMeu+VofV/r6D8lDrlEZ+bYHITinmbvdurrwEkooDF7T5hZ9lG5kP5Ck1
-/OyohQVT6YJlQQ6fGFmA2KendMe8wc4SrRlFurZSOSOCvi4IUZlMpuV/gKleaR7z
-/2qKP6jRTvuP9Otg3R7ldiD0kANvhJcgbHrM2ZSLu0T77uFBz1LMzvbGlXJT9CC9
-uQIDAQAB
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEr/MHLSu7qZiYg9pFtNzMAWzSxK1T
++/6La4OjFbFIu1AGRnBvmBAnVMuaQxCKYpDFl65kgE1Kiiw56wjXpx+KrQ==
 -----END PUBLIC KEY-----
 `
 
-export const PARTNER_TOKEN = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6Im5vcnRod2luZC0yMDI2LTA1In0.' +
+export const PARTNER_TOKEN = 'eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6Im5vcnRod2luZC0yMDI2LTA1In0.' +
   'eyJpc3MiOiJodHRwczovL3BhcnRuZXJzLm5vcnRod2luZC5leGFtcGxlIiwiYXVkIjoiaHR0cHM6Ly9hY21lLWRldi51cy5hdXRoMC5jb20vIiwic3ViIjoibnctY3VzdG9tZXItODg0MSIsInBhcnRuZXJfaWQiOiJub3J0aHdpbmQiLCJwYXJ0bmVyX3RpZXIiOiJnb2xkIiwiaWF0IjoxNzc3NjM2ODAwLCJleHAiOjIwOTMyNTYwMDB9.' +
-  'ecf0InNrT0BwGY1q3PW9BPk6cvAxKuTC1h1bDaDplP8UsszIzygf3DE-uWM6pw5PuFG4C1jvGCobM4WSnbpBE4J7SpDxESBFbCyBU-UumRQ_zLp-yGmtnv85XcNHXBYRmmD-Pass5pJAMJ5u1CJbbiYq-N4JgFaEKigvOgVK2IEkdrXhCaiBHQgR7JInbU0bnlCHGJPZHXLGOe62kcPH0jMYcXDdZM049iSjNGBeGRQhATFhIEI9YsC_PmNnCKhVOn7FDO32IS1huhLf-5-G2RDC8qykqdjY2Jb_dr-mDkO-hfSKXEsDBt20621aLxRSD7wWXnK72WgyZa0vidzSzg'
+  'LTU0TmBpjTZ4KHCN1Qh1Sx1yx6pzcg_XQVRHQ5zbB-UtzXONPlaButgBLm8XH1BRCKs-GEWjI4Ca4Mn_9ft8uA'
 
 export const verifyPartnerToken: ActionSpec = {
   name: 'Verify the partner token',
@@ -245,14 +241,15 @@ function verifyPartnerToken(token, publicKey, audience, now) {
     return { error: 'not a JWT' };
   }
   // The algorithm is ours to choose, never the token's ("none", HS256 with the public key, ...).
-  if (header.alg !== 'RS256') {
+  if (header.alg !== 'ES256') {
     return { error: \`unexpected algorithm \${header.alg}\` };
   }
   let valid;
   try {
     const signedPart = Buffer.from(\`\${encodedHeader}.\${encodedPayload}\`);
     const signature = Buffer.from(encodedSignature, 'base64url');
-    valid = require('crypto').verify('RSA-SHA256', signedPart, publicKey, signature);
+    // A JWS signature is r‖s (IEEE P1363), not the DER that Node expects by default.
+    valid = require('crypto').verify('sha256', signedPart, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature);
   } catch (error) {
     return { error: \`cannot verify: \${error.message}\` };
   }

@@ -1,5 +1,5 @@
 /** `actions-playground link`: the share link of a flow file, as the app's Share button makes it. */
-import { encodeShareLink } from '../../engine/shareCodec.ts'
+import { shareUrl } from '../../engine/shareCodec.ts'
 import type { Command } from '../args.ts'
 import { InputError, readFlowFile } from '../inputs.ts'
 
@@ -22,15 +22,10 @@ Exit code: 0, or 2 when the flow file cannot be read or is not valid.
   options: { base: { type: 'string' } },
   async execute(values, positionals) {
     if (positionals.length !== 1) throw new InputError(`link takes one flow file (got ${positionals.length}). See 'actions-playground link --help'.`)
-    let base: URL
-    try {
-      base = new URL(typeof values.base === 'string' ? values.base : DEFAULT_BASE)
-    } catch {
-      throw new InputError(`--base must be a URL such as https://playground.example.com/ (got "${values.base}")`)
-    }
+    const base = typeof values.base === 'string' ? values.base : DEFAULT_BASE
+    if (!URL.canParse(base)) throw new InputError(`--base must be a URL such as https://playground.example.com/ (got "${values.base}")`)
     const { doc } = readFlowFile(positionals[0])
-    base.hash = encodeShareLink(doc)
-    process.stdout.write(`${base.href}\n`)
+    process.stdout.write(`${shareUrl(doc, base)}\n`)
     return 0
   },
 }

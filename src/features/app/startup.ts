@@ -10,19 +10,20 @@ import { eventWarnings } from '../share/eventWarnings.ts'
 
 export const WELCOMED_KEY = 'actions-playground:welcomed'
 
-/** `#v1.…`; an empty fragment (`#`) or another one is not a link to open. */
+/** `#v1.…`, `#v2.…`; an empty fragment (`#`) or another one is not a link to open. */
 const isShareLink = (hash: string) => hash.startsWith('#v')
 
 async function openSharedLink(playground: PlaygroundStore, hash: string) {
   const { decodeShareLink } = await import('../../engine/shareCodec.ts')
   const decoded = decodeShareLink(hash)
-  // The link is read once: a reload shows the saved playground, not a second copy.
-  history.replaceState(null, '', location.pathname + location.search)
   const store = playground.getState()
   if (!decoded.ok) {
+    // The link stays in the address bar, to copy into the playground that made it.
     store.setNotice({ tone: 'error', text: `This link could not be opened: ${decoded.error} Your playgrounds are unchanged.` })
     return
   }
+  // The link is read once: a reload shows the saved playground, not a second copy.
+  history.replaceState(null, '', location.pathname + location.search)
   store.openAsNew(decoded.value)
   const missing = decoded.missingSecrets.map((entry) => ({ actionName: entry.actionName, names: entry.names })).filter((entry) => entry.names.length)
   store.setNotice({ tone: 'info', text: `This flow came from a link and opened as a new playground. Its code runs only when you press Run.${eventWarnings(decoded.warnings)}`, missingSecrets: missing })

@@ -13,8 +13,8 @@ export function ShareButton() {
   const root = useRef<HTMLDivElement>(null)
   useDismiss(root, link !== null, () => setLink(null))
   const share = async () => {
-    const { encodeShareLink } = await import('../../engine/shareCodec.ts')
-    const url = `${location.origin}${location.pathname}#${encodeShareLink(selectDoc(store.getState()))}`
+    const { shareUrl } = await import('../../engine/shareCodec.ts')
+    const url = shareUrl(selectDoc(store.getState()), `${location.origin}${location.pathname}`)
     setLink(url)
     try {
       await navigator.clipboard.writeText(url)
