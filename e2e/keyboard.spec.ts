@@ -83,8 +83,7 @@ test('add a template, reorder, disable, edit code, leave the editor, run, read a
   // Read the claim: F6 to the results, the tabs with the arrow keys, Tab into the panel.
   await pressUntil(page, 'F6', (focus) => focus.area === 'Run results')
   await pressUntil(page, 'Tab', (focus) => focus.name === 'Summary')
-  await page.keyboard.press('ArrowRight')
-  await page.keyboard.press('ArrowRight')
+  await pressUntil(page, 'ArrowRight', (focus) => focus.name === 'Tokens')
   await expect(page.getByRole('tab', { name: 'Tokens' })).toHaveAttribute('aria-selected', 'true')
   await pressUntil(page, 'Tab', (focus) => focus.inTabPanel)
   await expect(page.getByTestId('token-payload-id')).toContainText('https://example.com/keyboard')

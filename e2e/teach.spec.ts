@@ -71,3 +71,24 @@ test('stepping through the favorite-color redirect, line by line, across the pau
   await page.keyboard.press('ArrowLeft')
   await expect(title(page)).not.toHaveText('Auth0 writes the queued metadata, once')
 })
+
+test('presenter mode sets the step\'s explanation large and keeps the secret the step passed masked', async ({ page }) => {
+  const secret = 'a-shared-secret-for-the-color-site'
+  await page.goto('/?example=favorite-color-redirect')
+  await page.getByTestId('run').click()
+  await expect(page.getByTestId('status-banner')).toHaveAttribute('data-status', 'suspended', { timeout: 25_000 })
+  await page.getByRole('tab', { name: 'Step through' }).click()
+  await page.getByRole('button', { name: 'Step through the code' }).click()
+  await stepUntil(page, 'line 12')
+  const entry = page.getByTestId('walk-entry')
+  await expect(entry).toContainText('api.redirect.encodeToken({"secret":"•••• (MY_SHARED_SECRET)"')
+  const explanation = page.getByTestId('walk-explanation')
+  const size = () => explanation.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+  const before = await size()
+
+  await page.getByRole('button', { name: 'Presenter' }).click()
+  await expect(page.getByRole('button', { name: 'Presenter' })).toHaveAttribute('aria-pressed', 'true')
+  expect(await size()).toBeGreaterThan(before * 1.5)
+  await expect(entry).toContainText('•••• (MY_SHARED_SECRET)')
+  expect(await page.content()).not.toContain(secret)
+})

@@ -5,11 +5,11 @@
 export const WATCH_FOR: Record<string, string[]> = {
   'favorite-color-redirect': [
     'The `if` finds no favorite_color in user_metadata (the event is a new user\'s), so the action does not return early.',
-    'api.redirect.encodeToken signs a session token (HS256) with the secret MY_SHARED_SECRET; sendUserTo puts it in the redirect URL.',
-    'sendUserTo does not stop the code: the action finishes, then the flow pauses. Nothing was queued, so nothing is written before the redirect.',
+    'setAppMetadata queues color_prompts (nothing is written yet); api.redirect.encodeToken signs a session token (HS256) with the secret MY_SHARED_SECRET, and sendUserTo puts it in the redirect URL.',
+    'sendUserTo does not stop the code: the action finishes, then Auth0 writes the queued color_prompts before the user leaves, and the flow pauses.',
     '“Record the login” has not run: the flow waits for /continue with the state Auth0 added to the URL.',
     '/continue resumes onContinuePostLogin of the same action: validateToken checks the signature, the expiry and the state, and setUserMetadata queues the color.',
-    'Only then does “Record the login” run; its app_metadata and the color are written in one profile update after the last action.',
+    'Only then does “Record the login” run; its app_metadata and the color are written in one more profile update, after the last action.',
     'The ID token is made after the last action: the actions never see it.',
   ],
   'set-user-metadata': [
