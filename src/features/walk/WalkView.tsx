@@ -123,7 +123,7 @@ function EntryItem({ entry, trigger }: { entry: TimelineEntry; trigger: string }
   const text = entry.kind === 'console' ? String(entry.args[0] ?? '') : compactArgs(entry.args)
   return (
     <li data-testid="walk-entry" className="space-y-0.5">
-      <p className="font-mono text-xs">
+      <p className="font-mono text-xs break-all">
         <span className={`mr-1.5 rounded px-1 font-sans text-[11px] ${KIND_BADGE[entry.kind]}`}>{entry.kind}</span>
         {entry.call}({text})
         {entry.returned !== undefined && <span className="text-slate-600 dark:text-slate-400"> → {compactJson(entry.returned)}</span>}
