@@ -56,6 +56,9 @@ test('stepping through the favorite-color redirect, line by line, across the pau
   await page.getByTestId('token-payload').fill('{ "favorite_color": "teal" }')
   await page.getByTestId('continue').click()
   await expect(stepButton(page)).toBeEnabled({ timeout: 25_000 })
+  // The module's own code runs again for the request at /continue, and the step says why that matters.
+  await stepUntil(page, 'after /continue · line 5 · top level')
+  await expect(page.getByRole('region', { name: 'This step', exact: true })).toContainText('Top-level code runs again')
   await stepUntil(page, 'after /continue · line 35')
   await expect(page.getByTestId('walk-entry')).toContainText('api.user.setUserMetadata("favorite_color", "teal")')
   await expect(statePanel(page).getByTestId('walk-state-pending')).toContainText('user_metadata.favorite_color')

@@ -110,6 +110,40 @@ describe('actions-playground run', () => {
     expect(run.stdout).toContain('+ last_login_app: "My SPA"')
   })
 
+  it('prints every statement with --steps, across the redirect, explaining each call once and masking secret values', () => {
+    const slug = 'favorite-color-redirect'
+    const run = cli(flow(slug), '--continue', `${FLOWS}/${slug}.continue.json`, '--steps', '--now', MONDAY, '--seed', '1')
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const steps = run.stdout.slice(run.stdout.indexOf('\nSteps ('))
+    const at = (text: string) => {
+      expect(steps).toContain(text)
+      return steps.indexOf(text)
+    }
+    const order = [
+      at('execute · line 7: if (event.user.user_metadata.favorite_color) {\n      The condition is false: line 8 is skipped.'),
+      at('The flow pauses: the user leaves for https://my-app.example.com/?session_token='),
+      at('Ask for a favorite color · after /continue · line 5 · top level: exports.onExecutePostLogin'),
+      at('after /continue · line 35: api.user.setUserMetadata("favorite_color", payload.favorite_color);\n      api.user.setUserMetadata("favorite_color", "purple")'),
+      at('Auth0 issues the tokens'),
+    ]
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(steps.split('\n      api.user.setAppMetadata(').length - 1).toBe(2)
+    expect(steps.split('setAppMetadata queues the change').length - 1).toBe(1)
+    expect(steps.split('Top-level code runs again').length - 1).toBe(1)
+    const secret = readJson(flow(slug)).actions[0].secrets.MY_SHARED_SECRET as string
+    expect(secret.length).toBeGreaterThan(4)
+    expect(run.stdout).not.toContain(secret)
+    expect(steps).toContain('api.redirect.encodeToken({"secret":"•••• (MY_SHARED_SECRET)"')
+    expect(cli(flow(slug)).stdout).not.toContain('Steps (')
+  })
+
+  it('keeps the steps in the result with --json --steps, and the secret values as they are', () => {
+    const result = json(flow('favorite-color-redirect'), '--steps')
+    expect(result.steps!.map((step) => step.line).slice(0, 3)).toEqual([5, 29, 7])
+    expect(result.timeline.some((entry) => JSON.stringify(entry.args).includes(readJson(flow('favorite-color-redirect')).actions[0].secrets.MY_SHARED_SECRET))).toBe(true)
+  })
+
   it('prints a warning by its message in the summary, and as its code, values and message with --json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flow-cli-'))
     const doc = readJson(flow('signup-default-plan'))

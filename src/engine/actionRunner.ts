@@ -265,8 +265,8 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     if (this.current !== frame) return
     const steps = this.steps!
     if (steps.length < STEP_LIMIT) {
-      const { line, column, endLine, kind, branches } = statement
-      steps.push({ actionId: frame.id, phase: frame.phase, line, column, endLine, kind, at: this.timeline.length, ...(branches ? { branches } : {}) })
+      const { line, column, endLine, kind, branches, topLevel } = statement
+      steps.push({ actionId: frame.id, phase: frame.phase, line, column, endLine, kind, at: this.timeline.length, ...(branches ? { branches } : {}), ...(topLevel ? { topLevel } : {}) })
     } else if (!this.stepsDropped) {
       this.stepsDropped = true
       // A continued run's steps follow the suspended run's, which may have warned already.

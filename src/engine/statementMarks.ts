@@ -17,6 +17,8 @@ export interface Statement {
   endLine: number
   kind: StatementKind
   branches?: IfBranches
+  /** The statement is the module's own, outside every function: it runs when the module is loaded. */
+  topLevel?: true
 }
 
 type AnyNode = Node & Record<string, any>
@@ -64,12 +66,12 @@ function branchesOf(node: AnyNode): IfBranches {
 export function statementEdits(program: Program): { edits: Edit[]; statements: Statement[] } {
   const edits: Edit[] = []
   const statements: Statement[] = []
-  const statement = (node: AnyNode, alone: boolean) => {
+  const statement = (node: AnyNode, alone: boolean, topLevel = false) => {
     const kind = kindOf(node)
     if (kind) {
       const { start, end } = node.loc!
       const mark = `${STEP_MARKER}(${statements.length}); `
-      statements.push({ line: start.line, column: start.column + 1, endLine: end.line, kind, ...(kind === 'if' ? { branches: branchesOf(node) } : {}) })
+      statements.push({ line: start.line, column: start.column + 1, endLine: end.line, kind, ...(kind === 'if' ? { branches: branchesOf(node) } : {}), ...(topLevel ? { topLevel } : {}) })
       // A branch or loop body of one statement is put in braces, which keep its mark in the branch.
       edits.push({ at: node.start, text: alone ? `{${mark}` : mark, line: start.line, column: start.column })
       if (alone) edits.push({ at: node.end, text: '}', line: end.line, column: end.column })
@@ -84,7 +86,7 @@ export function statementEdits(program: Program): { edits: Edit[]; statements: S
       if (Array.isArray(child)) {
         for (const item of child) {
           if (!item || typeof item.type !== 'string') continue
-          if (LISTS.has(place)) statement(item, false)
+          if (LISTS.has(place)) statement(item, false, place === 'Program.body')
           else walk(item)
         }
       } else if (child && typeof child === 'object' && typeof child.type === 'string') {

@@ -77,6 +77,11 @@ describe('statement marks', () => {
     expect(result.actions[0].logs[0].message).toBe('12')
   })
 
+  it('mark the module\'s own statements as top level, and none inside a function', async () => {
+    const result = await runFlow(testFlow([`const greeting = "hi"\nfunction shout(text) {\n  return text.toUpperCase()\n}\n${onExecute('console.log(shout(greeting))')}`]), { steps: true })
+    expect(result.steps!.map((step) => [step.line, step.topLevel ?? false])).toEqual([[1, true], [5, true], [6, false], [3, false]])
+  })
+
   it('keep the meaning of directives, labels, switch cases and single-statement bodies', async () => {
     const body = [
       'function strict() { "use strict"; return this === undefined }',

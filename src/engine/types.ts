@@ -94,6 +94,8 @@ export interface Step {
   at: number
   /** An `if`'s branches: the next step of its action shows which one ran. */
   branches?: IfBranches
+  /** A statement outside every function of the action: it runs when the action's module is loaded. */
+  topLevel?: true
 }
 
 export interface MetadataChanges {

@@ -4,7 +4,8 @@ import { answeredByStandIn, STAND_IN_LABEL } from './httpAnswers.ts'
 import { JsonBlock } from './JsonBlock.tsx'
 import { LongText } from './ShowAll.tsx'
 import { KIND_BADGE } from './timelineKinds.ts'
-import { compactArgs, compactJson, compactText, entryLabel, expandedArgs, isExpandable } from './timelineRows.ts'
+import { compactArgs, compactJson, compactText } from '../../engine/compact.ts'
+import { entryLabel, expandedArgs, isExpandable } from './timelineRows.ts'
 
 interface EntryRowProps {
   entry: TimelineEntry

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { runFlow } from '../../engine/index.ts'
 import { onExecute, testFlow } from '../../engine/testing.ts'
+import { compactArgs } from '../../engine/compact.ts'
 import type { TimelineEntry, TimelineKind } from '../../engine/types.ts'
 import {
-  buildRows, compactArgs, entryLabel, expandedArgs, filterTimeline, groupLabel, isExpandable, nextVisible, previousVisible,
+  buildRows, entryLabel, expandedArgs, filterTimeline, groupLabel, isExpandable, nextVisible, previousVisible,
   searchTexts, TIMELINE_KINDS, timelineActions, type TimelineFilter,
 } from './timelineRows.ts'
 

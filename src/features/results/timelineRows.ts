@@ -29,24 +29,6 @@ export function groupLabel(action: string | undefined, phase: Phase | undefined)
   return phase === 'continue' ? `${action} · continue (after /continue)` : `${action} · execute`
 }
 
-/** The arguments on one line, as they would be written in the call, cut at `max` characters. */
-export function compactArgs(args: JsonValue[], max = 240): string {
-  let text = ''
-  for (const arg of args) {
-    text += (text ? ', ' : '') + JSON.stringify(arg)
-    if (text.length > max) break
-  }
-  return compactText(text, max)
-}
-
-export function compactJson(value: JsonValue, max = 120): string {
-  return compactText(JSON.stringify(value), max)
-}
-
-export function compactText(text: string, max = 240): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text
-}
-
 /** The arguments when expanded: a single argument as itself, several as the list of them. */
 export function expandedArgs(args: JsonValue[]): JsonValue {
   return args.length === 1 ? args[0] : args

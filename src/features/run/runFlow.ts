@@ -7,7 +7,7 @@ import { selectDoc } from '../../store/selectors.ts'
 import type { RunnerOptions } from '../../runtime/supervisedRunner.ts'
 import { loadedRunner, runnerFor } from './pageRunner.ts'
 import { runBlocker } from './runBlocker.ts'
-import { walkOf } from '../../store/walk.ts'
+import { walkOf } from '../../engine/walk.ts'
 import { showWalkStep } from '../walk/showWalkStep.ts'
 
 /** A run shorter than this shows no progress, only its outcome: each progress report re-renders the page. */

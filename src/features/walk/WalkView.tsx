@@ -2,14 +2,14 @@ import { useMemo, type KeyboardEvent } from 'react'
 import type { FlowDocument } from '../../engine/flowDocument.ts'
 import type { JsonObject, RunResult, TimelineEntry } from '../../engine/types.ts'
 import { useResult, useRunningHere, useStoreApi, useWalkPosition } from '../../store/hooks.ts'
-import { branchTaken, walkOf, type WalkItem } from '../../store/walk.ts'
+import { compactArgs, compactJson } from '../../engine/compact.ts'
+import { branchTaken, walkOf, type WalkItem } from '../../engine/walk.ts'
+import { branchText, eventHeadline, sourceLine, statementNote, stepPlace, topLevelNote } from '../../engine/walkNarration.ts'
 import { ContinuePanel } from '../results/ContinuePanel.tsx'
 import { KIND_BADGE } from '../results/timelineKinds.ts'
-import { compactArgs, compactJson } from '../results/timelineRows.ts'
 import { walkCurrentFlow } from '../run/runFlow.ts'
 import { useTrigger } from '../triggers/triggerCatalog.ts'
 import { Explained } from './Explained.tsx'
-import { actionName, branchText, eventHeadline, passText, sourceLine, statementNote } from './narration.ts'
 import { showWalkStep } from './showWalkStep.ts'
 import { StatePanel } from './StatePanel.tsx'
 import { changedKeys, stateAt } from './walkState.ts'
@@ -100,16 +100,15 @@ function LineStep({ walk, index, doc, trigger }: { walk: WalkItem[]; index: numb
   const item = walk[index] as Extract<WalkItem, { kind: 'line' }>
   const { step } = item
   const taken = branchTaken(walk, index)
-  const note = statementNote(item)
-  const pass = passText(item)
+  const notes = [statementNote(item), topLevelNote(walk, index)].filter((note) => note !== null)
   return (
     <>
       <h3 data-testid="walk-step-title" className="text-xs text-slate-600 dark:text-slate-400">
-        {actionName(doc, step.actionId)} · {step.phase === 'continue' ? 'after /continue' : 'execute'} · line {step.line}{pass && ` · ${pass}`}
+        {stepPlace(doc, item)}
       </h3>
       <pre className="overflow-x-auto rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-900"><code>{sourceLine(doc, step.actionId, step.line) || '(the code changed since this run)'}</code></pre>
       {taken && <p data-testid="walk-branch" className="text-slate-800 dark:text-slate-200">{branchText(taken)}</p>}
-      {note && <p className="text-slate-700 dark:text-slate-300">{note}</p>}
+      {notes.map((note) => <p key={note} className="text-slate-700 dark:text-slate-300">{note}</p>)}
       {item.entries.length > 0 && (
         <ul className="space-y-2">
           {item.entries.map((entry) => <EntryItem key={entry.seq} entry={entry} trigger={trigger} />)}

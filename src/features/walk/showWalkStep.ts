@@ -1,5 +1,5 @@
 import type { PlaygroundStore } from '../../store/index.ts'
-import type { WalkItem } from '../../store/walk.ts'
+import type { WalkItem } from '../../engine/walk.ts'
 
 /** Shows a step of the walk: its action marked on the canvas, its line in the editor. */
 export function showWalkStep(store: PlaygroundStore, walk: readonly WalkItem[], index: number): void {

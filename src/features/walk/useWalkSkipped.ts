@@ -1,6 +1,6 @@
 import { useStore } from '../../store/hooks.ts'
 import { currentRun } from '../../store/runSelectors.ts'
-import { branchTaken, skippedLines, walkOf } from '../../store/walk.ts'
+import { branchTaken, skippedLines, walkOf } from '../../engine/walk.ts'
 
 /** The lines of the branch the `if` shown in the walk now did not take, when they are in this action's code. */
 export function useWalkSkipped(actionId: string | null): [number, number] | null {

@@ -5,8 +5,8 @@ import { onExecute, testFlow } from '../../engine/testing.ts'
 import type { JsonObject, RunResult } from '../../engine/types.ts'
 import { findExample } from '../../examples/catalog.ts'
 import { CONTINUE_FILES } from '../../examples/continueFiles.ts'
-import { branchTaken, buildWalk, skippedLines, type WalkItem } from '../../store/walk.ts'
-import { branchText, passText } from './narration.ts'
+import { branchTaken, buildWalk, skippedLines, type WalkItem } from '../../engine/walk.ts'
+import { branchText, passText, stepPlace, topLevelNote } from '../../engine/walkNarration.ts'
 import { changedKeys, stateAt } from './walkState.ts'
 
 const example = findExample('favorite-color-redirect')!.document
@@ -94,6 +94,18 @@ describe('the words of a step', () => {
     expect(branchText({ branches: { then: [3, 3], else: [5, 6] }, taken: 'then' })).toBe('The condition is true: line 3 runs; the else branch, lines 5–6 are skipped.')
     expect(branchText({ branches: { then: [3, 4], else: [6, 6] }, taken: 'else' })).toBe('The condition is false: the else branch (line 6) runs; lines 3–4 are skipped.')
     expect(branchText({ branches: { then: [8, 8] }, taken: 'neither' })).toBe('The condition is false: line 8 is skipped.')
+    expect(branchText({ branches: { then: [8, 21] }, taken: 'then' })).toBe('The condition is true: lines 8–21 run.')
+  })
+
+  it('say what top-level code is at the first top-level statement of each call, and that it runs again after /continue', async () => {
+    const { walk } = await favoriteColorWalk()
+    const notes = walk.flatMap((item, index) => {
+      const note = topLevelNote(walk, index)
+      return note && item.kind === 'line' ? [[item.step.phase, item.step.line, note.split(':')[0]]] : []
+    })
+    expect(notes).toEqual([['execute', 5, 'Top-level code'], ['continue', 5, 'Top-level code runs again'], ['execute', 5, 'Top-level code']])
+    const place = walk.find((item) => item.kind === 'line' && item.step.line === 29 && item.step.phase === 'continue')!
+    expect(stepPlace(example, place as Extract<WalkItem, { kind: 'line' }>)).toBe('Ask for a favorite color · after /continue · line 29 · top level')
   })
 
   it('count the passes of a statement from the second one', async () => {

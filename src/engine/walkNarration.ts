@@ -1,8 +1,8 @@
 /** What a step of a walk says: its headline, the branch an `if` took, and the engine's steps in words. */
-import type { FlowDocument } from '../../engine/flowDocument.ts'
-import type { TimelineEntry } from '../../engine/types.ts'
-import type { BranchTaken, WalkItem } from '../../store/walk.ts'
-import { compactJson } from '../results/timelineRows.ts'
+import { compactJson } from './compact.ts'
+import type { FlowDocument } from './flowDocument.ts'
+import type { TimelineEntry } from './types.ts'
+import type { BranchTaken, WalkItem } from './walk.ts'
 
 const objectOf = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? value as Record<string, unknown> : {})
 
@@ -13,6 +13,12 @@ export function sourceLine(doc: FlowDocument, actionId: string, line: number): s
 
 export function actionName(doc: FlowDocument, actionId: string | undefined): string {
   return doc.actions.find((action) => action.id === actionId)?.name ?? 'the flow'
+}
+
+/** Where a statement step is: "Check roles · after /continue · line 7 · 3rd time". */
+export function stepPlace(doc: FlowDocument, item: Extract<WalkItem, { kind: 'line' }>): string {
+  const { actionId, phase, line, topLevel } = item.step
+  return [actionName(doc, actionId), phase === 'continue' ? 'after /continue' : 'execute', `line ${line}`, topLevel ? 'top level' : null, passText(item)].filter(Boolean).join(' · ')
 }
 
 /** What the engine did, as a headline and, for the pause, what Auth0 waits for. */
@@ -43,12 +49,14 @@ export function linesText([first, last]: [number, number]): string {
   return first === last ? `line ${first}` : `lines ${first}–${last}`
 }
 
-const skipped = (range: [number, number]) => `${linesText(range)} ${range[0] === range[1] ? 'is' : 'are'} skipped`
+const plural = (range: [number, number]) => range[0] !== range[1]
+const skipped = (range: [number, number]) => `${linesText(range)} ${plural(range) ? 'are' : 'is'} skipped`
+const runs = (range: [number, number] | undefined) => (range ? `${linesText(range)} ${plural(range) ? 'run' : 'runs'}` : 'its block runs')
 
 /** What an `if` did: which lines ran and which were skipped. */
 export function branchText({ branches, taken }: BranchTaken): string {
   const { then, else: otherwise } = branches
-  if (taken === 'then') return `The condition is true: ${then ? linesText(then) : 'its block'} runs${otherwise ? `; the else branch, ${skipped(otherwise)}` : ''}.`
+  if (taken === 'then') return `The condition is true: ${runs(then)}${otherwise ? `; the else branch, ${skipped(otherwise)}` : ''}.`
   if (taken === 'else') return `The condition is false: the else branch (${otherwise ? linesText(otherwise) : ''}) runs${then ? `; ${skipped(then)}` : ''}.`
   return `The condition is false: ${then ? skipped(then) : 'nothing runs'}.`
 }
@@ -59,6 +67,21 @@ export function statementNote(item: Extract<WalkItem, { kind: 'line' }>): string
   if (kind === 'return') return 'return: this function ends here, the lines after it do not run.'
   if (kind === 'throw') return 'throw: an error leaves this function; uncaught, it fails the action.'
   return null
+}
+
+/**
+ * At the first of an action's top-level statements in a call: what top-level code is. Auth0's coding guidelines
+ * keep data for one login in transaction metadata and data across logins in the cache, never in module variables:
+ * whether a loaded module is reused is not promised.
+ */
+export function topLevelNote(walk: WalkItem[], index: number): string | null {
+  const item = walk[index]
+  if (item?.kind !== 'line' || !item.step.topLevel) return null
+  const previous = walk[index - 1]
+  if (previous?.kind === 'line' && previous.step.topLevel && previous.step.actionId === item.step.actionId && previous.step.phase === item.step.phase) return null
+  return item.step.phase === 'continue'
+    ? 'Top-level code runs again: the playground loads the action\'s module afresh for the request at /continue, and Auth0 does not promise the same module either, so a module variable set before the redirect cannot be counted on. Carry what the continue handler needs in the redirect\'s token or in metadata.'
+    : 'Top-level code: it runs when the action\'s module is loaded, before Auth0 calls the handler. Auth0 does not promise to keep a loaded module for later logins, so keep per-login data out of module variables.'
 }
 
 /** How many times the statement has run in this call of its action, when more than once (a loop's iteration). */

@@ -5,7 +5,7 @@
  * the value anyway. A value is found as written and URL-encoded; other encodings (base64, a hash, a signature made
  * with it) are not recognised.
  */
-import type { FlowDocument } from '../../engine/flowDocument.ts'
+import type { FlowDocument } from './flowDocument.ts'
 
 export const MIN_SECRET_LENGTH = 4
 

@@ -3,7 +3,7 @@
  * lines and HTTP exchanges that happened in it, and between them the engine's own steps (an action starts, the
  * metadata is written, the flow pauses for a redirect, the tokens are issued), in the order they happened.
  */
-import type { IfBranches, RunResult, Step, TimelineEntry } from '../engine/types.ts'
+import type { IfBranches, RunResult, Step, TimelineEntry } from './types.ts'
 
 export type WalkItem =
   /** A statement; `pass` counts its runs in this call of its action (a loop's body: the iteration). */
@@ -19,6 +19,7 @@ function isStep(value: unknown): value is Step {
   const step = value as Step
   return typeof step === 'object' && step !== null && typeof step.actionId === 'string' && (step.phase === 'execute' || step.phase === 'continue')
     && isLine(step.line) && isLine(step.column) && isLine(step.endLine) && typeof step.kind === 'string' && Number.isInteger(step.at) && step.at >= 0
+    && (step.topLevel === undefined || step.topLevel === true)
     && (step.branches === undefined || [step.branches.then, step.branches.else].every((range) => range === undefined || isRange(range)))
 }
 
