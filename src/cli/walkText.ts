@@ -21,7 +21,7 @@ function entryText(entry: TimelineEntry): string {
 /** The steps of `result`, numbered; a note when the run did not record them. */
 export function walkText(result: RunResult, doc: FlowDocument): string {
   const walk = walkOf(result)
-  if (!walk) return result.error?.timeout ? 'Steps: none. The run was stopped at its time limit, and its sandbox with it: the statements it ran were lost.' : 'Steps: this run did not record its statements.'
+  if (!walk) return 'Steps: this run did not record its statements.'
   const { handlers } = triggerOf(doc.trigger)
   const width = String(walk.length).length
   const indent = ' '.repeat(width + 4)

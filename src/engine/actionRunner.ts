@@ -14,7 +14,7 @@ import { createCryptoGlobal, createDateClass, createEntropy, createMath, randomI
 import type { FlowAction, FlowDocument } from './flowDocument.ts'
 import { createHttpClient } from './http.ts'
 import { createManagementApi } from './managementApi.ts'
-import { DEFAULT_TIME_LIMIT_MS } from './limits.ts'
+import { DEFAULT_TIME_LIMIT_MS, STEP_LIMIT } from './limits.ts'
 import { createBuiltinModules } from './modules/nodeBuiltins.ts'
 import { createProcess } from './modules/nodeProcess.ts'
 import { builtinName, ENGINE_BUILTINS, moduleError, NODE_BUILTINS } from './modules/registry.ts'
@@ -30,7 +30,7 @@ import type { RunState } from './runState.ts'
 import { cloneJson, toJson } from './serialize.ts'
 import { getSigningKey, type SignRs256, type SigningKey } from './tokens.ts'
 import type { HandlerOutcome, RunControl, TriggerDefinition, TriggerRules } from './trigger.ts'
-import { runWarning } from './warnings.ts'
+import { runWarning, warnStepsDropped } from './warnings.ts'
 import type {
   ActionResult, ActionStatus, JsonObject, JsonValue, LogEntry, Phase, RunError, RunResult,
   RunStatus, Step, TimelineEntry, TimelineKind,
@@ -45,8 +45,6 @@ const CONSOLE_METHODS = Object.entries(CONSOLE_LEVELS)
 /** Auth0 keeps a 256 KiB log buffer per action. */
 const LOG_LIMIT_BYTES = 256 * 1024
 const TIMEOUT = Symbol('timeout')
-/** The most steps a stepping run records (a loop that runs long would otherwise fill the memory). */
-const STEP_LIMIT = 100_000
 /** One empty file set, so the loader's file system made of it is made once (fileSystemOf caches by the set). */
 const NO_PACKAGES: ModuleFiles = {}
 
@@ -156,8 +154,6 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   private closed = false
   private markLine = 0
   private markName: string | null = null
-  /** A stepping run's steps, after those of the run it continues; null when not stepping. */
-  private readonly steps: Step[] | null
   private stepsDropped = false
   private timer: ReturnType<typeof setTimeout> | undefined
   /** Whether the run passed its time limit; `interrupt` ends the wait for the handler running then. */
@@ -177,10 +173,9 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.makeEvent = lazyObjects([...Object.keys(this.eventParts), ...('secrets' in this.eventParts ? [] : ['secrets'])])
     this.limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     this.timer = setTimeout(() => { this.expired = true; this.interrupt?.() }, this.limitMs)
-    this.log = startRunLog(doc, previous?.resume ? previous : null)
+    this.log = startRunLog(doc, previous?.resume ? previous : null, options.steps === true)
     this.timeline = this.log.timeline
     this.actions = this.log.actions
-    this.steps = options.steps ? [...previous?.steps ?? []] : null
     if (previous?.resume) {
       this.state = cloneJson(previous.resume.transaction) as unknown as State
       this.http = cloneJson(previous.http)
@@ -263,14 +258,16 @@ class Run<State extends RunState, Local> implements RunControl<State> {
   private step(frame: Frame, statement: Statement) {
     // A callback of an action that ended runs no step of the flow's.
     if (this.current !== frame) return
-    const steps = this.steps!
+    const steps = this.log.steps!
     if (steps.length < STEP_LIMIT) {
       const { line, column, endLine, kind, branches, topLevel } = statement
-      steps.push({ actionId: frame.id, phase: frame.phase, line, column, endLine, kind, at: this.timeline.length, ...(branches ? { branches } : {}), ...(topLevel ? { topLevel } : {}) })
+      const step: Step = { actionId: frame.id, phase: frame.phase, line, column, endLine, kind, at: this.timeline.length, ...(branches ? { branches } : {}), ...(topLevel ? { topLevel } : {}) }
+      // Folded here, like an entry (emitEntry): the event object is only for a listener.
+      steps.push(step)
+      this.options.onProgress?.({ type: 'step', step })
     } else if (!this.stepsDropped) {
       this.stepsDropped = true
-      // A continued run's steps follow the suspended run's, which may have warned already.
-      if (!this.state.warnings.some((warning) => warning.code === 'steps-dropped')) this.state.warnings.push(runWarning('steps-dropped', { limit: STEP_LIMIT }))
+      warnStepsDropped(this.state.warnings)
     }
   }
 
@@ -425,7 +422,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     this.markName = null
     this.emit({ type: 'action', index, id: action.id, name: action.name, phase, status: 'running' })
     this.record(phase === 'execute' ? 'action.start' : 'action.continue')
-    const compiled = compileAction(action.code, frame.fileName, this.steps !== null)
+    const compiled = compileAction(action.code, frame.fileName, this.log.steps !== null)
     if (!compiled.ok) return { error: compiled.error }
 
     const event = this.eventFor(action.secrets)
@@ -531,7 +528,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     clearTimeout(this.timer)
     this.options.bindGlobalFetch?.(null)
     result.cache = this.cache.snapshot()
-    if (this.steps) result.steps = this.steps
+    if (this.log.steps) result.steps = this.log.steps
     await this.options.cacheStore?.save(result.cache)
     // The run is over and nothing mutates its state any more, so the result can share it.
     return result

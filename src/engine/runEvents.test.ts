@@ -13,8 +13,8 @@ async function streamed(run: (onProgress: (event: RunEvent) => void) => Promise<
   return { result, events }
 }
 
-function folded(doc: FlowDocument, previous: RunResult | null, events: RunEvent[]) {
-  const log = startRunLog(doc, previous)
+function folded(doc: FlowDocument, previous: RunResult | null, events: RunEvent[], stepping = false) {
+  const log = startRunLog(doc, previous, stepping)
   for (const event of events) recordRunEvent(log, event)
   return log
 }
@@ -70,5 +70,20 @@ exports.onContinuePostLogin = async (event, api) => { console.log("back"); api.a
     expect(withStreamed(sent, folded(doc, null, events))).toEqual(result)
     // A result that came whole (rebuilt where the engine threw) is kept as it came.
     expect(withStreamed(result, folded(doc, null, []))).toBe(result)
+  })
+
+  it('carries a stepping run\'s steps, the continued run\'s after the suspended run\'s, and puts them back', async () => {
+    const first = await streamed((onProgress) => runFlow(doc, { ...FIXED, steps: true, onProgress }))
+    expect(first.events.some((event) => event.type === 'step')).toBe(true)
+    expect(folded(doc, null, first.events, true).steps).toEqual(first.result.steps)
+    const second = await streamed((onProgress) => continueFlow(doc, first.result, { query: { state: first.result.redirect!.state } }, { ...FIXED, steps: true, onProgress }))
+    const log = folded(doc, first.result, second.events, true)
+    expect(log.steps).toEqual(second.result.steps)
+    expect(log.steps!.length).toBeGreaterThan(first.result.steps!.length)
+    const sent = withoutStreamed(second.result)
+    expect(sent.steps).toEqual([])
+    expect(withStreamed(sent, log)).toEqual(second.result)
+    // A run that does not step has no steps to carry.
+    expect(withoutStreamed(await runFlow(doc, FIXED)).steps).toBeUndefined()
   })
 })

@@ -1,33 +1,43 @@
 /**
  * The stream of events a run emits as it goes (`RunOptions.onProgress`): an action starts or ends, and each timeline
  * entry (an api call once it returned or threw, a console line, an HTTP exchange, the engine's own steps: the
- * profile write, the suspension, the tokens, the end of the flow). One function folds an event into a run's log
+ * profile write, the suspension, the tokens, the end of the flow), and in a stepping run each statement as it
+ * begins (so a run cut short keeps the statements it ran). One function folds an event into a run's log
  * (its actions' phases, statuses and console output, and its timeline): the engine keeps its log with it, a runtime
  * rebuilds a run cut short with it (interruptedResult.ts), and a host rebuilds what a worker's result leaves out,
  * so each event crosses a worker or process boundary once.
  */
 import type { FlowDocument } from './flowDocument.ts'
-import type { ActionResult, ActionStatus, LogEntry, Phase, RunResult, TimelineEntry } from './types.ts'
+import { STEP_LIMIT } from './limits.ts'
+import type { ActionResult, ActionStatus, LogEntry, Phase, RunResult, Step, TimelineEntry } from './types.ts'
 
 export type RunEvent =
   | { type: 'action'; index: number; id: string; name: string; phase: Phase; status: 'running' | ActionStatus }
   | { type: 'timeline'; entry: TimelineEntry }
+  | { type: 'step'; step: Step }
 
 /** The name the runtimes know the stream by. */
 export type ProgressEvent = RunEvent
 
-/** What the stream builds: every action's phases, status and console output, and the timeline. */
+/** What the stream builds: every action's phases, status and console output, the timeline, and a stepping run's steps. */
 export interface RunLog {
   actions: ActionResult[]
   timeline: TimelineEntry[]
+  /** Null when the run does not step. */
+  steps: Step[] | null
 }
 
-/** The log a run starts with: every action pending, or, for a continued run, a copy of the suspended run's log. */
-export function startRunLog(doc: FlowDocument, previous: RunResult | null): RunLog {
-  if (previous) return { actions: structuredClone(previous.actions), timeline: structuredClone(previous.timeline) }
+/**
+ * The log a run starts with: every action pending, or, for a continued run, a copy of the suspended run's log; a
+ * stepping run's steps follow those of the run it continues.
+ */
+export function startRunLog(doc: FlowDocument, previous: RunResult | null, stepping: boolean): RunLog {
+  const steps = stepping ? structuredClone(previous?.steps ?? []) : null
+  if (previous) return { actions: structuredClone(previous.actions), timeline: structuredClone(previous.timeline), steps }
   return {
     actions: doc.actions.map((action) => ({ id: action.id, name: action.name, status: 'pending', durationMs: 0, logs: [], phases: [] })),
     timeline: [],
+    steps,
   }
 }
 
@@ -43,6 +53,8 @@ function logOf(entry: TimelineEntry): LogEntry {
 /** Folds one event into the log, in place: a run of 100,000 calls would copy its log 100,000 times otherwise. */
 export function recordRunEvent(log: RunLog, event: RunEvent): void {
   if (event.type === 'timeline') return recordEntry(log, event.entry)
+  // A host folds what a sandbox sent: no more steps than the engine records, whatever arrives.
+  if (event.type === 'step') return void (log.steps && log.steps.length < STEP_LIMIT && log.steps.push(event.step))
   const action = log.actions[event.index]
   if (event.status === 'running') action.phases.push(event.phase)
   else action.status = event.status
@@ -54,9 +66,9 @@ export function recordEntry(log: RunLog, entry: TimelineEntry): void {
   if (entry.kind === 'console') log.actions.find((action) => action.id === entry.actionId)?.logs.push(logOf(entry))
 }
 
-/** A result as it leaves a worker or process: its timeline and console output went as events before it. */
+/** A result as it leaves a worker or process: its timeline, console output and steps went as events before it. */
 export function withoutStreamed(result: RunResult): RunResult {
-  return { ...result, timeline: [], actions: result.actions.map((action) => ({ ...action, logs: [] })) }
+  return { ...result, timeline: [], actions: result.actions.map((action) => ({ ...action, logs: [] })), ...(result.steps ? { steps: [] } : {}) }
 }
 
 /**
@@ -65,5 +77,8 @@ export function withoutStreamed(result: RunResult): RunResult {
  */
 export function withStreamed(result: RunResult, log: RunLog): RunResult {
   if (result.timeline.length) return result
-  return { ...result, timeline: log.timeline, actions: result.actions.map((action, index) => ({ ...action, logs: log.actions[index]?.logs ?? [] })) }
+  return {
+    ...result, timeline: log.timeline, actions: result.actions.map((action, index) => ({ ...action, logs: log.actions[index]?.logs ?? [] })),
+    ...(result.steps && log.steps ? { steps: log.steps } : {}),
+  }
 }

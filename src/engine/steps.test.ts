@@ -5,6 +5,7 @@ import { prepareContinue } from './continueRequest.ts'
 import { continueFlow, runFlow } from './pipeline.ts'
 import { STEP_MARKER } from './statementMarks.ts'
 import { onExecute, testFlow } from './testing.ts'
+import type { ProgressEvent } from './runEvents.ts'
 import type { RunResult } from './types.ts'
 
 /** The handler body's lines start at line 2 (onExecute). */
@@ -167,9 +168,11 @@ describe('step limit', () => {
 })
 
 describe('a worker\'s result', () => {
-  it('keeps its steps, which are not streamed', async () => {
-    const result = await serveEngineRequest({ kind: 'run', doc: testFlow([onExecute('console.log(1)')]), options: { steps: true } }, () => {}, () => {})
+  it('leaves its steps out, as its timeline: they went as events before it', async () => {
+    const events: ProgressEvent[] = []
+    const result = await serveEngineRequest({ kind: 'run', doc: testFlow([onExecute('console.log(1)')]), options: { steps: true } }, (event) => events.push(event), () => {})
     expect(result.timeline).toEqual([])
-    expect(lines(result)).toEqual([1, 2])
+    expect(result.steps).toEqual([])
+    expect(events.flatMap((event) => (event.type === 'step' ? [event.step.line] : []))).toEqual([1, 2])
   })
 })

@@ -28,7 +28,7 @@ export function eventHeadline(entry: TimelineEntry, doc: FlowDocument, handlers:
   switch (entry.call) {
     case 'action.start': return { title: `Auth0 calls ${name}'s ${handlers.execute}` }
     case 'action.continue': return { title: `Auth0 calls ${name}'s ${handlers.continue ?? 'continue handler'}` }
-    case 'action.end': return { title: `${name} ends` }
+    case 'action.end': return { title: args.status && args.status !== 'ok' ? `${name} ends: ${String(args.status)}` : `${name} ends` }
     case 'profile.update': return { title: args.when === 'before-redirect' ? 'Auth0 writes the queued metadata before the user leaves' : 'Auth0 writes the queued metadata, once', detail: compactJson({ app_metadata: args.app_metadata ?? {}, user_metadata: args.user_metadata ?? {} } as never, 400) }
     case 'redirect': {
       const url = String(args.url ?? '')

@@ -3,7 +3,8 @@
  * message is built in one place, its builder; the page and flow tests select warnings by code and values, the CLI
  * prints their messages. The engine's builders are here; each trigger keeps its own in its folder's `warnings.ts`.
  */
-import type { DroppedClaim, RunWarningValues, TokenField } from './types.ts'
+import { STEP_LIMIT } from './limits.ts'
+import type { DroppedClaim, RunWarning, RunWarningValues, TokenField } from './types.ts'
 
 type Code = keyof RunWarningValues
 
@@ -43,3 +44,8 @@ export const ENGINE_MESSAGES: MessageBuilders<
 }
 
 export const runWarning = warningMaker(ENGINE_MESSAGES)
+
+/** Says once that stepping stopped recording (a continued run's steps follow the suspended run's, which may have said it). */
+export function warnStepsDropped(warnings: RunWarning[]): void {
+  if (!warnings.some((warning) => warning.code === 'steps-dropped')) warnings.push(runWarning('steps-dropped', { limit: STEP_LIMIT }))
+}

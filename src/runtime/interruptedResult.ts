@@ -1,11 +1,14 @@
 /**
  * The result a runner gives when a run does not finish on its own: the worker was terminated at the time
- * limit, stopped, or crashed, or the engine threw. It is rebuilt, in the engine's shape, from the events
+ * limit, stopped, or crashed, or the engine threw. It is rebuilt, in the engine's shape (a stepping run's steps
+ * included), from the events
  * streamed before that point, folded as the engine folds them (engine/runEvents.ts).
  */
 import type { ActionError, ActionResult, RunError, RunResult, TimelineEntry } from '../engine/index.ts'
+import { STEP_LIMIT } from '../engine/limits.ts'
 import type { RunState } from '../engine/runState.ts'
 import { triggerOf } from '../engine/triggers.ts'
+import { warnStepsDropped } from '../engine/warnings.ts'
 import type { ReceivedRun } from './receivedRun.ts'
 import type { EngineRequest } from './workerProtocol.ts'
 
@@ -74,6 +77,9 @@ export function interruptedResult(request: EngineRequest, received: ReceivedRun,
     action.status = index < reached && doc.actions[index]?.enabled === false ? 'disabled' : 'skipped'
   })
   push('flow.end', [{ status: 'failed', error: error.code }])
+  // The engine's own warning went with its sandbox.
+  const steps = received.log.steps
+  if (steps && steps.length >= STEP_LIMIT) warnStepsDropped(state.warnings)
 
   return {
     ...trigger.state.result(doc.event, state, 'failed', {
@@ -83,5 +89,7 @@ export function interruptedResult(request: EngineRequest, received: ReceivedRun,
       cache: resumed ? resumed.cache : doc.cache ?? {},
     }),
     error,
+    // A stepping run keeps the statements it ran: the last ones show where it was stuck.
+    ...(steps ? { steps } : {}),
   }
 }

@@ -145,6 +145,15 @@ exports.onContinuePostLogin = async (event, api) => { api.idToken.setCustomClaim
     expect(next.idToken?.customClaims).toEqual({ 'https://example.com/b': 2 })
   })
 
+  it('keeps the statements a stepping run ran before the time limit stopped it', async () => {
+    const doc = flow('stepping loop', [{ id: 'loop', code: 'exports.onExecutePostLogin = async () => {\n  let turns = 0\n  while (true) {\n    turns++\n  }\n}' }])
+    const result = await runner.run(doc, { timeLimitMs: 1000, steps: true })
+    expect(result.error?.timeout).toBe(true)
+    expect(result.steps!.slice(0, 4).map((step) => [step.line, step.kind])).toEqual([[1, 'expression'], [2, 'declaration'], [3, 'loop'], [4, 'expression']])
+    expect(result.steps!.length).toBeGreaterThan(100)
+    expect(result.steps!.at(-1)).toMatchObject({ actionId: 'loop', line: 4 })
+  })
+
   it('keeps the suspended run when the continue phase loops', async () => {
     const doc = flow('continue loops', [{ id: 'form', code: `
 exports.onExecutePostLogin = async (event, api) => { api.redirect.sendUserTo('https://forms.example.com/') }

@@ -31,4 +31,30 @@ describe('a run as a host receives it', () => {
     expect(result.actions.map((action) => action.logs.map((log) => log.message))).toEqual([['one'], ['two'], []])
     expect(result.timeline.at(-1)?.call).toBe('flow.end')
   })
+
+  it('keeps a stepping run\'s steps when it is cut short, and says so when they reached the most a run records', async () => {
+    const looping = testFlow([onExecute('let turns = 0\nwhile (turns < 200000) turns++')])
+    const events: RunEvent[] = []
+    const whole = await runFlow(looping, { steps: true, onProgress: (event) => events.push(event) })
+    const request = { kind: 'run' as const, doc: looping, options: { steps: true } }
+    const cut = (count: number) => {
+      const received = new ReceivedRun(request)
+      for (const event of events.slice(0, count)) received.receive(event)
+      return interruptedResult(request, received, { kind: 'timeout', limitMs: 1000 })
+    }
+    const early = cut(10)
+    expect(early.steps!.map((step) => step.line)).toEqual(whole.steps!.slice(0, early.steps!.length).map((step) => step.line))
+    expect(early.steps!.length).toBeGreaterThan(2)
+    expect(early.warnings).toEqual([])
+    const late = cut(events.length - 1)
+    expect(late.steps).toHaveLength(100_000)
+    // A sandbox that sends more than the engine records is not followed.
+    const flooded = new ReceivedRun(request)
+    for (const event of events) flooded.receive(event)
+    for (let i = 0; i < 10; i++) flooded.receive({ type: 'step', step: whole.steps![0] })
+    expect(flooded.log.steps).toHaveLength(100_000)
+    expect(late.warnings.map((warning) => warning.code)).toEqual(['steps-dropped'])
+    // A run that did not step has none to keep.
+    expect(interruptedResult({ kind: 'run', doc, options: {} }, new ReceivedRun({ kind: 'run', doc, options: {} }), { kind: 'stopped' }).steps).toBeUndefined()
+  })
 })

@@ -16,7 +16,7 @@ export class ReceivedRun {
 
   constructor(request: EngineRequest) {
     const resumed = request.kind === 'continue' && request.previous.resume ? request.previous : null
-    this.log = startRunLog(request.doc, resumed)
+    this.log = startRunLog(request.doc, resumed, request.options.steps === true)
     this.reached = resumed ? resumed.resume!.actionIndex : 0
     // The suspended action runs again, as the engine's resume has it.
     if (resumed) this.log.actions[this.reached].status = 'pending'
@@ -24,7 +24,7 @@ export class ReceivedRun {
 
   receive(event: ProgressEvent, at = performance.now()) {
     recordRunEvent(this.log, event)
-    if (event.type === 'timeline') return
+    if (event.type !== 'action') return
     this.reached = Math.max(this.reached, event.index + 1)
     if (event.status === 'running') this.running = { index: event.index, since: at }
     else if (this.running?.index === event.index) {

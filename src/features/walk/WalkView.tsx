@@ -27,7 +27,6 @@ export function WalkView({ result, doc }: { result: RunResult; doc: FlowDocument
   if (!walk || walk.length === 0) {
     return (
       <div className="space-y-2 p-3 text-sm">
-        {result.error?.timeout && <p className="text-amber-800 dark:text-amber-300">This run was stopped at its time limit, and its sandbox with it: the statements it ran were lost. Step through a flow that finishes, or fix the endless part first.</p>}
         <p className="text-slate-700 dark:text-slate-300">Step through every statement the actions run, in order and across a redirect, with what Auth0 does at each step and the state the next action will see.</p>
         <button type="button" className={primary} disabled={running} onClick={() => void walkCurrentFlow(store)}>Step through the code</button>
         <p className="text-xs text-slate-600 dark:text-slate-400">Runs the flow again, recording every statement.</p>
