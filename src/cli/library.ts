@@ -35,6 +35,8 @@ export interface RunFlowOptions {
   seed?: number
   /** The run's time limit in ms (default 20000, Auth0's). */
   timeLimitMs?: number
+  /** Records every statement the actions run, in order and across a redirect (`result.steps`), as `run --steps` does. */
+  steps?: boolean
   /** When the flow suspends (redirect, MFA, form), resumes it with this /continue request; the result is the resumed run's. */
   continue?: ContinueSpec
   /**

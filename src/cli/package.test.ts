@@ -25,11 +25,12 @@ const LIBRARY_PROBE = `
 import { runFlow, testFlow } from 'actions-playground'
 const denied = await runFlow(${JSON.stringify(join(EXAMPLES, 'starter.json'))})
 const resumed = await runFlow(${JSON.stringify(join(EXAMPLES, 'favorite-color-redirect.json'))}, {
-  now: '2026-11-23T12:00:00Z', continue: ${readFileSync(join(EXAMPLES, 'favorite-color-redirect.continue.json'), 'utf8')},
+  now: '2026-11-23T12:00:00Z', steps: true, continue: ${readFileSync(join(EXAMPLES, 'favorite-color-redirect.continue.json'), 'utf8')},
 })
 const report = await testFlow(${JSON.stringify(join(EXAMPLES, 'weekdays-only.json'))})
 console.log(JSON.stringify({
   denied: denied.status, resumed: resumed.status, metadata: resumed.user.user_metadata,
+  stepped: [...new Set(resumed.steps.map((step) => step.phase))], unstepped: denied.steps === undefined,
   tests: report.tests.map((test) => test.name + ': ' + test.status), entry: import.meta.resolve('actions-playground'),
 }))
 `
@@ -40,20 +41,21 @@ describe('the package', () => {
   it('has a library entry that Node imports by the package name and that runs flow files in the sandbox', () => {
     const out = nodeModule(ROOT, LIBRARY_PROBE) as Record<string, unknown>
     expect(out.entry).toMatch(/\/dist-cli\/index\.mjs$/)
-    expect(out).toMatchObject({ denied: 'denied', resumed: 'completed', metadata: { favorite_color: 'purple' } })
+    expect(out).toMatchObject({ denied: 'denied', resumed: 'completed', metadata: { favorite_color: 'purple' }, stepped: ['execute', 'continue'], unstepped: true })
     expect(out.tests).toEqual(['lets users in on a Monday: passed', 'denies a Saturday: passed'])
   })
 
   it('declares the library\'s types, which a TypeScript consumer checks its use against', () => {
     const consumer = join(mkdtempSync(join(ROOT, 'node_modules/.tmp-consumer-')), 'consumer.mts')
     writeFileSync(consumer, `import { runFlow, testFlow, type RunResult } from 'actions-playground'
-const result: RunResult = await runFlow('flow.json', { seed: 1, continue: { query: { a: '1' } } })
+const result: RunResult = await runFlow('flow.json', { seed: 1, steps: true, continue: { query: { a: '1' } } })
+const lines: number[] | undefined = result.steps?.map((step) => step.line)
 const report = await testFlow({ version: 1, trigger: 'post-login', name: 'x', actions: [], event: {} }, { now: '2026-11-23T12:00:00Z' })
 const failures: string[] = report.tests.flatMap((test) => test.mismatches.map((mismatch) => mismatch.path))
 const status: 'completed' | 'denied' | 'failed' | 'suspended' = result.status
 // @ts-expect-error the options are checked
 await runFlow('flow.json', { sede: 1 })
-export { status, failures }
+export { status, failures, lines }
 `)
     const program = ts.createProgram([consumer], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, types: [] })
     const errors = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))

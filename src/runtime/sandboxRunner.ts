@@ -14,8 +14,12 @@ import { readSandboxMessage } from './sandboxMessages.ts'
 import { createSupervisedRunner, type EngineWorker, type LoadPackages, type Runner } from './supervisedRunner.ts'
 import type { ProgressListener, SandboxRequest } from './workerProtocol.ts'
 
-/** A run whose sandbox sends nothing (not even its heartbeat) for this long has lost its process. */
-const SILENCE_MS = 3000
+/**
+ * A run whose sandbox sends nothing (not even its heartbeat) for this long has lost its process. Generous: the
+ * sandbox's main thread also relays the run's messages, and relaying a 10 MB one took over 3 s on a busy 2-core
+ * machine, which a shorter wait took for a crash.
+ */
+const SILENCE_MS = 10_000
 
 const texts = new Map<string, Promise<string>>()
 /** Scripts for the sandbox, as text: it cannot fetch them (it has no network), so the page hands them over. */
