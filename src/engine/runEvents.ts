@@ -53,8 +53,11 @@ function logOf(entry: TimelineEntry): LogEntry {
 /** Folds one event into the log, in place: a run of 100,000 calls would copy its log 100,000 times otherwise. */
 export function recordRunEvent(log: RunLog, event: RunEvent): void {
   if (event.type === 'timeline') return recordEntry(log, event.entry)
-  // A host folds what a sandbox sent: no more steps than the engine records, whatever arrives.
-  if (event.type === 'step') return void (log.steps && log.steps.length < STEP_LIMIT && log.steps.push(event.step))
+  if (event.type === 'step') {
+    // A host folds what a sandbox sent: no more steps than the engine records, whatever arrives.
+    if (log.steps && log.steps.length < STEP_LIMIT) log.steps.push(event.step)
+    return
+  }
   const action = log.actions[event.index]
   if (event.status === 'running') action.phases.push(event.phase)
   else action.status = event.status
