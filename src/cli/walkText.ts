@@ -8,7 +8,7 @@ import type { FlowDocument } from '../engine/flowDocument.ts'
 import { triggerOf } from '../engine/triggers.ts'
 import type { RunResult, TimelineEntry } from '../engine/types.ts'
 import { branchTaken, walkOf } from '../engine/walk.ts'
-import { branchText, eventHeadline, sourceLine, statementNote, stepPlace, topLevelNote } from '../engine/walkNarration.ts'
+import { branchText, eventHeadline, sourceLine, stepNotes, stepPlace } from '../engine/walkNarration.ts'
 import { explain } from '../triggers/explanations.ts'
 
 function entryText(entry: TimelineEntry): string {
@@ -45,7 +45,7 @@ export function walkText(result: RunResult, doc: FlowDocument): string {
     lines.push(`${number}${stepPlace(doc, item)}: ${compactText(sourceLine(doc, item.step.actionId, item.step.line), 120)}`)
     const taken = branchTaken(walk, index)
     if (taken) lines.push(`${indent}${branchText(taken)}`)
-    for (const note of [statementNote(item), topLevelNote(walk, index)]) if (note) lines.push(`${indent}${note}`)
+    for (const note of stepNotes(walk, index)) lines.push(`${indent}${note}`)
     for (const entry of item.entries) {
       lines.push(`${indent}${entryText(entry)}`)
       if (entry.kind === 'api') lines.push(...explanation(entry.call))

@@ -260,8 +260,7 @@ class Run<State extends RunState, Local> implements RunControl<State> {
     if (this.current !== frame) return
     const steps = this.log.steps!
     if (steps.length < STEP_LIMIT) {
-      const { line, column, endLine, kind, branches, topLevel } = statement
-      const step: Step = { actionId: frame.id, phase: frame.phase, line, column, endLine, kind, at: this.timeline.length, ...(branches ? { branches } : {}), ...(topLevel ? { topLevel } : {}) }
+      const step: Step = { actionId: frame.id, phase: frame.phase, ...statement, at: this.timeline.length }
       // Folded here, like an entry (emitEntry): the event object is only for a listener.
       steps.push(step)
       this.options.onProgress?.({ type: 'step', step })

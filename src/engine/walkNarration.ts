@@ -84,6 +84,13 @@ export function topLevelNote(walk: WalkItem[], index: number): string | null {
     : 'Top-level code: it runs when the action\'s module is loaded, before Auth0 calls the handler. Auth0 does not promise to keep a loaded module for later logins, so keep per-login data out of module variables.'
 }
 
+/** The notes a statement step gets: a jump's, and top-level code's. */
+export function stepNotes(walk: WalkItem[], index: number): string[] {
+  const item = walk[index]
+  if (item?.kind !== 'line') return []
+  return [statementNote(item), topLevelNote(walk, index)].filter((note) => note !== null)
+}
+
 /** How many times the statement has run in this call of its action, when more than once (a loop's iteration). */
 export function passText(item: Extract<WalkItem, { kind: 'line' }>): string | null {
   return item.pass > 1 ? `${ordinal(item.pass)} time` : null

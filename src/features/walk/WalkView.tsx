@@ -4,7 +4,7 @@ import type { JsonObject, RunResult, TimelineEntry } from '../../engine/types.ts
 import { useResult, useRunningHere, useStoreApi, useWalkPosition } from '../../store/hooks.ts'
 import { compactArgs, compactJson } from '../../engine/compact.ts'
 import { branchTaken, walkOf, type WalkItem } from '../../engine/walk.ts'
-import { branchText, eventHeadline, sourceLine, statementNote, stepPlace, topLevelNote } from '../../engine/walkNarration.ts'
+import { branchText, eventHeadline, sourceLine, stepNotes, stepPlace } from '../../engine/walkNarration.ts'
 import { ContinuePanel } from '../results/ContinuePanel.tsx'
 import { KIND_BADGE } from '../results/timelineKinds.ts'
 import { walkCurrentFlow } from '../run/runFlow.ts'
@@ -99,7 +99,7 @@ function LineStep({ walk, index, doc, trigger }: { walk: WalkItem[]; index: numb
   const item = walk[index] as Extract<WalkItem, { kind: 'line' }>
   const { step } = item
   const taken = branchTaken(walk, index)
-  const notes = [statementNote(item), topLevelNote(walk, index)].filter((note) => note !== null)
+  const notes = stepNotes(walk, index)
   return (
     <>
       <h3 data-testid="walk-step-title" className="text-xs text-slate-600 dark:text-slate-400">
