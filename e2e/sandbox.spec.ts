@@ -150,6 +150,9 @@ exports.onExecutePostLogin = async (event, api) => {
     { type: 'result', result: { status: 'completed', __proto__: { polluted: true } } },
     { type: 'progress', events: [{ type: 'timeline', entry: { __proto__: { polluted: true } } }] },
   ]
+  // Progress as the engine sends it (DEFLATE-compressed JSON), forged.
+  const forged = new Blob(['[{"type":"timeline","entry":{"__proto__":{"polluted":true}}}]']).stream().pipeThrough(new CompressionStream('deflate-raw'))
+  messages.push({ type: 'progress', events: new Uint8Array(await new Response(forged).arrayBuffer()) })
   const captured = new Set()
   const original = MessagePort.prototype.postMessage
   MessagePort.prototype.postMessage = function (...args) { captured.add(this); return original.apply(this, args) }

@@ -24,14 +24,19 @@ export type SandboxWorkerRequest =
   | { type: 'prepare'; actions: Pick<FlowDocument['actions'][number], 'id' | 'code' | 'enabled'>[] }
   | { type: 'run'; request: EngineRequest }
 
-/** An engine worker to the sandbox document. */
+/**
+ * An engine worker to the sandbox document, which relays it to the page. Progress crosses as the DEFLATE-compressed
+ * JSON text of its events: on a busy 2-core machine, reading a batch of 1,000 events posted from the sandbox frame
+ * took the page's main thread 50 to 300 ms as objects or as text (176 KB), and under 1 ms compressed (6 KB).
+ */
 export type EngineWorkerMessage =
-  | { type: 'progress'; events: ProgressEvent[] }
+  | { type: 'progress'; events: Uint8Array }
   | { type: 'result'; result: RunResult }
 
 /**
- * The sandbox document to the page: `ready` once the engine is loaded, then per run `alive` (a heartbeat,
- * so the page notices a sandbox whose process died), progress, and a result or a crash.
+ * The sandbox document to the page, as the page reads it (sandboxMessages.ts): `ready` once the engine is loaded,
+ * then per run `alive` (a heartbeat, so the page notices a sandbox whose process died), progress (inflated and
+ * parsed from what the worker sent), and a result or a crash.
  */
 export type SandboxMessage =
   | { type: 'ready' }

@@ -1,6 +1,7 @@
 /**
  * Saving a store's playgrounds in this browser as they change (debounced, and at once when the page is hidden or
- * closed): what is saved is derived from the state (`selectSavedState`), and a problem saving is told once as a notice.
+ * closed): what is saved is derived from the state (`selectSavedState`), and a problem saving is told once, beside
+ * the notice (a flow just opened keeps its "Opened …" notice when it is too big to save).
  */
 import type { PlaygroundState, PlaygroundStore } from './index.ts'
 import type { SavedState } from './persistence.ts'
@@ -25,16 +26,14 @@ export const selectSavedState = (state: Pick<PlaygroundState, 'playgrounds' | 'r
 export function startAutosave(store: PlaygroundStore, storage: Storage = localStorage): () => void {
   const save = createSaver(storage)
   let timer: ReturnType<typeof setTimeout> | undefined
-  // A problem is told once, not at every save while it lasts, and its notice goes once it is solved.
+  // A problem is told once, not at every save while it lasts (dismissed, it stays so), and goes once it is solved.
   let reported: string | null = null
   const flush = () => {
     clearTimeout(timer)
     timer = undefined
     const problem = save(selectSavedState(store.getState()))
     if (problem === reported) return
-    const { notice, setNotice } = store.getState()
-    if (problem) setNotice({ tone: 'error', text: problem })
-    else if (notice?.text === reported) setNotice(null)
+    store.getState().setSaveProblem(problem)
     reported = problem
   }
   const unsubscribe = store.subscribe((state, previous) => {

@@ -39,6 +39,8 @@ export interface PlaygroundsSlice {
   rememberSecrets: boolean
   deleted: { playground: Playground; index: number } | null
   notice: Notice | null
+  /** Why playgrounds could not be saved in this browser (autosave.ts), shown beside the notice, never in its place. */
+  saveProblem: string | null
   galleryOpen: boolean
   /** Replaces every playground with saved ones (the page's start) and shows the saved current one. */
   loadPlaygrounds(saved: SavedState): void
@@ -54,6 +56,7 @@ export interface PlaygroundsSlice {
   dismissDeleted(): void
   setRememberSecrets(remember: boolean): void
   setNotice(notice: Notice | null): void
+  setSaveProblem(problem: string | null): void
   setGalleryOpen(open: boolean): void
 }
 
@@ -89,6 +92,7 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
     rememberSecrets: false,
     deleted: null,
     notice: null,
+    saveProblem: null,
     galleryOpen: false,
     loadPlaygrounds: (saved) => {
       const loaded = saved.playgrounds.map(({ id, updatedAt, doc, eventDraft, example }): Playground => ({
@@ -139,6 +143,7 @@ export const createPlaygroundsSlice = (initial: FlowDocument): StateCreator<Play
     dismissDeleted: () => set({ deleted: null }),
     setRememberSecrets: (remember) => set({ rememberSecrets: remember }),
     setNotice: (notice) => set({ notice }),
+    setSaveProblem: (saveProblem) => set({ saveProblem }),
     setGalleryOpen: (open) => set({ galleryOpen: open }),
   }
 }

@@ -1,4 +1,4 @@
-import { useDeleted, useNotice } from '../../store/hooks.ts'
+import { useDeleted, useNotice, useSaveProblem } from '../../store/hooks.ts'
 import { lazyModule } from '../ui/lazyModule.ts'
 
 /** The notice bar's code loads with the first notice, not with the page's first JavaScript. */
@@ -12,5 +12,6 @@ function LoadedNoticeBar() {
 export function Notices() {
   const notice = useNotice()
   const deleted = useDeleted()
-  return notice || deleted ? <LoadedNoticeBar /> : null
+  const saveProblem = useSaveProblem()
+  return notice || deleted || saveProblem ? <LoadedNoticeBar /> : null
 }
