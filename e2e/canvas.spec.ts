@@ -24,8 +24,10 @@ test('the insertion marker shows where a palette item would land', async ({ page
   await canvas.dispatchEvent('dragover', { dataTransfer, clientX: last!.x + 20, clientY: last!.y + last!.height + 30 })
   const marker = page.getByTestId('insertion-marker')
   await expect(marker).toBeVisible()
+  // Measured again with the marker: the canvas may have moved since (a card loading above it refits the flow).
   const markerBox = await marker.boundingBox()
-  expect(markerBox!.y).toBeGreaterThan(last!.y + last!.height - 5)
+  const lastNow = await page.getByTestId('action-node-deny-example-com-on-my-spa').boundingBox()
+  expect(markerBox!.y).toBeGreaterThan(lastNow!.y + lastNow!.height - 5)
   await canvas.dispatchEvent('drop', { dataTransfer, clientX: last!.x + 20, clientY: last!.y + last!.height + 30 })
   await expect(marker).toHaveCount(0)
   expect(await flowOrder(page)).toEqual(['Record the login', 'Roles into tokens', 'Deny example.com on My SPA', 'New action'])

@@ -51,6 +51,8 @@ async function typeIntendedCode(page: Page) {
 }
 
 test('a multi-line action and an event change typed key by key arrive as typed, and the run shows the typed claim', async ({ page }) => {
+  // Typing some 600 keys takes longer than a test's usual 30 s on a busy machine.
+  test.setTimeout(120_000)
   await page.goto('/?example=roles-into-tokens')
   await expect(page.getByTestId('code-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
   await page.getByTestId('code-editor').locator('.view-lines').click()
