@@ -150,9 +150,10 @@ exports.onExecutePostLogin = async (event, api) => {
     { type: 'result', result: { status: 'completed', __proto__: { polluted: true } } },
     { type: 'progress', events: [{ type: 'timeline', entry: { __proto__: { polluted: true } } }] },
   ]
-  // Progress as the engine sends it (DEFLATE-compressed JSON), forged.
-  const forged = new Blob(['[{"type":"timeline","entry":{"__proto__":{"polluted":true}}}]']).stream().pipeThrough(new CompressionStream('deflate-raw'))
-  messages.push({ type: 'progress', events: new Uint8Array(await new Response(forged).arrayBuffer()) })
+  // Progress packed as the engine sends it (JSON text, compressed when large), forged.
+  const text = '[{"type":"timeline","entry":{"__proto__":{"polluted":true}}}]'
+  const deflated = new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer())
+  messages.push({ type: 'progress', events: { json: text } }, { type: 'progress', events: { deflated, size: text.length } })
   const captured = new Set()
   const original = MessagePort.prototype.postMessage
   MessagePort.prototype.postMessage = function (...args) { captured.add(this); return original.apply(this, args) }

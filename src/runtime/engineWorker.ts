@@ -4,8 +4,8 @@
  * action code did to it. It answers one request, with progress in batches, as plain messages, after a warm-up run of
  * its own and the compiling of the actions the sandbox expects it to run (warmUp.ts).
  */
-import { deflateSync, strToU8 } from 'fflate'
 import { hardenGlobals } from './hardenGlobals.ts'
+import { packEvents } from './packedEvents.ts'
 import { createProgressBatcher } from './progressBatcher.ts'
 import { serveEngineRequest } from './serveEngineRequest.ts'
 import { prepareActions, warmUp } from './warmUp.ts'
@@ -30,7 +30,7 @@ self.addEventListener('message', async function serve(event: MessageEvent<Sandbo
   if (event.data?.type !== 'run') return
   self.removeEventListener('message', serve)
   await ready
-  const progress = createProgressBatcher((events) => post({ type: 'progress', events: deflateSync(strToU8(JSON.stringify(events)), { level: 1 }) }))
+  const progress = createProgressBatcher((events) => post({ type: 'progress', events: packEvents(events) }))
   const result = await serveEngineRequest(event.data.request, progress.push, bindGlobalFetch)
   progress.finish()
   post({ type: 'result', result })

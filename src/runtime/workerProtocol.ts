@@ -1,6 +1,7 @@
 /** What the host and the engine workers (browser and Node) send each other. */
 import type { ContinueRequest, FlowDocument, ProgressEvent, RunOptions, RunResult } from '../engine/index.ts'
 import type { LibrarySources } from './libraries.ts'
+import type { PackedEvents } from './packedEvents.ts'
 
 /** The run options that can cross to a worker: plain data, no callbacks or stores. */
 /** `packages` cross too: plain data, the files of the actions' npm dependencies. */
@@ -24,19 +25,15 @@ export type SandboxWorkerRequest =
   | { type: 'prepare'; actions: Pick<FlowDocument['actions'][number], 'id' | 'code' | 'enabled'>[] }
   | { type: 'run'; request: EngineRequest }
 
-/**
- * An engine worker to the sandbox document, which relays it to the page. Progress crosses as the DEFLATE-compressed
- * JSON text of its events: on a busy 2-core machine, reading a batch of 1,000 events posted from the sandbox frame
- * took the page's main thread 50 to 300 ms as objects or as text (176 KB), and under 1 ms compressed (6 KB).
- */
+/** An engine worker to the sandbox document, which relays it to the page; progress crosses packed (packedEvents.ts). */
 export type EngineWorkerMessage =
-  | { type: 'progress'; events: Uint8Array }
+  | { type: 'progress'; events: PackedEvents }
   | { type: 'result'; result: RunResult }
 
 /**
  * The sandbox document to the page, as the page reads it (sandboxMessages.ts): `ready` once the engine is loaded,
- * then per run `alive` (a heartbeat, so the page notices a sandbox whose process died), progress (inflated and
- * parsed from what the worker sent), and a result or a crash.
+ * then per run `alive` (a heartbeat, so the page notices a sandbox whose process died), progress (unpacked from
+ * what the worker sent), and a result or a crash.
  */
 export type SandboxMessage =
   | { type: 'ready' }
