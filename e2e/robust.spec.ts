@@ -119,7 +119,7 @@ test('a 1,000-action flow runs with the page answering clicks during the run and
 test('an action making 100,000 api calls keeps the page answering clicks; its timeline shows what is in view', async ({ page }) => {
   test.setTimeout(300_000)
   await page.goto('/')
-  await importFlow(page, flowDocument('A hundred thousand calls', [handler(`for (let i = 0; i < 100000; i++) api.user.setAppMetadata("counter", i)\n${busy(3000)}`)]))
+  await importFlow(page, flowDocument('A hundred thousand calls', [handler(`for (let i = 0; i < 100000; i++) api.user.setAppMetadata("counter", i)\n${busy(6000)}`)]))
 
   const { during, after } = await clicksDuringAndAfterRun(page)
   console.log(`100,000 api calls: slowest click ${slowest(during)} during the run, ${slowest(after)} after it`)
