@@ -1,3 +1,4 @@
+import { deflateSync, strToU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { readSandboxMessage } from './sandboxMessages.ts'
 import { packEvents, PACKED_TEXT_LIMIT } from './packedEvents.ts'
@@ -9,6 +10,12 @@ describe('messages from the sandbox', () => {
   it('read progress from its packed events, and drop progress that carries none', () => {
     expect(readSandboxMessage({ type: 'progress', runId: 3, events: packEvents([event]) })).toEqual({ type: 'progress', runId: 3, events: [event] })
     expect(readSandboxMessage({ type: 'progress', runId: 3, events: [event] })).toBeNull()
+    // Packed well, but not events.
+    for (const json of ['{"type":"timeline"}', '[1, 2]', '[[]]', '[{"type":1}]']) {
+      expect(readSandboxMessage({ type: 'progress', runId: 3, events: { json } })).toBeNull()
+    }
+    const text = '[1]'
+    expect(readSandboxMessage({ type: 'progress', runId: 3, events: { deflated: deflateSync(strToU8(text)), size: text.length } })).toBeNull()
   })
 
   it('end the run when progress claims more than the page makes room for', () => {

@@ -3,7 +3,7 @@
  * it and can post anything. A message that is not of the expected shape is dropped or ends the run; the
  * page never runs or calls anything it receives.
  */
-import type { RunResult } from '../engine/index.ts'
+import type { ProgressEvent, RunResult } from '../engine/index.ts'
 import { PACKED_TEXT_LIMIT, unpackEvents } from './packedEvents.ts'
 import type { SandboxMessage } from './workerProtocol.ts'
 
@@ -20,6 +20,8 @@ export function isRunResult(value: unknown): value is RunResult {
     isObject(value.user) && isObject(value.profileUpdates) && isObject(value.authentication) && isObject(value.cache) && isObject(value.transactionMetadata)
 }
 
+const isProgressEvent = (value: unknown): value is ProgressEvent => isObject(value) && typeof value.type === 'string'
+
 /** The message if it is one the sandbox may send, else null. */
 export function readSandboxMessage(data: unknown): SandboxMessage | null {
   if (!isObject(data) || typeof data.type !== 'string') return null
@@ -31,7 +33,7 @@ export function readSandboxMessage(data: unknown): SandboxMessage | null {
     case 'progress': {
       const events = unpackEvents(data.events)
       if (events === 'too big') return { type: 'crashed', runId, detail: `it sent more than ${PACKED_TEXT_LIMIT / 1024 / 1024} MB of progress at once.` }
-      return events ? { type: 'progress', runId, events } : null
+      return isArrayOf(events, isProgressEvent) ? { type: 'progress', runId, events: events as ProgressEvent[] } : null
     }
     case 'result': return isRunResult(data.result) ? { type: 'result', runId, result: data.result } : { type: 'crashed', runId, detail: 'the sandbox sent a result the page cannot read.' }
     case 'crashed': return { type: 'crashed', runId, detail: typeof data.detail === 'string' ? data.detail.slice(0, 500) : 'the engine worker failed.' }

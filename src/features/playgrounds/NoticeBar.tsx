@@ -1,8 +1,21 @@
+import type { ReactNode } from 'react'
 import { useDeleted, useNotice, useSaveProblem, useStoreApi } from '../../store/hooks.ts'
 
 const toneClass = {
   info: 'bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-100',
   error: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100',
+}
+
+/** One line of the bar: an error is an alert, anything else a status; ✕ dismisses it. */
+function NoticeRow({ tone, dismissLabel, onDismiss, testId, children }: {
+  tone: 'info' | 'error'; dismissLabel: string; onDismiss(): void; testId?: string; children: ReactNode
+}) {
+  return (
+    <div data-testid={testId} data-tone={tone} role={tone === 'error' ? 'alert' : 'status'} className={`flex items-start gap-3 px-3 py-2 text-sm ${toneClass[tone]}`}>
+      <div className="min-w-0 flex-1">{children}</div>
+      <button type="button" aria-label={dismissLabel} onClick={onDismiss} className="opacity-70 hover:opacity-100">✕</button>
+    </div>
+  )
 }
 
 /**
@@ -18,23 +31,19 @@ export function NoticeBar() {
   return (
     <div className="shrink-0 space-y-px">
       {notice && (
-        <div data-testid="notice" data-tone={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'} className={`flex items-start gap-3 px-3 py-2 text-sm ${toneClass[notice.tone]}`}>
-          <div className="min-w-0 flex-1">
-            <p className="break-words">{notice.text}</p>
-            {!!notice.missingSecrets?.length && (
-              <p data-testid="missing-secrets" className="mt-1 text-xs">
-                Secrets to fill in (Secrets tab): {notice.missingSecrets.map((entry) => `${entry.actionName}: ${entry.names.join(', ')}`).join('; ')}
-              </p>
-            )}
-          </div>
-          <button type="button" aria-label="Dismiss" onClick={() => store.getState().setNotice(null)} className="opacity-70 hover:opacity-100">✕</button>
-        </div>
+        <NoticeRow testId="notice" tone={notice.tone} dismissLabel="Dismiss" onDismiss={() => store.getState().setNotice(null)}>
+          <p className="break-words">{notice.text}</p>
+          {!!notice.missingSecrets?.length && (
+            <p data-testid="missing-secrets" className="mt-1 text-xs">
+              Secrets to fill in (Secrets tab): {notice.missingSecrets.map((entry) => `${entry.actionName}: ${entry.names.join(', ')}`).join('; ')}
+            </p>
+          )}
+        </NoticeRow>
       )}
       {saveProblem && (
-        <div role="alert" className={`flex items-start gap-3 px-3 py-2 text-sm ${toneClass.error}`}>
-          <p className="min-w-0 flex-1 break-words">{saveProblem}</p>
-          <button type="button" aria-label="Dismiss the saving problem" onClick={() => store.getState().setSaveProblem(null)} className="opacity-70 hover:opacity-100">✕</button>
-        </div>
+        <NoticeRow tone="error" dismissLabel="Dismiss the saving problem" onDismiss={() => store.getState().setSaveProblem(null)}>
+          <p className="break-words">{saveProblem}</p>
+        </NoticeRow>
       )}
       {deleted && (
         <div data-testid="deleted-notice" role="status" className="flex items-center gap-3 bg-slate-800 px-3 py-2 text-sm text-white">
